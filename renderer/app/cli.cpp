@@ -1,0 +1,72 @@
+#include "app/cli.h"
+
+#include <CLI/CLI.hpp>
+
+#include "app/commands.h"
+#include "app/log.h"
+#include "app/scene_setup.h"
+
+namespace plateau::app {
+
+namespace {
+void addCommon(CLI::App& app, CommonOptions& c) {
+    app.add_option("--scene", c.scene, "Scene file (JSON); default: the synthetic Qulong scene in assets/");
+    app.add_option("--device", c.device, "Vulkan device: index or part of its name (default: best GPU, else lavapipe)");
+    app.add_flag("--validation", c.validation, "Enable Vulkan validation; exit with code 3 if it reports anything");
+    app.add_flag("--force-staging", c.forceStaging, "Upload through staging buffers even on unified memory");
+    app.add_option("--exaggeration", c.exaggeration, "Vertical exaggeration, 1 to 5")->check(CLI::Range(1.0, 5.0));
+    app.add_option("--contours", c.contours, "Contour line interval in metres (0: none)")->check(CLI::Range(0.0, 10000.0));
+    app.add_option("--sse", c.sse, "Maximum screen-space error in pixels (level of detail)")->check(CLI::Range(0.25, 64.0));
+    app.add_option("--sun-azimuth", c.sunAzimuth, "Sun azimuth in degrees clockwise from north")->check(CLI::Range(0.0, 360.0));
+    app.add_option("--sun-elevation", c.sunElevation, "Sun elevation in degrees")->check(CLI::Range(0.0, 90.0));
+    app.add_flag("--no-label", c.noLabel, "Do not draw the scene's title and data label");
+}
+}  // namespace
+
+int run(int argc, char** argv) {
+    CLI::App app{"plateau: the Tibetan plateau in 3D on a Vulkan globe.\n"
+                 "Without a command, opens a window on the scene (or, with no display, renders it to an image)."};
+    app.set_help_all_flag("--help-all", "Show help for every command");
+    app.require_subcommand(0, 1);
+
+    CommonOptions common;
+    ViewOptions view;
+    addCommon(app, common);
+    app.add_option("--camera", view.camera, "Start camera LON,LAT,HEIGHT[,HEADING[,PITCH]] (degrees, metres)");
+    app.add_option("--size", view.size, "Window size WxH")->capture_default_str();
+    app.add_option("--frames", view.frames, "Close the window after N frames (scripted runs)");
+    app.add_option("--fallback-out", view.fallbackOut, "Image written when there is no display")->capture_default_str();
+
+    RenderOptions render;
+    CommonOptions renderCommon;
+    auto* rc = app.add_subcommand("render", "Render one fully loaded still image without a display");
+    addCommon(*rc, renderCommon);
+    rc->add_option("--camera", render.camera, "Camera LON,LAT,HEIGHT[,HEADING[,PITCH]] (default: the scene's)");
+    rc->add_option("--size", render.size, "Image size WxH")->capture_default_str();
+    rc->add_option("--out", render.out, "Output PNG file (written atomically)")->required();
+
+    BenchOptions bench;
+    CommonOptions benchCommon;
+    auto* bc = app.add_subcommand("bench", "Fly a fixed path headless and print frame-time figures");
+    addCommon(*bc, benchCommon);
+    bc->add_option("--size", bench.size, "Frame size WxH")->capture_default_str();
+    bc->add_option("--frames", bench.frames, "Number of frames along the path")->capture_default_str();
+    bc->add_option("--report", bench.report, "Also write the figures to this JSON file");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == 0) return app.exit(e);  // --help
+        logError(e.what() + std::string(" (see plateau --help)"));
+        return 1;
+    }
+    auto withScene = [](CommonOptions c) {
+        if (c.scene.empty()) c.scene = defaultScenePath().string();
+        return c;
+    };
+    if (*rc) return runRender(withScene(renderCommon), render);
+    if (*bc) return runBench(withScene(benchCommon), bench);
+    return runView(withScene(common), view);
+}
+
+}  // namespace plateau::app

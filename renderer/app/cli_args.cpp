@@ -1,0 +1,61 @@
+#include "app/cli_args.h"
+
+#include <charconv>
+#include <cmath>
+#include <sstream>
+#include <vector>
+
+namespace plateau::app {
+
+namespace {
+bool toDouble(const std::string& s, double& out) {
+    const char* b = s.data();
+    const char* e = s.data() + s.size();
+    while (b < e && *b == ' ') ++b;
+    auto [p, ec] = std::from_chars(b, e, out);
+    return ec == std::errc() && p == e && std::isfinite(out);
+}
+}  // namespace
+
+std::optional<CameraPose> parseCameraArg(const std::string& text, std::string& error) {
+    std::vector<std::string> parts;
+    std::stringstream ss(text);
+    std::string item;
+    while (std::getline(ss, item, ',')) parts.push_back(item);
+    if (parts.size() < 3 || parts.size() > 5) {
+        error = "--camera '" + text + "': expected LON,LAT,HEIGHT[,HEADING[,PITCH]]";
+        return std::nullopt;
+    }
+    double v[5] = {0, 0, 0, 0, -45};
+    const char* names[5] = {"LON", "LAT", "HEIGHT", "HEADING", "PITCH"};
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (!toDouble(parts[i], v[i])) {
+            error = "--camera '" + text + "': " + names[i] + " '" + parts[i] + "' is not a number";
+            return std::nullopt;
+        }
+    }
+    if (v[0] < -180 || v[0] > 180) { error = "--camera: LON must be within -180..180"; return std::nullopt; }
+    if (v[1] < -85 || v[1] > 85) { error = "--camera: LAT must be within -85..85"; return std::nullopt; }
+    if (v[2] < -500 || v[2] > 4.0e7) { error = "--camera: HEIGHT must be within -500..40000000 m"; return std::nullopt; }
+    if (v[4] < -90 || v[4] > 90) { error = "--camera: PITCH must be within -90..90"; return std::nullopt; }
+    return CameraPose{v[0], v[1], v[2], v[3], v[4]};
+}
+
+bool parseSizeArg(const std::string& text, int& width, int& height, std::string& error) {
+    const auto x = text.find_first_of("xX");
+    int w = 0, h = 0;
+    if (x != std::string::npos) {
+        auto r1 = std::from_chars(text.data(), text.data() + x, w);
+        auto r2 = std::from_chars(text.data() + x + 1, text.data() + text.size(), h);
+        if (r1.ec == std::errc() && r1.ptr == text.data() + x && r2.ec == std::errc() &&
+            r2.ptr == text.data() + text.size() && w >= 1 && h >= 1 && w <= 16384 && h <= 16384) {
+            width = w;
+            height = h;
+            return true;
+        }
+    }
+    error = "--size '" + text + "': expected WIDTHxHEIGHT, each 1..16384 (e.g. 1280x720)";
+    return false;
+}
+
+}  // namespace plateau::app

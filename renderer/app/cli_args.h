@@ -1,0 +1,15 @@
+#pragma once
+// Parsing of command-line values that CLI11 leaves as strings: camera poses and image sizes.
+#include <optional>
+#include <string>
+
+#include "core/camera.h"
+
+namespace plateau::app {
+
+// "LON,LAT,HEIGHT,HEADING,PITCH" (degrees, metres; HEADING and PITCH optional: 0 and -45).
+std::optional<CameraPose> parseCameraArg(const std::string& text, std::string& error);
+// "WxH", each 1..16384.
+bool parseSizeArg(const std::string& text, int& width, int& height, std::string& error);
+
+}  // namespace plateau::app

@@ -1,0 +1,47 @@
+#pragma once
+// The program's commands. Each returns the process exit code: 0 success, 1 bad input (one line
+// on stderr names the file or argument and the problem), 3 Vulkan validation messages were seen.
+#include <string>
+
+#include "core/scene.h"
+
+namespace plateau::app {
+
+struct CommonOptions {
+    std::string scene;
+    std::string device;
+    bool validation = false;
+    bool forceStaging = false;
+    double exaggeration = -1;  // < 0: keep the scene's value
+    double contours = -1;
+    double sse = -1;
+    double sunAzimuth = -1000;
+    double sunElevation = -1000;
+    bool noLabel = false;
+};
+
+struct RenderOptions {
+    std::string camera;  // empty: the scene's camera
+    std::string size = "1280x720";
+    std::string out;
+};
+
+struct BenchOptions {
+    std::string size = "1280x720";
+    int frames = 240;
+    std::string report;  // also write the figures as JSON here
+};
+
+struct ViewOptions {
+    std::string camera;
+    std::string size = "1280x720";
+    int frames = 0;  // > 0: close after this many frames (scripted runs)
+    std::string fallbackOut = "plateau-view.png";
+};
+
+void applyOverrides(Scene& scene, const CommonOptions& common);
+int runRender(const CommonOptions& common, const RenderOptions& opts);
+int runBench(const CommonOptions& common, const BenchOptions& opts);
+int runView(const CommonOptions& common, const ViewOptions& opts);
+
+}  // namespace plateau::app

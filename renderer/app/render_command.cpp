@@ -1,0 +1,76 @@
+// `plateau render`: one still image of a scene, fully loaded, without a display.
+#include <chrono>
+
+#include "app/cli_args.h"
+#include "app/commands.h"
+#include "app/globe_view.h"
+#include "app/log.h"
+#include "app/offscreen_session.h"
+#include "app/scene_setup.h"
+#include "gpu/vk_check.h"
+#include "io/atomic_file.h"
+#include "io/png_codec.h"
+
+namespace plateau::app {
+
+void applyOverrides(Scene& scene, const CommonOptions& c) {
+    if (c.exaggeration >= 0) scene.shading.exaggeration = c.exaggeration;
+    if (c.contours >= 0) scene.shading.contourIntervalM = c.contours;
+    if (c.sse > 0) scene.maxScreenSpaceError = c.sse;
+    if (c.sunAzimuth > -1000) scene.shading.sunAzimuthDeg = c.sunAzimuth;
+    if (c.sunElevation > -1000) scene.shading.sunElevationDeg = c.sunElevation;
+    if (c.noLabel) scene.label.clear(), scene.title.clear();
+}
+
+int runRender(const CommonOptions& common, const RenderOptions& opts) {
+    int width = 0, height = 0;
+    std::string error;
+    if (!parseSizeArg(opts.size, width, height, error)) return logError(error), 1;
+    if (opts.out.empty()) return logError("render: --out FILE.png is required"), 1;
+    auto opened = openScene(common.scene, logLine);
+    if (!opened) return logError(opened.error().message), 1;
+    Scene& scene = opened->scene;
+    applyOverrides(scene, common);
+    CameraPose pose = scene.camera;
+    if (!opts.camera.empty()) {
+        auto p = parseCameraArg(opts.camera, error);
+        if (!p) return logError(error), 1;
+        pose = *p;
+    }
+    try {
+        OffscreenOptions oo;
+        oo.width = width;
+        oo.height = height;
+        oo.validation = common.validation;
+        oo.device = common.device;
+        oo.forceStaging = common.forceStaging;
+        OffscreenSession session(oo);
+        GlobeView view(opened->source, session.renderer(), logLine);
+        const Camera cam = makeCamera(pose, width, height);
+        const auto t0 = std::chrono::steady_clock::now();
+        const auto stats = view.prepare(cam, selectionParams(scene.maxScreenSpaceError, scene.shading,
+                                                             opened->source->maxZoom()), -1);
+        if (!stats.settled) logLine("view not settled: " + std::to_string(stats.missing) + " tiles could not be loaded");
+        ui::StatusInfo label{scene.title, scene.label, "", 0, 0, 0.0};
+        const bool showLabel = !scene.label.empty() || !scene.title.empty();
+        auto pixels = session.renderAndCapture(view.frame(cam, scene.shading), showLabel ? &label : nullptr);
+        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        Image8 img{width, height, 4, std::move(pixels)};
+        auto png = encodePng(img);
+        if (!png) return logError(png.error().message), 1;
+        auto st = writeFileAtomic(opts.out, *png);
+        if (!st) return logError(st.error().message), 1;
+        logLine("wrote " + opts.out + " (" + opts.size + ", " + std::to_string(stats.drawn) + " tiles, " +
+                std::to_string(int(ms)) + " ms)");
+        if (session.context().validationMessageCount() > 0) {
+            logError(std::to_string(session.context().validationMessageCount()) + " Vulkan validation messages");
+            return 3;
+        }
+    } catch (const gpu::GpuError& e) {
+        logError(e.what());
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace plateau::app

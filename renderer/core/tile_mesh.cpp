@@ -1,0 +1,246 @@
+#include "core/tile_mesh.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+#include "core/geodesy.h"
+#include "terrain_shared.h"
+
+namespace plateau {
+
+namespace {
+
+constexpr double kDeg = std::numbers::pi / 180.0;
+
+// Perimeter of the grid as one clockwise loop seen from above: north edge eastward, east edge
+// southward, south edge westward, west edge northward. Skirt vertex k hangs below ring vertex k.
+std::uint32_t ringVertex(int k, int g) {
+    const int s = g - 1;
+    int i = 0, j = 0;
+    if (k < s) {
+        i = k, j = 0;
+    } else if (k < 2 * s) {
+        i = s, j = k - s;
+    } else if (k < 3 * s) {
+        i = s - (k - 2 * s), j = s;
+    } else {
+        i = 0, j = s - (k - 3 * s);
+    }
+    return std::uint32_t(j * g + i);
+}
+
+void store3(float (&dst)[3], const glm::dvec3& v) {
+    dst[0] = float(v.x);
+    dst[1] = float(v.y);
+    dst[2] = float(v.z);
+}
+
+// Mesh vertices are floats relative to the tile origin (relative error ~6e-8): the sphere leaves
+// room for that rounding.
+constexpr double kRadiusSlack = 1.0 + 1e-6;
+constexpr double kRadiusSlackM = 1e-3;
+
+// Distance from the Earth's centre to the ellipsoid surface at a geodetic latitude.
+double ellipsoidRadiusAt(double lat_deg) { return glm::length(geodeticToEcef({0.0, lat_deg, 0.0})); }
+
+}  // namespace
+
+int tileGridSize() { return PLATEAU_TILE_GRID; }
+
+int tileVertexCount(int gridSize) { return gridSize * gridSize + 4 * (gridSize - 1); }
+
+std::vector<std::uint32_t> buildTileIndices(int g) {
+    std::vector<std::uint32_t> idx;
+    if (g < 2) return idx;
+    idx.reserve(std::size_t(6 * (g - 1) * (g - 1) + 6 * 4 * (g - 1)));
+    // Rows run north to south, columns west to east: (i, j) -> (i, j+1) -> (i+1, j+1) turns
+    // counter-clockwise seen from above.
+    for (int j = 0; j + 1 < g; ++j) {
+        for (int i = 0; i + 1 < g; ++i) {
+            const auto a = std::uint32_t(j * g + i), b = a + 1;
+            const auto c = std::uint32_t((j + 1) * g + i), d = c + 1;
+            idx.insert(idx.end(), {a, c, d, a, d, b});
+        }
+    }
+    // Skirt quads between each ring edge (a, b) and the copies below it; the ring runs clockwise
+    // from above, so (a, b, sb) and (a, sb, sa) face away from the tile.
+    const int n = 4 * (g - 1);
+    const auto skirt0 = std::uint32_t(g * g);
+    for (int k = 0; k < n; ++k) {
+        const int k1 = (k + 1) % n;
+        const std::uint32_t a = ringVertex(k, g), b = ringVertex(k1, g);
+        const std::uint32_t sa = skirt0 + std::uint32_t(k), sb = skirt0 + std::uint32_t(k1);
+        idx.insert(idx.end(), {a, b, sb, a, sb, sa});
+    }
+    return idx;
+}
+
+TileMesh buildTileMesh(const TileId& id, const HeightGrid& grid, int g, double skirtDepth) {
+    TileMesh mesh;
+    mesh.id = id;
+    if (g < 2) return mesh;
+    double clon = 0, clat = 0;
+    tileUVToLonLat(id, 0.5, 0.5, clon, clat);
+    mesh.origin = geodeticToEcef({clon, clat, 0.0});
+
+    const auto gs = std::size_t(g);
+    std::vector<double> lon(gs), lat(gs);
+    for (int k = 0; k < g; ++k) {
+        const double t = double(k) / double(g - 1);
+        double dummy = 0;
+        tileUVToLonLat(id, t, 0.0, lon[std::size_t(k)], dummy);
+        tileUVToLonLat(id, 0.0, t, dummy, lat[std::size_t(k)]);
+    }
+    std::vector<double> h(gs * gs);
+    for (int j = 0; j < g; ++j)
+        for (int i = 0; i < g; ++i)
+            h[std::size_t(j * g + i)] =
+                grid.empty() ? 0.0 : grid.sample(double(i) / (g - 1), double(j) / (g - 1));
+
+    mesh.vertices.resize(std::size_t(tileVertexCount(g)));
+    for (int j = 0; j < g; ++j) {
+        const double phi = lat[std::size_t(j)] * kDeg;
+        const double sp = std::sin(phi);
+        const double w = std::sqrt(1.0 - wgs84::e2 * sp * sp);
+        const double radiusN = wgs84::a / w;                        // prime vertical
+        const double radiusM = wgs84::a * (1.0 - wgs84::e2) / (w * w * w);  // meridian
+        const int jn = std::max(j - 1, 0), js = std::min(j + 1, g - 1);
+        const double dNorth = (lat[std::size_t(jn)] - lat[std::size_t(js)]) * kDeg * radiusM;
+        for (int i = 0; i < g; ++i) {
+            const double hv = h[std::size_t(j * g + i)];
+            const glm::dmat3 enu = enuBasis(lon[std::size_t(i)], lat[std::size_t(j)]);
+            // Central differences (one-sided on the border) with true metres between samples:
+            // the east spacing shrinks with cos(latitude).
+            const int iw = std::max(i - 1, 0), ie = std::min(i + 1, g - 1);
+            const double dEast = (lon[std::size_t(ie)] - lon[std::size_t(iw)]) * kDeg * radiusN * std::cos(phi);
+            const double dhdx = dEast > 0 ? (h[std::size_t(j * g + ie)] - h[std::size_t(j * g + iw)]) / dEast : 0.0;
+            const double dhdy = dNorth > 0 ? (h[std::size_t(jn * g + i)] - h[std::size_t(js * g + i)]) / dNorth : 0.0;
+            const glm::dvec3 n = glm::normalize(enu * glm::dvec3(-dhdx, -dhdy, 1.0));
+
+            TerrainVertex& v = mesh.vertices[std::size_t(j * g + i)];
+            store3(v.pos, geodeticToEcef({lon[std::size_t(i)], lat[std::size_t(j)], hv}) - mesh.origin);
+            v.height = float(hv);
+            store3(v.up, enu[2]);
+            store3(v.normal, n);
+        }
+    }
+    const int ring = 4 * (g - 1);
+    for (int k = 0; k < ring; ++k) {
+        TerrainVertex s = mesh.vertices[ringVertex(k, g)];
+        for (int c = 0; c < 3; ++c) s.pos[c] -= float(skirtDepth) * s.up[c];
+        mesh.vertices[std::size_t(g * g + k)] = s;
+    }
+    if (grid.empty()) {
+        mesh.minHeight = mesh.maxHeight = 0.0f;
+    } else {
+        // The grid's range bounds every vertex (they interpolate it) and also the finer detail a
+        // child tile will show, which keeps ranges inherited by unloaded children honest.
+        grid.minMax(mesh.minHeight, mesh.maxHeight);
+    }
+    return mesh;
+}
+
+double levelGeometricError(int z) {
+    // A grid of (g-1) cells spans 2*pi*a / 2^z metres at the equator; a quarter of that spacing is
+    // about how far a linear interpolation between vertices strays from real relief. Using the
+    // equatorial spacing keeps it independent of latitude, like the tiles' pixel counts.
+    const double spacing = 2.0 * std::numbers::pi * wgs84::a / std::ldexp(1.0, z) / (tileGridSize() - 1);
+    return 0.25 * spacing;
+}
+
+double skirtDepthForLevel(int z) {
+    // Deep enough to cover the height jump between this level and a neighbour one level coarser
+    // (a few geometric errors), with a floor so fine levels on steep slopes still close.
+    return std::max(5.0 * levelGeometricError(z), 20.0);
+}
+
+double TileSector::support(const glm::dvec3& n) const {
+    // The cap direction closest to n is at angle max(0, phi - halfAngle) from it.
+    const double phi = std::atan2(glm::length(glm::cross(axis, n)), glm::dot(axis, n));
+    const double best = std::cos(std::max(0.0, phi - halfAngle));
+    return best > 0.0 ? rmax * best : rmin * best;
+}
+
+// Tiles of level >= 2 span less than a hemisphere, and their surface between two heights lies in
+// the sector {angle from the tile's centre direction <= theta, |p| in [rmin, rmax]}:
+//  - in geocentric longitude/latitude the tile is a rectangle (geocentric latitude is monotonic in
+//    geodetic latitude and in height), so the largest angle from the centre direction is at one of
+//    the 4 corners, at the lowest or the highest height;
+//  - |p| lies between the ellipsoid radii over the tile's latitudes, offset by the heights;
+//  - the drawn mesh is flat triangles: they dip below the surface by at most a cell's chord sag.
+// Levels 0 and 1 get the ball around the whole Earth.
+TileSector tileSector(const TileId& id, double minHeight, double maxHeight, double exaggeration) {
+    double h0 = minHeight * exaggeration, h1 = maxHeight * exaggeration;
+    if (h0 > h1) std::swap(h0, h1);
+    TileSector s;
+    if (id.z <= 1) {
+        s.halfAngle = std::numbers::pi;
+        s.rmin = 0.0;
+        s.rmax = (wgs84::a + std::max(h1, 0.0)) * kRadiusSlack + kRadiusSlackM;
+        return s;
+    }
+    const LonLatBounds b = tileBounds(id);
+    double clon = 0, clat = 0;
+    tileUVToLonLat(id, 0.5, 0.5, clon, clat);
+    s.axis = glm::normalize(geodeticToEcef({clon, clat, 0.0}));
+
+    // atan2 of cross and dot keeps small angles exact (acos near 1 loses half the digits).
+    double theta = 0.0;
+    for (const double lo : {b.west, b.east})
+        for (const double la : {b.south, b.north})
+            for (const double hh : {h0, h1}) {
+                const glm::dvec3 d = glm::normalize(geodeticToEcef({lo, la, hh}));
+                theta = std::max(theta, std::atan2(glm::length(glm::cross(s.axis, d)), glm::dot(s.axis, d)));
+            }
+
+    const double nearEquator = (b.south <= 0.0 && b.north >= 0.0) ? 0.0 : std::min(std::abs(b.south), std::abs(b.north));
+    const double farEquator = std::max(std::abs(b.south), std::abs(b.north));
+    const double sMax = ellipsoidRadiusAt(nearEquator), sMin = ellipsoidRadiusAt(farEquator);
+    const double rmax = sMax + std::max(h1, 0.0);
+    // The normal and the radius differ by at most 0.2 degrees: cos(0.2 deg) > 0.99999.
+    double rmin = h0 >= 0.0 ? sMin + 0.99999 * h0 : sMin + h0;
+    // Largest mesh cell, as an angle: the Mercator cells nearest the equator are up to ~2.5x the
+    // average, so allow 4x the average diagonal.
+    const double cellAngle = std::min(8.0 * theta / (tileGridSize() - 1), 0.5);
+    rmin *= std::cos(cellAngle);
+
+    s.halfAngle = theta * kRadiusSlack + kRadiusSlackM / wgs84::a;
+    s.rmin = rmin / kRadiusSlack - kRadiusSlackM;
+    s.rmax = rmax * kRadiusSlack + kRadiusSlackM;
+    return s;
+}
+
+BoundingSphere boundingSphere(const TileSector& s) {
+    BoundingSphere out;
+    if (s.halfAngle >= 0.5 * std::numbers::pi) {
+        out.radius = s.rmax;
+        return out;
+    }
+    // Centre on the axis at distance t. For a fixed radius the farthest sector point is on the rim
+    // (largest angle), and the squared distance is convex in the radius: so the farthest points
+    // are the rim at rmin or at rmax. Minimise the larger of the two over t.
+    const double rmin = s.rmin, rmax = s.rmax;
+    const double c = std::cos(s.halfAngle), sinHalf = std::sin(s.halfAngle * 0.5);
+    auto radiusFor = [&](double t) {
+        // |r*(cos, sin) - (t, 0)|^2 written without cancellation for small tiles.
+        const double dA = (rmax - t) * (rmax - t) + 4.0 * rmax * t * sinHalf * sinHalf;
+        const double dB = (rmin - t) * (rmin - t) + 4.0 * rmin * t * sinHalf * sinHalf;
+        return std::sqrt(std::max({dA, dB, 0.0}));
+    };
+    double bestT = 0.0, bestR = radiusFor(0.0);
+    for (double t : {rmax * c, rmin * c, c > 1e-9 ? (rmax + rmin) / (2.0 * c) : 0.0}) {
+        t = std::max(t, 0.0);
+        const double r = radiusFor(t);
+        if (r < bestR) bestR = r, bestT = t;
+    }
+    out.center = s.axis * bestT;
+    out.radius = bestR * kRadiusSlack + kRadiusSlackM;
+    return out;
+}
+
+BoundingSphere tileBoundingSphere(const TileId& id, double minHeight, double maxHeight, double exaggeration) {
+    return boundingSphere(tileSector(id, minHeight, maxHeight, exaggeration));
+}
+
+}  // namespace plateau

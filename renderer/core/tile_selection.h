@@ -1,0 +1,52 @@
+#pragma once
+// Choosing which terrain tiles to draw is a pure function of the camera, the viewport and what is
+// available: no GPU, no I/O. The caller loads what `load` asks for and calls again.
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "core/camera.h"
+#include "core/tile_id.h"
+
+namespace plateau {
+
+// What the selection needs to know about tiles; implemented by the tile store (and fakes in tests).
+class TileAvailability {
+public:
+    virtual ~TileAvailability() = default;
+    // The source has real data for this tile (children beyond the data are upsampled instead).
+    virtual bool hasData(const TileId& id) const = 0;
+    // The tile's mesh is ready to draw.
+    virtual bool isResident(const TileId& id) const = 0;
+    // Height range of a resident tile, if known.
+    virtual std::optional<std::pair<float, float>> heightRange(const TileId& id) const = 0;
+};
+
+struct SelectionParams {
+    double maxScreenSpaceError = 2.0;  // pixels
+    int maxZoom = 22;                  // never refine past this level
+    double exaggeration = 1.0;
+    // Height range assumed for tiles whose own range is unknown (covers all terrain on Earth).
+    float defaultMinHeight = -500.0f;
+    float defaultMaxHeight = 9000.0f;
+};
+
+struct SelectionStats {
+    int visited = 0;
+    int culledByFrustum = 0;
+    int culledByHorizon = 0;
+};
+
+struct Selection {
+    std::vector<TileId> draw;  // resident tiles; no tile is drawn together with an ancestor
+    std::vector<TileId> load;  // tiles wanted but not resident, most important first
+    SelectionStats stats;
+    bool settled() const { return load.empty(); }
+};
+
+// Screen-space error in pixels of geometric error `error` seen at `distance`.
+double screenSpaceError(const Camera& cam, double error, double distance);
+
+Selection selectTiles(const Camera& cam, const SelectionParams& params, const TileAvailability& avail);
+
+}  // namespace plateau

@@ -1,0 +1,25 @@
+#pragma once
+// Where elevation tiles come from. Implementations (folder, later MBTiles, HTTP, GDAL) live in the
+// io layer; the tile store only sees this interface.
+#include <string>
+
+#include "core/height_grid.h"
+#include "core/result.h"
+#include "core/tile_id.h"
+
+namespace plateau {
+
+class TileSource {
+public:
+    virtual ~TileSource() = default;
+    // For messages: e.g. "folder /path/to/tiles".
+    virtual std::string describe() const = 0;
+    virtual int minZoom() const = 0;
+    virtual int maxZoom() const = 0;
+    // The source claims data for this tile (from its extent and zoom range); load may still fail.
+    virtual bool hasTile(const TileId& id) const = 0;
+    // Error messages name the tile's file or URL and the problem, in one line.
+    virtual Result<HeightGrid> load(const TileId& id) = 0;
+};
+
+}  // namespace plateau

@@ -1,0 +1,28 @@
+#pragma once
+// Dear ImGui's Vulkan backend (Debian's 1.86, which needs a render pass). The ui layer builds the
+// draw lists; this only turns them into draw calls inside the frame's render pass.
+#include <cstdint>
+
+#include "gpu/gpu_layer.h"
+
+struct ImDrawData;
+
+namespace plateau::gpu {
+
+class Context;
+
+class ImGuiPass {
+public:
+    // Requires a current ImGui context with its fonts added.
+    ImGuiPass(const Context& ctx, VkRenderPass renderPass, std::uint32_t imageCount);
+    ~ImGuiPass();
+    ImGuiPass(const ImGuiPass&) = delete;
+    ImGuiPass& operator=(const ImGuiPass&) = delete;
+    void record(VkCommandBuffer cmd, ImDrawData* data) const;
+
+private:
+    const Context& ctx_;
+    VkDescriptorPool pool_ = VK_NULL_HANDLE;
+};
+
+}  // namespace plateau::gpu

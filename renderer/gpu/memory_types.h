@@ -1,0 +1,31 @@
+#pragma once
+// Memory type selection, kept free of device calls so it can be tested with the memory
+// properties of GPUs we do not have. lavapipe has a single type that is device-local and
+// host-visible, which would hide a missing staging copy; a discrete GPU's device-local memory is
+// usually not host-visible, and the plan below then stages.
+#include <cstdint>
+#include <optional>
+
+#include "gpu/gpu_layer.h"
+
+namespace plateau::gpu {
+
+// Lowest-index type allowed by typeBits that has all `required` flags, preferring one that also
+// has all `preferred` flags.
+std::optional<std::uint32_t> findMemoryType(const VkPhysicalDeviceMemoryProperties& props,
+                                            std::uint32_t typeBits, VkMemoryPropertyFlags required,
+                                            VkMemoryPropertyFlags preferred = 0);
+
+struct UploadPlan {
+    std::uint32_t deviceType = 0;   // where the data lives for the GPU to read
+    bool staged = false;            // true: write a staging buffer, copy with the GPU
+    std::uint32_t stagingType = 0;  // valid when staged
+};
+
+// Plan for static data the GPU reads often (vertex and index buffers). forceStaging exercises the
+// staging path on unified-memory devices.
+std::optional<UploadPlan> planStaticUpload(const VkPhysicalDeviceMemoryProperties& props,
+                                           std::uint32_t deviceTypeBits, std::uint32_t stagingTypeBits,
+                                           bool forceStaging);
+
+}  // namespace plateau::gpu

@@ -1,0 +1,33 @@
+#pragma once
+// The few graphics pipeline shapes the renderer needs, from SPIR-V compiled into the binary.
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "gpu/gpu_layer.h"
+
+namespace plateau::gpu {
+
+struct PipelineDesc {
+    const std::uint32_t* vertexCode = nullptr;
+    std::size_t vertexBytes = 0;
+    const std::uint32_t* fragmentCode = nullptr;
+    std::size_t fragmentBytes = 0;
+    std::vector<VkVertexInputBindingDescription> bindings;
+    std::vector<VkVertexInputAttributeDescription> attributes;
+    std::uint32_t pushConstantBytes = 0;
+    bool depthTest = true;
+    bool depthWrite = true;
+    VkPolygonMode polygonMode = VK_POLYGON_MODE_FILL;
+};
+
+struct Pipeline {
+    VkPipeline pipeline = VK_NULL_HANDLE;
+    VkPipelineLayout layout = VK_NULL_HANDLE;
+};
+
+// Depth compares GREATER (reverse-Z); viewport and scissor are dynamic.
+Pipeline createPipeline(VkDevice device, VkRenderPass renderPass, const PipelineDesc& desc);
+void destroyPipeline(VkDevice device, Pipeline& p);
+
+}  // namespace plateau::gpu

@@ -1,0 +1,37 @@
+#pragma once
+// Where a frame is drawn: an offscreen image (tests, `plateau render`, recording) or a window's
+// swapchain. The passes only see this interface, so both paths draw exactly the same way.
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "gpu/gpu_layer.h"
+
+namespace plateau::gpu {
+
+constexpr VkFormat kColourFormat = VK_FORMAT_B8G8R8A8_UNORM;
+constexpr VkFormat kDepthFormat = VK_FORMAT_D32_SFLOAT;
+
+// Colour + depth, cleared; the colour ends in `finalLayout`. Offscreen and swapchain passes differ
+// only in that layout, so pipelines made for one are compatible with the other.
+VkRenderPass createRenderPass(VkDevice device, VkFormat colour, VkImageLayout finalLayout);
+
+class RenderTarget {
+public:
+    virtual ~RenderTarget() = default;
+    virtual VkExtent2D extent() const = 0;
+    virtual VkRenderPass renderPass() const = 0;
+    virtual std::uint32_t imageCount() const = 0;
+    // Index of the image to draw into, or nullopt when the target must be recreated first.
+    virtual std::optional<std::uint32_t> acquire(VkSemaphore signal) = 0;
+    virtual VkFramebuffer framebuffer(std::uint32_t image) const = 0;
+    // Commands after the render pass (offscreen: copy to the readback buffer when asked).
+    virtual void recordAfterPass(VkCommandBuffer, std::uint32_t) {}
+    // Semaphore the submit signals and present waits on (none offscreen).
+    virtual VkSemaphore renderDone(std::uint32_t) const { return VK_NULL_HANDLE; }
+    // False when the target is out of date and must be recreated.
+    virtual bool present(VkQueue, std::uint32_t) { return true; }
+    virtual bool usesAcquireSemaphore() const { return false; }
+};
+
+}  // namespace plateau::gpu

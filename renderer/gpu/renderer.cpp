@@ -1,0 +1,121 @@
+#include "gpu/renderer.h"
+
+#include "gpu/context.h"
+#include "gpu/frame_ring.h"
+#include "gpu/imgui_pass.h"
+#include "gpu/render_target.h"
+#include "gpu/tile_pool.h"
+#include "gpu/vk_check.h"
+
+namespace plateau::gpu {
+
+Renderer::Renderer(const Context& ctx, RenderTarget& target, std::uint32_t tileCapacity)
+    : ctx_(ctx), target_(target) {
+    ring_ = std::make_unique<FrameRing>(ctx);
+    pool_ = std::make_unique<TilePool>(ctx, *ring_, tileCapacity);
+    terrain_ = std::make_unique<TerrainPass>(ctx.device(), target.renderPass());
+}
+
+Renderer::~Renderer() {
+    // Deferred work refers to the pool: run it while the pool still exists.
+    ring_->waitIdle();
+    imgui_.reset();
+    terrain_.reset();
+    pool_.reset();
+    ring_.reset();
+}
+
+void Renderer::enableImGui() {
+    if (!imgui_) imgui_ = std::make_unique<ImGuiPass>(ctx_, target_.renderPass(), target_.imageCount());
+}
+
+void Renderer::onTargetRecreated() {
+    // The render pass object is owned by the target and survives recreation; nothing to rebuild.
+}
+
+void Renderer::beginFrame() {
+    if (recording_) return;
+    FrameSlot& slot = ring_->begin();
+    VkCommandBufferBeginInfo bi{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
+    bi.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
+    VK_CHECK(vkBeginCommandBuffer(slot.cmd, &bi));
+    recording_ = true;
+}
+
+bool Renderer::uploadTile(const TileMesh& mesh) {
+    beginFrame();
+    return pool_->upload(ring_->current().cmd, mesh);
+}
+
+bool Renderer::isUploaded(const TileId& id) const { return pool_->contains(id); }
+
+void Renderer::releaseTile(const TileId& id) { pool_->release(id); }
+
+FrameResult Renderer::drawFrame(const FrameDesc& frame) {
+    beginFrame();
+    FrameSlot& slot = ring_->current();
+    VkCommandBuffer cmd = slot.cmd;
+    FrameResult result;
+
+    auto image = target_.acquire(target_.usesAcquireSemaphore() ? slot.acquired : VK_NULL_HANDLE);
+    if (!image) {
+        // Out of date: submit the uploads alone so recorded copies are not lost.
+        VK_CHECK(vkEndCommandBuffer(cmd));
+        VkSubmitInfo si{VK_STRUCTURE_TYPE_SUBMIT_INFO};
+        si.commandBufferCount = 1;
+        si.pCommandBuffers = &cmd;
+        VK_CHECK(vkResetFences(ctx_.device(), 1, &slot.fence));
+        VK_CHECK(vkQueueSubmit(ctx_.queue(), 1, &si, slot.fence));
+        recording_ = false;
+        result.presented = false;
+        return result;
+    }
+    pool_->finishUploads(cmd);
+
+    const VkExtent2D extent = target_.extent();
+    VkClearValue clears[2];
+    clears[0].color = {{frame.clearColour[0], frame.clearColour[1], frame.clearColour[2], frame.clearColour[3]}};
+    clears[1].depthStencil = {0.0f, 0};  // reverse-Z: 0 is infinitely far
+    VkRenderPassBeginInfo rbi{VK_STRUCTURE_TYPE_RENDER_PASS_BEGIN_INFO};
+    rbi.renderPass = target_.renderPass();
+    rbi.framebuffer = target_.framebuffer(*image);
+    rbi.renderArea = {{0, 0}, extent};
+    rbi.clearValueCount = 2;
+    rbi.pClearValues = clears;
+    vkCmdBeginRenderPass(cmd, &rbi, VK_SUBPASS_CONTENTS_INLINE);
+    VkViewport vp{0.0f, 0.0f, float(extent.width), float(extent.height), 0.0f, 1.0f};
+    VkRect2D scissor{{0, 0}, extent};
+    vkCmdSetViewport(cmd, 0, 1, &vp);
+    vkCmdSetScissor(cmd, 0, 1, &scissor);
+
+    if (frame.drawSky) terrain_->recordSky(cmd, frame.camera, frame.style.sunDirection);
+    result.stats = terrain_->recordTiles(cmd, frame.camera, *pool_, frame.tiles, frame.style);
+    if (imgui_ && frame.ui) imgui_->record(cmd, frame.ui);
+    vkCmdEndRenderPass(cmd);
+    target_.recordAfterPass(cmd, *image);
+    VK_CHECK(vkEndCommandBuffer(cmd));
+
+    VkSubmitInfo si{VK_STRUCTURE_TYPE_SUBMIT_INFO};
+    VkPipelineStageFlags waitStage = VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT;
+    VkSemaphore done = target_.renderDone(*image);
+    if (target_.usesAcquireSemaphore()) {
+        si.waitSemaphoreCount = 1;
+        si.pWaitSemaphores = &slot.acquired;
+        si.pWaitDstStageMask = &waitStage;
+    }
+    if (done) {
+        si.signalSemaphoreCount = 1;
+        si.pSignalSemaphores = &done;
+    }
+    si.commandBufferCount = 1;
+    si.pCommandBuffers = &cmd;
+    VK_CHECK(vkResetFences(ctx_.device(), 1, &slot.fence));
+    VK_CHECK(vkQueueSubmit(ctx_.queue(), 1, &si, slot.fence));
+    recording_ = false;
+    result.presented = target_.present(ctx_.queue(), *image);
+    return result;
+}
+
+void Renderer::waitIdle() { vkDeviceWaitIdle(ctx_.device()); }
+
+}  // namespace plateau::gpu

@@ -1,0 +1,112 @@
+#include "gpu/tile_pool.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "gpu/context.h"
+#include "gpu/frame_ring.h"
+#include "gpu/vk_check.h"
+
+namespace plateau::gpu {
+
+namespace {
+std::uint32_t memoryTypeBits(const Context& ctx, VkBufferUsageFlags usage) {
+    VkBufferCreateInfo bci{VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO};
+    bci.size = 256;
+    bci.usage = usage;
+    VkBuffer b = VK_NULL_HANDLE;
+    VK_CHECK(vkCreateBuffer(ctx.device(), &bci, nullptr, &b));
+    VkMemoryRequirements req;
+    vkGetBufferMemoryRequirements(ctx.device(), b, &req);
+    vkDestroyBuffer(ctx.device(), b, nullptr);
+    return req.memoryTypeBits;
+}
+
+// A staging buffer holding `bytes`, copied into dst at dstOffset by cmd; retired with the frame.
+void stagedCopy(const Context& ctx, FrameRing& ring, const UploadPlan& plan, VkCommandBuffer cmd, VkBuffer dst,
+                VkDeviceSize dstOffset, const void* bytes, VkDeviceSize size) {
+    Buffer staging(ctx, size, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, plan.stagingType);
+    std::memcpy(staging.mapped(), bytes, size);
+    VkBufferCopy region{0, dstOffset, size};
+    vkCmdCopyBuffer(cmd, staging.handle(), dst, 1, &region);
+    ring.retire(std::move(staging));
+}
+}  // namespace
+
+TilePool::TilePool(const Context& ctx, FrameRing& ring, std::uint32_t capacity)
+    : ctx_(ctx), ring_(ring), capacity_(capacity) {
+    const auto indices = buildTileIndices(tileGridSize());
+    indexCount_ = std::uint32_t(indices.size());
+    vertsPerTile_ = *std::max_element(indices.begin(), indices.end()) + 1;
+
+    const VkBufferUsageFlags vUsage = VK_BUFFER_USAGE_VERTEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT;
+    const VkBufferUsageFlags iUsage = VK_BUFFER_USAGE_INDEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT;
+    const std::uint32_t stagingBits = memoryTypeBits(ctx, VK_BUFFER_USAGE_TRANSFER_SRC_BIT);
+    auto plan = planStaticUpload(ctx.memoryProperties(), memoryTypeBits(ctx, vUsage) & memoryTypeBits(ctx, iUsage),
+                                 stagingBits, ctx.forceStaging());
+    if (!plan) throw GpuError("tile pool: no memory type for vertex buffers");
+    plan_ = *plan;
+    ctx.log(std::string("tile uploads: ") + (plan_.staged ? "staged through host-visible memory" : "written in place (unified memory)"));
+
+    vertices_ = Buffer(ctx, VkDeviceSize(capacity) * bytesPerTile(), vUsage, plan_.deviceType);
+    const VkDeviceSize indexBytes = indices.size() * sizeof(std::uint32_t);
+    indices_ = Buffer(ctx, indexBytes, iUsage, plan_.deviceType);
+    if (plan_.staged) {
+        Buffer staging(ctx, indexBytes, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, plan_.stagingType);
+        std::memcpy(staging.mapped(), indices.data(), indexBytes);
+        ctx.immediateSubmit([&](VkCommandBuffer cmd) {
+            VkBufferCopy region{0, 0, indexBytes};
+            vkCmdCopyBuffer(cmd, staging.handle(), indices_.handle(), 1, &region);
+        });
+    } else {
+        std::memcpy(indices_.mapped(), indices.data(), indexBytes);
+    }
+    free_.resize(capacity);
+    for (std::uint32_t i = 0; i < capacity; ++i) free_[i] = capacity - 1 - i;  // hand out slot 0 first
+}
+
+bool TilePool::upload(VkCommandBuffer cmd, const TileMesh& mesh) {
+    if (contains(mesh.id)) return true;
+    if (free_.empty()) return false;
+    if (mesh.vertices.size() != vertsPerTile_)
+        throw GpuError("tile " + mesh.id.str() + ": mesh has " + std::to_string(mesh.vertices.size()) +
+                       " vertices, the pool expects " + std::to_string(vertsPerTile_));
+    const std::uint32_t slot = free_.back();
+    free_.pop_back();
+    const VkDeviceSize offset = VkDeviceSize(slot) * bytesPerTile();
+    if (plan_.staged) {
+        stagedCopy(ctx_, ring_, plan_, cmd, vertices_.handle(), offset, mesh.vertices.data(), bytesPerTile());
+        pendingCopies_ = true;
+    } else {
+        // The slot is not in use by any frame in flight (see release), so it can be written now.
+        std::memcpy(static_cast<std::uint8_t*>(vertices_.mapped()) + offset, mesh.vertices.data(), bytesPerTile());
+    }
+    bytesUploaded_ += bytesPerTile();
+    slots_[mesh.id] = Slot{slot, mesh.origin};
+    return true;
+}
+
+void TilePool::release(const TileId& id) {
+    auto it = slots_.find(id);
+    if (it == slots_.end()) return;
+    const std::uint32_t slot = it->second.index;
+    slots_.erase(it);
+    ring_.defer([this, slot] { free_.push_back(slot); });
+}
+
+void TilePool::finishUploads(VkCommandBuffer cmd) {
+    if (!pendingCopies_) return;
+    pendingCopies_ = false;
+    VkMemoryBarrier b{VK_STRUCTURE_TYPE_MEMORY_BARRIER};
+    b.srcAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
+    b.dstAccessMask = VK_ACCESS_VERTEX_ATTRIBUTE_READ_BIT;
+    vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_VERTEX_INPUT_BIT, 0, 1, &b, 0, nullptr,
+                         0, nullptr);
+}
+
+const TilePool::Slot* TilePool::find(const TileId& id) const {
+    auto it = slots_.find(id);
+    return it == slots_.end() ? nullptr : &it->second;
+}
+
+}  // namespace plateau::gpu

@@ -1,0 +1,111 @@
+#include "io/atomic_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <string>
+
+namespace plateau {
+namespace {
+
+std::string sysError(const std::filesystem::path& path, int err) {
+    if (err == ENOENT) return path.string() + ": file not found";
+    return path.string() + ": " + std::strerror(err);
+}
+
+// Retries short writes and EINTR; returns 0 or an errno value.
+int writeAll(int fd, const std::uint8_t* data, std::size_t size) {
+    while (size > 0) {
+        const ssize_t n = ::write(fd, data, size);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return errno;
+        }
+        data += n;
+        size -= std::size_t(n);
+    }
+    return 0;
+}
+
+Status writeAtomic(const std::filesystem::path& path, const std::uint8_t* data, std::size_t size) {
+    // Unique per process and call, so concurrent writers of the same file never share a temp file.
+    static std::atomic<unsigned> counter{0};
+    std::filesystem::path tmp = path;
+    tmp += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) return makeError(sysError(tmp, errno));
+    int err = writeAll(fd, data, size);
+    if (err == 0 && ::fsync(fd) != 0) err = errno;
+    if (::close(fd) != 0 && err == 0) err = errno;
+    if (err == 0 && ::rename(tmp.c_str(), path.c_str()) != 0) err = errno;
+    if (err != 0) {
+        ::unlink(tmp.c_str());
+        return makeError(sysError(path, err));
+    }
+    // Make the rename itself durable; failure here leaves a complete file either way.
+    std::filesystem::path dir = path.parent_path();
+    if (dir.empty()) dir = ".";
+    const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        ::fsync(dfd);
+        ::close(dfd);
+    }
+    return Ok{};
+}
+
+}  // namespace
+
+Status writeFileAtomic(const std::filesystem::path& path, const std::vector<std::uint8_t>& bytes) {
+    return writeAtomic(path, bytes.data(), bytes.size());
+}
+
+Status writeFileAtomic(const std::filesystem::path& path, const std::string& text) {
+    return writeAtomic(path, reinterpret_cast<const std::uint8_t*>(text.data()), text.size());
+}
+
+Status writeFileBytes(const std::filesystem::path& path, const std::uint8_t* data, std::size_t size) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) return makeError(sysError(path, errno));
+    int err = writeAll(fd, data, size);
+    if (::close(fd) != 0 && err == 0) err = errno;
+    if (err != 0) return makeError(sysError(path, err));
+    return Ok{};
+}
+
+Result<std::vector<std::uint8_t>> readFileBytes(const std::filesystem::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return makeError(sysError(path, errno));
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        const int err = errno;
+        ::close(fd);
+        return makeError(sysError(path, err));
+    }
+    if (S_ISDIR(st.st_mode)) {
+        ::close(fd);
+        return makeError(path.string() + ": is a folder, not a file");
+    }
+    std::vector<std::uint8_t> bytes;
+    bytes.reserve(st.st_size > 0 ? std::size_t(st.st_size) : 0);
+    std::uint8_t buf[65536];
+    for (;;) {
+        const ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            const int err = errno;
+            ::close(fd);
+            return makeError(sysError(path, err));
+        }
+        if (n == 0) break;
+        bytes.insert(bytes.end(), buf, buf + n);
+    }
+    ::close(fd);
+    return bytes;
+}
+
+}  // namespace plateau

@@ -1,0 +1,24 @@
+#pragma once
+// Whole-file reads and crash-safe writes. A file written with writeFileAtomic is either the old
+// content or the complete new content, never a prefix: readers (and later runs) can trust it.
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+
+namespace plateau {
+
+// Writes to a temporary file in the same folder, fsyncs it, then renames it over `path`.
+Status writeFileAtomic(const std::filesystem::path& path, const std::vector<std::uint8_t>& bytes);
+Status writeFileAtomic(const std::filesystem::path& path, const std::string& text);
+
+// Plain write (no fsync, no rename). For files inside a folder that is itself published
+// atomically, where per-file syncing would only cost time.
+Status writeFileBytes(const std::filesystem::path& path, const std::uint8_t* data, std::size_t size);
+
+// Errors: "<path>: file not found", "<path>: <system error>".
+Result<std::vector<std::uint8_t>> readFileBytes(const std::filesystem::path& path);
+
+}  // namespace plateau

@@ -1,0 +1,71 @@
+#include "ui/overlay.h"
+
+#include <filesystem>
+
+#include <imgui.h>
+
+namespace plateau::ui {
+
+void setupImGui(float scale) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no imgui.ini written into the user's folder
+    const char* font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    if (std::filesystem::exists(font)) io.Fonts->AddFontFromFileTTF(font, 15.0f * scale);
+    else io.Fonts->AddFontDefault();
+    ImGui::StyleColorsDark();
+    ImGuiStyle& style = ImGui::GetStyle();
+    style.WindowRounding = 4.0f;
+    style.WindowBorderSize = 0.0f;
+    style.ScaleAllSizes(scale);
+}
+
+void drawLabel(const StatusInfo& status) {
+    const ImVec2 size = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(size.x - 10.0f, size.y - 10.0f), ImGuiCond_Always, ImVec2(1.0f, 1.0f));
+    ImGui::SetNextWindowBgAlpha(0.55f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                   ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs;
+    if (ImGui::Begin("##label", nullptr, flags)) {
+        if (!status.title.empty()) ImGui::TextUnformatted(status.title.c_str());
+        if (!status.label.empty()) ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.4f, 1.0f), "%s", status.label.c_str());
+    }
+    ImGui::End();
+}
+
+bool drawPanel(ViewSettings& s, const StatusInfo& status) {
+    bool changed = false;
+    ImGui::SetNextWindowPos(ImVec2(10.0f, 10.0f), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowBgAlpha(0.8f);
+    if (ImGui::Begin("View", &s.showPanel, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(status.camera.c_str());
+        ImGui::Text("%d tiles drawn, %d loading, %.1f ms", status.tilesDrawn, status.tilesLoading, status.frameMs);
+        ImGui::Separator();
+        float exag = float(s.shading.exaggeration);
+        if (ImGui::SliderFloat("Exaggeration", &exag, 1.0f, 5.0f, "%.1fx")) {
+            s.shading.exaggeration = exag;
+            changed = true;
+        }
+        float az = float(s.shading.sunAzimuthDeg), el = float(s.shading.sunElevationDeg);
+        if (ImGui::SliderFloat("Sun azimuth", &az, 0.0f, 360.0f, "%.0f deg")) { s.shading.sunAzimuthDeg = az; changed = true; }
+        if (ImGui::SliderFloat("Sun elevation", &el, 1.0f, 90.0f, "%.0f deg")) { s.shading.sunElevationDeg = el; changed = true; }
+        float contour = float(s.shading.contourIntervalM);
+        if (ImGui::SliderFloat("Contours", &contour, 0.0f, 1000.0f, contour > 0.0f ? "every %.0f m" : "off")) {
+            s.shading.contourIntervalM = contour;
+            changed = true;
+        }
+        changed |= ImGui::Checkbox("Haze", &s.shading.haze);
+        float sse = float(s.maxScreenSpaceError);
+        if (ImGui::SliderFloat("Detail (px error)", &sse, 0.5f, 16.0f, "%.1f")) {
+            s.maxScreenSpaceError = sse;
+            changed = true;
+        }
+        ImGui::Separator();
+        ImGui::TextDisabled("drag: pan   scroll: zoom   right/ctrl-drag: rotate, tilt");
+        ImGui::TextDisabled("WASD/arrows: move   Q/E: down/up   F1: panel");
+    }
+    ImGui::End();
+    return changed;
+}
+
+}  // namespace plateau::ui

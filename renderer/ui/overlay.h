@@ -1,0 +1,15 @@
+#pragma once
+// What is drawn over the globe with Dear ImGui: the data label (always visible, also in rendered
+// images), and in the window a small panel that edits ViewSettings. Call between ImGui::NewFrame
+// and ImGui::Render.
+#include "ui/view_settings.h"
+
+namespace plateau::ui {
+
+// Fonts and style; call once after ImGui::CreateContext. Uses DejaVu Sans when installed.
+void setupImGui(float scale);
+void drawLabel(const StatusInfo& status);
+// Returns true when a setting changed.
+bool drawPanel(ViewSettings& settings, const StatusInfo& status);
+
+}  // namespace plateau::ui

@@ -1,0 +1,24 @@
+#pragma once
+// Plain state the panel edits and the renderer reads; no ImGui or Vulkan types.
+#include <string>
+
+#include "core/scene.h"
+
+namespace plateau::ui {
+
+struct ViewSettings {
+    Shading shading;
+    double maxScreenSpaceError = 2.0;
+    bool showPanel = true;
+};
+
+struct StatusInfo {
+    std::string title;
+    std::string label;       // e.g. "synthetic terrain": always shown
+    std::string camera;      // "29.60 N 91.58 E, 25.0 km, heading 10, pitch -25"
+    int tilesDrawn = 0;
+    int tilesLoading = 0;
+    double frameMs = 0.0;
+};
+
+}  // namespace plateau::ui

@@ -1,0 +1,66 @@
+// No cracks between tiles of different levels: with a magenta background, no sky and flat white
+// terrain, every pixel below the terrain's top edge in each column must be terrain.
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "gpu_test_support.h"
+
+using namespace plateau;
+using namespace plateau::test;
+
+namespace {
+constexpr int kW = 480, kH = 270;
+
+int magentaInsideSilhouette(const std::vector<std::uint8_t>& rgba, const std::vector<int>& top) {
+    int count = 0;
+    for (int x = 0; x < kW; ++x)
+        for (int y = top[std::size_t(x)]; y < kH; ++y)
+            if (isMagenta(&rgba[(std::size_t(y) * kW + std::size_t(x)) * 4])) ++count;
+    return count;
+}
+}  // namespace
+
+TEST_CASE("no cracks where tile levels change", "[gpu][cracks]") {
+    GpuFixture fx(kW, kH);
+    const float magenta[4] = {1.0f, 0.0f, 1.0f, 1.0f};
+    Shading s;
+    s.exaggeration = GENERATE(1.0, 3.0);
+    // Low and oblique over rough terrain: many levels from near to far.
+    const CameraPose pose = GENERATE(CameraPose{90.2, 29.25, 9000, 60, -18}, CameraPose{91.6, 29.4, 14000, 200, -30},
+                                     CameraPose{88.7, 29.6, 30000, 0, -50});
+    const auto rgba = fx.render(pose, s, 2.0, false, true, magenta);
+    REQUIRE(fx.validationMessages() == 0);
+    REQUIRE(fx.lastStats.settled);
+
+    std::set<int> levels;
+    for (const auto& id : fx.view->drawList()) levels.insert(id.z);
+    INFO("levels drawn: " << levels.size());
+    REQUIRE(levels.size() >= 3);  // the view really straddles level changes
+
+    const auto top = terrainTopRows(rgba, kW, kH);
+    int covered = 0;
+    for (int t : top) covered += kH - t;
+    REQUIRE(covered > kW * kH / 3);  // terrain fills a good part of the image
+    const int cracks = magentaInsideSilhouette(rgba, top);
+    if (cracks) writePng(std::string(PLATEAU_TEST_OUTPUT) + "/cracks_failure.png", rgba, kW, kH);
+    CHECK(cracks == 0);
+}
+
+TEST_CASE("the crack check finds a hole when skirts are missing", "[gpu][cracks]") {
+    // Guards the test above: drawing only every other tile must leave magenta inside the terrain.
+    GpuFixture fx(kW, kH);
+    const float magenta[4] = {1.0f, 0.0f, 1.0f, 1.0f};
+    Shading s;
+    const CameraPose pose{90.2, 29.25, 9000, 60, -18};
+    const Camera cam = makeCamera(pose, kW, kH);
+    fx.view->prepare(cam, app::selectionParams(2.0, s, fx.maxZoom), -1);
+    gpu::FrameDesc f = fx.view->frame(cam, s);
+    std::vector<TileId> half;
+    for (std::size_t i = 0; i < f.tiles.size(); i += 2) half.push_back(f.tiles[i]);
+    f.tiles = half;
+    f.drawSky = false;
+    f.style.flatColour = true;
+    for (int i = 0; i < 4; ++i) f.clearColour[i] = magenta[i];
+    const auto rgba = fx.session->renderAndCapture(f, nullptr);
+    CHECK(magentaInsideSilhouette(rgba, terrainTopRows(rgba, kW, kH)) > 100);
+}

@@ -1,0 +1,238 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <random>
+#include <set>
+
+#include "core/geodesy.h"
+#include "core/tile_mesh.h"
+#include "terrain_shared.h"
+
+using namespace plateau;
+using Catch::Matchers::WithinAbs;
+
+namespace {
+
+HeightGrid gridFrom(int size, const std::function<float(double u, double v)>& f) {
+    HeightGrid g;
+    g.width = g.height = size;
+    g.samples.resize(std::size_t(size * size));
+    for (int j = 0; j < size; ++j)
+        for (int i = 0; i < size; ++i) g.samples[std::size_t(j * size + i)] = f((i + 0.5) / size, (j + 0.5) / size);
+    return g;
+}
+
+glm::dvec3 vec(const float (&a)[3]) { return {a[0], a[1], a[2]}; }
+
+glm::dvec3 worldPos(const TileMesh& m, std::uint32_t k) { return m.origin + vec(m.vertices[k].pos); }
+
+const TileId kQulong{12, 3090, 1695};
+
+}  // namespace
+
+TEST_CASE("tile mesh sizes and index ranges", "[mesh]") {
+    const int g = tileGridSize();
+    REQUIRE(g == PLATEAU_TILE_GRID);
+    REQUIRE(tileVertexCount(g) == g * g + 4 * (g - 1));
+    const auto idx = buildTileIndices(g);
+    REQUIRE(idx.size() == std::size_t(6 * (g - 1) * (g - 1) + 6 * 4 * (g - 1)));
+    const HeightGrid grid = gridFrom(256, [](double, double) { return 4500.0f; });
+    const TileMesh m = buildTileMesh(kQulong, grid, g, skirtDepthForLevel(12));
+    REQUIRE(m.vertices.size() == std::size_t(tileVertexCount(g)));
+    for (std::uint32_t i : idx) REQUIRE(i < m.vertices.size());
+    // Every vertex is used.
+    std::set<std::uint32_t> used(idx.begin(), idx.end());
+    CHECK(used.size() == m.vertices.size());
+    CHECK(m.minHeight == 4500.0f);
+    CHECK(m.maxHeight == 4500.0f);
+}
+
+TEST_CASE("grid vertices sit on the tile at the sampled heights", "[mesh]") {
+    const int g = tileGridSize();
+    const HeightGrid grid = gridFrom(256, [](double u, double v) { return float(4000.0 + 1000.0 * u + 500.0 * v); });
+    const TileMesh m = buildTileMesh(kQulong, grid, g, 100.0);
+    double clon = 0, clat = 0;
+    tileUVToLonLat(kQulong, 0.5, 0.5, clon, clat);
+    CHECK(glm::length(m.origin - geodeticToEcef({clon, clat, 0})) < 1e-6);
+    const LonLatBounds b = tileBounds(kQulong);
+    // North-west corner first, south-east corner last of the grid; rows run north to south.
+    const Geodetic nw = ecefToGeodetic(worldPos(m, 0));
+    CHECK_THAT(nw.lon_deg, WithinAbs(b.west, 1e-7));
+    CHECK_THAT(nw.lat_deg, WithinAbs(b.north, 1e-7));
+    CHECK_THAT(nw.height_m, WithinAbs(grid.sample(0, 0), 0.01));
+    const Geodetic se = ecefToGeodetic(worldPos(m, std::uint32_t(g * g - 1)));
+    CHECK_THAT(se.lon_deg, WithinAbs(b.east, 1e-7));
+    CHECK_THAT(se.lat_deg, WithinAbs(b.south, 1e-7));
+    const std::uint32_t k = 5 * std::uint32_t(g) + 7;
+    const Geodetic mid = ecefToGeodetic(worldPos(m, k));
+    double lon = 0, lat = 0;
+    tileUVToLonLat(kQulong, 7.0 / (g - 1), 5.0 / (g - 1), lon, lat);
+    CHECK_THAT(mid.lon_deg, WithinAbs(lon, 1e-7));
+    CHECK_THAT(mid.lat_deg, WithinAbs(lat, 1e-7));
+    CHECK_THAT(mid.height_m, WithinAbs(grid.sample(7.0 / (g - 1), 5.0 / (g - 1)), 0.01));
+    CHECK(m.vertices[k].height == grid.sample(7.0 / (g - 1), 5.0 / (g - 1)));
+    CHECK(glm::length(vec(m.vertices[k].up) - ellipsoidNormal(lon, lat)) < 1e-6);
+}
+
+TEST_CASE("triangles are counter-clockwise seen from outside, skirts face outward", "[mesh]") {
+    const int g = tileGridSize();
+    const auto idx = buildTileIndices(g);
+    const std::size_t gridTris = std::size_t((g - 1) * (g - 1) * 2);
+    for (const TileId& t : {kQulong, TileId{3, 2, 5}, TileId{1, 0, 0}}) {
+        const HeightGrid grid = gridFrom(64, [](double u, double v) { return float(3000 * std::sin(9 * u) * v); });
+        const TileMesh m = buildTileMesh(t, grid, g, skirtDepthForLevel(t.z));
+        for (std::size_t tri = 0; tri < idx.size() / 3; ++tri) {
+            const std::uint32_t a = idx[3 * tri], b = idx[3 * tri + 1], c = idx[3 * tri + 2];
+            const glm::dvec3 pa = worldPos(m, a), pb = worldPos(m, b), pc = worldPos(m, c);
+            const glm::dvec3 n = glm::cross(pb - pa, pc - pa);
+            const glm::dvec3 up = vec(m.vertices[a].up);
+            INFO(t.str() << " triangle " << tri);
+            if (tri < gridTris) {
+                REQUIRE(glm::dot(n, up) > 0);
+            } else {
+                // A skirt wall faces away from the tile: along the step from the nearest interior
+                // vertex to its edge vertex (for the big low-level tiles too).
+                const int i = int(a) % g, j = int(a) / g;
+                const auto inner = std::uint32_t(std::clamp(j, 1, g - 2) * g + std::clamp(i, 1, g - 2));
+                glm::dvec3 out = pa - worldPos(m, inner);
+                out -= up * glm::dot(out, up);
+                REQUIRE(glm::dot(glm::normalize(n), glm::normalize(out)) > 0.3);
+            }
+        }
+    }
+}
+
+TEST_CASE("skirts hang below the edge vertices", "[mesh]") {
+    const int g = tileGridSize();
+    const double depth = skirtDepthForLevel(12);
+    const HeightGrid grid = gridFrom(256, [](double u, double) { return float(5000 + 200 * u); });
+    const TileMesh m = buildTileMesh(kQulong, grid, g, depth);
+    // Each skirt vertex is a copy of a distinct border vertex moved down along up.
+    std::set<std::size_t> border;
+    for (int k = 0; k < 4 * (g - 1); ++k) {
+        const TerrainVertex& s = m.vertices[std::size_t(g * g + k)];
+        std::size_t match = SIZE_MAX;
+        for (std::size_t v = 0; v < std::size_t(g * g); ++v) {
+            const TerrainVertex& e = m.vertices[v];
+            const glm::dvec3 below = vec(e.pos) - vec(e.up) * depth;
+            if (glm::length(below - vec(s.pos)) < 0.01) match = v;
+        }
+        REQUIRE(match != SIZE_MAX);
+        const int i = int(match) % g, j = int(match) / g;
+        CHECK((i == 0 || j == 0 || i == g - 1 || j == g - 1));
+        CHECK(s.height == m.vertices[match].height);
+        CHECK(vec(s.normal) == vec(m.vertices[match].normal));
+        border.insert(match);
+    }
+    CHECK(border.size() == std::size_t(4 * (g - 1)));
+    CHECK(skirtDepthForLevel(12) == Approx(5 * levelGeometricError(12)));
+    CHECK(skirtDepthForLevel(25) >= 20.0);
+    // Documented choice: a quarter of the equatorial mesh spacing, 76 m at z12.
+    CHECK(levelGeometricError(12) == Approx(0.25 * 2 * M_PI * wgs84::a / 4096 / 32));
+    CHECK(levelGeometricError(13) == Approx(levelGeometricError(12) / 2));
+}
+
+TEST_CASE("terrain normals: flat grids follow the ellipsoid, slopes tilt downhill", "[mesh]") {
+    const int g = tileGridSize();
+    const TileMesh flat = buildTileMesh(kQulong, gridFrom(256, [](double, double) { return 4000.0f; }), g, 50);
+    for (const TerrainVertex& v : flat.vertices) {
+        CHECK_THAT(glm::length(vec(v.normal)), WithinAbs(1, 1e-6));
+        CHECK(glm::length(vec(v.normal) - vec(v.up)) < 1e-6);
+    }
+    // Rising 1000 m eastward across the tile and 500 m southward.
+    double clon = 0, clat = 0;
+    tileUVToLonLat(kQulong, 0.5, 0.5, clon, clat);
+    // Metres per unit u and v at the tile centre, from the ellipsoid's radii of curvature.
+    const double phi = clat * M_PI / 180, w = std::sqrt(1 - wgs84::e2 * std::sin(phi) * std::sin(phi));
+    const double radiusN = wgs84::a / w, radiusM = wgs84::a * (1 - wgs84::e2) / (w * w * w);
+    double lonA = 0, latA = 0, lonB = 0, latB = 0;
+    tileUVToLonLat(kQulong, 0.0, 0.49, lonA, latA);
+    tileUVToLonLat(kQulong, 1.0, 0.51, lonB, latB);
+    const double metresPerU = (lonB - lonA) * M_PI / 180 * radiusN * std::cos(phi);
+    const double metresPerV = (latA - latB) / 0.02 * M_PI / 180 * radiusM;
+    const TileMesh slope = buildTileMesh(
+        kQulong, gridFrom(256, [](double u, double v) { return float(4000 + 1000 * u + 500 * v); }), g, 50);
+    const std::size_t centre = std::size_t((g / 2) * g + g / 2);
+    const glm::dvec3 local = glm::transpose(enuBasis(clon, clat)) * vec(slope.vertices[centre].normal);
+    CHECK(local.x < 0);  // uphill east: the normal leans west
+    CHECK(local.y > 0);  // uphill south: the normal leans north
+    const double sx = 1000.0 / metresPerU, sy = 500.0 / metresPerV;
+    const glm::dvec3 expect = glm::normalize(glm::dvec3(-sx, sy, 1));
+    CHECK(glm::length(local - expect) < 0.01 * glm::length(glm::dvec2(sx, sy)));
+}
+
+TEST_CASE("bounding spheres contain the tile surface", "[mesh][bounds]") {
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    const TileId tiles[] = {{0, 0, 0},       {1, 0, 0},       {1, 1, 1},      {2, 0, 0},   {2, 3, 1},
+                            {2, 1, 2},       {3, 0, 0},       {3, 5, 3},      {4, 9, 0},   {5, 17, 31},
+                            {8, 200, 100},   {10, 759, 429},  {12, 3090, 1695}, {12, 0, 0}, {16, 40000, 3},
+                            {18, 100000, 131071}};
+    const std::pair<double, double> ranges[] = {{0, 0}, {-430, 100}, {4000, 6500}, {-11000, 8848}};
+    for (const TileId& t : tiles) {
+        for (const auto& [lo, hi] : ranges) {
+            for (double ex : {1.0, 3.0}) {
+                const BoundingSphere s = tileBoundingSphere(t, lo, hi, ex);
+                INFO(t.str() << " heights " << lo << ".." << hi << " x" << ex);
+                for (int k = 0; k < 400; ++k) {
+                    // Corners and edges matter most: snap a third of the samples to the border.
+                    double u = unit(rng), v = unit(rng);
+                    if (k % 3 == 1) u = std::round(u);
+                    if (k % 3 == 2) v = std::round(v);
+                    const double h = (k % 4 == 0) ? lo : (k % 4 == 1) ? hi : lo + (hi - lo) * unit(rng);
+                    double lon = 0, lat = 0;
+                    tileUVToLonLat(t, u, v, lon, lat);
+                    const glm::dvec3 p = geodeticToEcef({lon, lat, h * ex});
+                    REQUIRE(glm::length(p - s.center) <= s.radius);
+                }
+                // The drawn mesh: vertices and the midpoints of triangle edges (chords sag inward).
+                const HeightGrid grid = gridFrom(16, [&](double u, double v) { return float(lo + (hi - lo) * u * v); });
+                const TileMesh m = buildTileMesh(t, grid, tileGridSize(), 0.0);
+                const auto idx = buildTileIndices(tileGridSize());
+                for (std::size_t i = 0; i + 2 < idx.size(); i += 3) {
+                    glm::dvec3 p[3];
+                    for (int c = 0; c < 3; ++c) {
+                        const TerrainVertex& vx = m.vertices[idx[i + std::size_t(c)]];
+                        p[c] = m.origin + vec(vx.pos) + vec(vx.up) * double(vx.height) * (ex - 1);
+                    }
+                    const glm::dvec3 centroid = (p[0] + p[1] + p[2]) / 3.0;
+                    REQUIRE(glm::length(p[0] - s.center) <= s.radius);
+                    REQUIRE(glm::length(centroid - s.center) <= s.radius);
+                    REQUIRE(glm::length((p[0] + p[1]) * 0.5 - s.center) <= s.radius);
+                }
+            }
+        }
+    }
+}
+
+TEST_CASE("bounding spheres are reasonably tight", "[mesh][bounds]") {
+    // Qulong's z12 tile is about 8.5 x 8.5 km: the half diagonal is about 6 km.
+    const BoundingSphere s = tileBoundingSphere(kQulong, 4000, 6000, 1.0);
+    CHECK(s.radius < 7000);
+    CHECK(s.radius > 5000);
+    const BoundingSphere whole = tileBoundingSphere({0, 0, 0}, -500, 9000, 1.0);
+    CHECK(glm::length(whole.center) == 0);
+    CHECK(whole.radius == Approx(wgs84::a + 9000));
+}
+
+TEST_CASE("tile sectors bound the surface and are tighter than spheres", "[mesh][bounds]") {
+    std::mt19937 rng(11);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    for (const TileId& t : {TileId{0, 0, 0}, TileId{2, 1, 2}, TileId{5, 17, 31}, kQulong, TileId{14, 100, 5000}}) {
+        const TileSector s = tileSector(t, -430, 6000, 2.0);
+        const BoundingSphere b = boundingSphere(s);
+        for (int k = 0; k < 50; ++k) {
+            const glm::dvec3 n = glm::normalize(glm::dvec3(unit(rng) - 0.5, unit(rng) - 0.5, unit(rng) - 0.5));
+            // The support is at least what any surface point reaches, at most what the sphere does.
+            double reached = -1e300;
+            for (int p = 0; p < 50; ++p) {
+                double lon = 0, lat = 0;
+                tileUVToLonLat(t, unit(rng), unit(rng), lon, lat);
+                reached = std::max(reached, glm::dot(n, geodeticToEcef({lon, lat, (-430 + 6430 * unit(rng)) * 2.0})));
+            }
+            INFO(t.str());
+            CHECK(s.support(n) >= reached);
+            CHECK(s.support(n) <= glm::dot(n, b.center) + b.radius + 1e-6);
+        }
+    }
+}
