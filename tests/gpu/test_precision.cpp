@@ -24,6 +24,7 @@ TEST_CASE("terrain a few metres from the camera does not jitter", "[gpu][precisi
     GpuFixture fx(kW, kH);
     Shading s;
     s.haze = false;
+    s.contourIntervalM = 0.25;  // lines every 25 cm give the flat close-up view visible structure
     const auto [lon, lat] = GENERATE(std::make_pair(91.583, 29.6), std::make_pair(88.567, 29.517));
 
     // Find the rendered surface under the camera: look straight down from 300 m above the
@@ -56,8 +57,11 @@ TEST_CASE("terrain a few metres from the camera does not jitter", "[gpu][precisi
 
     const ImageDiff diff = compareImages(a, b, 24);
     INFO("mean abs diff " << diff.meanAbs << ", pixels over 24: " << diff.fractionOver);
+    // A pixel here spans about 3 cm, so the 2 mm move shifts the 25 cm contour lines by under a
+    // tenth of a pixel: only edge pixels of the lines may flip. A float-ECEF jump of decimetres
+    // would move every line by many pixels (mean difference around 2, several % of pixels).
     CHECK(diff.meanAbs < 1.0);
-    CHECK(diff.fractionOver < 0.002);
+    CHECK(diff.fractionOver < 0.01);
     // The surface distance changes by millimetres, not by float ECEF's decimetre steps.
     CHECK(std::abs(dB - dA) < 0.02);
     writePng(std::string(PLATEAU_TEST_OUTPUT) + "/precision_near.png", a, kW, kH);

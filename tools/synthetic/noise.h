@@ -68,6 +68,47 @@ inline double gradientNoise(double x, double y, std::uint32_t seed) {
     return 1.41 * lerp(lerp(n00, n10, u), lerp(n01, n11, u), v);
 }
 
+// Octaves shorter than ~2 samples would alias: fade them out between 4 and 2 sample spacings.
+inline double octaveWeight(double wavelengthKm, double detailKm) {
+    return clamp01(wavelengthKm / (2.0 * detailKm) - 1.0);
+}
+
+// 3-D Perlin noise in about [-1, 1] with the 12 cube-edge gradients, for fields on the sphere.
+inline double gradientNoise3(double x, double y, double z, std::uint32_t seed) {
+    static constexpr double g[12][3] = {{1, 1, 0}, {-1, 1, 0}, {1, -1, 0}, {-1, -1, 0}, {1, 0, 1}, {-1, 0, 1},
+                                        {1, 0, -1}, {-1, 0, -1}, {0, 1, 1}, {0, -1, 1}, {0, 1, -1}, {0, -1, -1}};
+    const double fx = std::floor(x), fy = std::floor(y), fz = std::floor(z);
+    const double tx = x - fx, ty = y - fy, tz = z - fz;
+    const auto ix = static_cast<std::uint32_t>(static_cast<std::int32_t>(fx));
+    const auto iy = static_cast<std::uint32_t>(static_cast<std::int32_t>(fy));
+    const auto iz = static_cast<std::uint32_t>(static_cast<std::int32_t>(fz));
+    double n[8];
+    for (std::uint32_t k = 0; k < 8; ++k) {
+        const std::uint32_t cx = k & 1u, cy = (k >> 1) & 1u, cz = k >> 2;
+        const std::uint32_t h = mix((ix + cx) * 0x8da6b343u + (iy + cy) * 0xd8163841u + (iz + cz) * 0xcb1ab31fu + seed);
+        const double* v = g[h % 12u];
+        n[k] = v[0] * (tx - cx) + v[1] * (ty - cy) + v[2] * (tz - cz);
+    }
+    const double u = fade(tx), v = fade(ty), w = fade(tz);
+    const double a = lerp(lerp(n[0], n[1], u), lerp(n[2], n[3], u), v);
+    const double b = lerp(lerp(n[4], n[5], u), lerp(n[6], n[7], u), v);
+    return lerp(a, b, w);
+}
+
+// fBm of 3-D noise, normalised like fbm().
+inline double fbm3(double x, double y, double z, double wavelengthKm, int octaves, double gain, std::uint32_t seed,
+                   double detailKm) {
+    double sum = 0.0, norm = 0.0, amp = 1.0, lambda = wavelengthKm, freq = 1.0 / wavelengthKm;
+    for (int i = 0; i < octaves; ++i, lambda *= 0.5, freq *= 2.0, amp *= gain) {
+        norm += amp;
+        const double w = octaveWeight(lambda, detailKm);
+        if (w <= 0.0) continue;
+        const double o = 31.7 * i;  // different lattice origins per octave
+        sum += w * amp * gradientNoise3(x * freq + o, y * freq - o, z * freq + 0.5 * o, seed + std::uint32_t(i) * 0x9e3779b9u);
+    }
+    return sum / norm;
+}
+
 // 1-D gradient noise in about [-1, 1], for curves that depend on longitude only.
 inline double noise1(double x, std::uint32_t seed) {
     const double fx = std::floor(x);
@@ -75,11 +116,6 @@ inline double noise1(double x, std::uint32_t seed) {
     const auto ix = static_cast<std::uint32_t>(static_cast<std::int32_t>(fx));
     auto grad = [&](std::uint32_t i) { return double(mix((ix + i) * 0x8da6b343u ^ seed) & 0xffffu) / 32767.5 - 1.0; };
     return 2.0 * lerp(grad(0) * t, grad(1) * (t - 1.0), fade(t));
-}
-
-// Octaves shorter than ~2 samples would alias: fade them out between 4 and 2 sample spacings.
-inline double octaveWeight(double wavelengthKm, double detailKm) {
-    return clamp01(wavelengthKm / (2.0 * detailKm) - 1.0);
 }
 
 // Each octave turns a further 36.87 degrees (a 3-4-5 rotation, exact in decimals) and shifts,

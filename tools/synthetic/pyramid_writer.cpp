@@ -1,12 +1,11 @@
 #include "synthetic/pyramid_writer.h"
 
-#include <signal.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
-#include <cerrno>
-#include <cstdlib>
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
@@ -44,20 +43,36 @@ bool isSyntheticFolder(const fs::path& dir) {
     return meta && meta->generator && meta->generator->name == kSyntheticGeneratorName;
 }
 
-// Temporary folders are ".<name>.tmp-<pid>-<n>" beside the destination. Those left by a process
-// that no longer runs (killed mid-way) are removed; a live one may be a concurrent generator.
+// An exclusive flock on a folder, held while a generator fills it. The kernel drops it when the
+// process exits however it dies, so a lockable temporary folder is an abandoned one (checking
+// process ids would not do: a killed process can linger as a zombie in a container).
+class FolderLock {
+public:
+    explicit FolderLock(const fs::path& dir) : fd_(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {}
+    ~FolderLock() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    FolderLock(const FolderLock&) = delete;
+    FolderLock& operator=(const FolderLock&) = delete;
+    bool lock(bool wait) { return fd_ >= 0 && ::flock(fd_, LOCK_EX | (wait ? 0 : LOCK_NB)) == 0; }
+
+private:
+    int fd_;
+};
+
+// Temporary folders are ".<name>.tmp-<pid>-<n>" beside the destination, old pyramids being
+// replaced ".<name>.old-<pid>-<n>". Those left by an interrupted run are removed; a locked one
+// belongs to a concurrent generator and stays.
 void removeStaleTemporaries(const fs::path& parent, const std::string& name) {
-    const std::string prefix = "." + name + ".tmp-";
+    const std::string tmpPrefix = "." + name + ".tmp-", oldPrefix = "." + name + ".old-";
+    std::vector<fs::path> stale;
     std::error_code ec;
     for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
         const std::string f = it->path().filename().string();
-        if (f.rfind(prefix, 0) != 0) continue;
-        const long pid = std::strtol(f.c_str() + prefix.size(), nullptr, 10);
-        if (pid <= 0 || (::kill(pid_t(pid), 0) != 0 && errno == ESRCH)) {
-            std::error_code rm;
-            fs::remove_all(it->path(), rm);
-        }
+        if (f.rfind(oldPrefix, 0) == 0) stale.push_back(it->path());
+        if (f.rfind(tmpPrefix, 0) == 0 && FolderLock(it->path()).lock(false)) stale.push_back(it->path());
     }
+    for (const fs::path& p : stale) fs::remove_all(p, ec);
 }
 
 fs::path tileFile(const fs::path& root, const TileId& t) {
@@ -205,6 +220,9 @@ Status generateSyntheticPyramid(const SyntheticOptions& o, const SyntheticProgre
         fs::remove_all(tmp, rm);
         return e;
     };
+    fs::create_directory(tmp, ec);
+    FolderLock lock(tmp);
+    if (ec || !lock.lock(true)) return fail(makeError(tmp.string() + ": cannot create folder"));
 
     std::set<std::pair<int, int>> columns;
     for (const TileId& t : tiles) columns.insert({t.z, t.x});

@@ -14,15 +14,40 @@ namespace {
 
 using namespace synth;
 
-// Kilometres per degree near 29.5 N. The noise lives in this fixed equirectangular frame so that
-// features have true-ish sizes on the plateau; the stretch far from it only shows at coarse zoom.
+// Kilometres per degree near 29.5 N. The plateau's noise lives in this fixed equirectangular frame
+// so that features have true-ish sizes there; the world-wide lowland noise is 3-D instead.
 constexpr double kKmPerDegLon = 96.6;
 constexpr double kKmPerDegLat = 110.9;
 
 // Octave amplitudes peak at 6 km: ridges 3-5 km apart with steep flanks, as in southern Tibet.
 constexpr RidgedSpec kRelief{24.0, 9, 1, 0.5, {0.35, 0.7, 1.0, 0.6, 0.3, 0.15, 0.075, 0.04, 0.02}};
 constexpr RidgedSpec kSpurs{24.0, 9, 1, 2.2, {0.5, 0.8, 1.0, 0.6, 0.3, 0.15, 0.075, 0.04, 0.02}};  // Himalaya: N-S spurs
-constexpr RidgedSpec kHills{60.0, 6, 0, 1.0, {1.0, 0.5, 0.25, 0.125, 0.0625, 0.03125}};               // lowland hills
+
+// sin and cos from Taylor series after reducing to [-90, 90] degrees (error below 1e-6): plain
+// arithmetic, so identical on every machine, unlike libm's.
+double sinReduced(double deg) {  // |deg| <= 90
+    const double x = deg * (3.141592653589793 / 180.0), x2 = x * x;
+    return x * (1.0 - x2 / 6.0 * (1.0 - x2 / 20.0 * (1.0 - x2 / 42.0 * (1.0 - x2 / 72.0 * (1.0 - x2 / 110.0)))));
+}
+double sinDeg(double deg) {
+    deg -= 360.0 * std::floor((deg + 180.0) / 360.0);  // [-180, 180)
+    if (deg > 90.0) deg = 180.0 - deg;
+    if (deg < -90.0) deg = -180.0 - deg;
+    return sinReduced(deg);
+}
+double cosDeg(double deg) { return sinDeg(deg + 90.0); }
+
+// Earth-radius point for (lon, lat): world-wide lowland noise is 3-D so that it has no seam at
+// the antimeridian and no stretching towards the poles or away from any central meridian.
+struct Globe {
+    double x, y, z;
+    Globe(double lon, double lat) {
+        const double r = 6371.0, cl = cosDeg(lat);
+        x = r * cl * cosDeg(lon);
+        y = r * cl * sinDeg(lon);
+        z = r * sinDeg(lat);
+    }
+};
 
 // Hashed once per evaluation (or per tile) rather than once per noise call.
 struct Seeds {
@@ -75,8 +100,8 @@ Column makeColumn(double lon, const Seeds& sd) {
 // Smooth fields, which a tile may interpolate from a coarse lattice instead of evaluating per
 // sample. Each group lists the shortest wavelength it contains; the ridged groups hold only their
 // coarse octaves (the rest are added per sample).
-enum FieldIndex { kWarpX, kWarpY, kBase, kEdge, kWall, kTrib, kLand, kRolling, kReliefSum, kReliefWeight,
-                  kSpurSum, kSpurWeight, kHillSum, kHillWeight, kFieldCount };
+enum FieldIndex { kWarpX, kWarpY, kBase, kEdge, kWall, kTrib, kLand, kRolling, kHills, kReliefSum, kReliefWeight,
+                  kSpurSum, kSpurWeight, kFieldCount };
 using Fields = std::array<double, kFieldCount>;
 enum Group : unsigned { gWarp = 1, gBase = 2, gEdge = 4, gWall = 8, gTrib = 16, gLand = 32, gRolling = 64,
                         gRelief = 128, gSpurs = 256, gHills = 512 };
@@ -86,13 +111,13 @@ constexpr std::pair<Group, std::array<int, 2>> kGroupFields[] = {
     {gWarp, {kWarpX, kWarpY}}, {gBase, {kBase, -1}},     {gEdge, {kEdge, -1}},
     {gWall, {kWall, -1}},      {gTrib, {kTrib, -1}},     {gLand, {kLand, -1}},
     {gRolling, {kRolling, -1}}, {gRelief, {kReliefSum, kReliefWeight}},
-    {gSpurs, {kSpurSum, kSpurWeight}}, {gHills, {kHillSum, kHillWeight}}};
+    {gSpurs, {kSpurSum, kSpurWeight}}, {gHills, {kHills, -1}}};
 
 // How a grid splits the work: groups taken from the lattice, and how many octaves of each
 // ridged layer the lattice holds. The default (pointwise) interpolates nothing.
 struct Plan {
     unsigned lattice = 0;
-    int reliefCoarse = 0, spursCoarse = 0, hillsCoarse = 0;
+    int reliefCoarse = 0, spursCoarse = 0;
 };
 
 // One evaluation point. Groups are computed on first use unless the lattice supplied them.
@@ -125,8 +150,12 @@ struct Sample {
             f[kTrib] = gradientNoise(wx / 30.0 + 3.7, wy / 55.0, sd.tribA) +
                        0.3 * gradientNoise(wx / 10.0, wy / 16.0 + 1.3, sd.tribB) * octaveWeight(10.0, d);
         }
-        if (groups & gLand) f[kLand] = fbm(x, y, 5000.0, 5, 0.5, sd.land, d);
-        if (groups & gRolling) f[kRolling] = fbm(x, y, 900.0, 4, 0.5, sd.rolling, d);
+        if (groups & (gLand | gRolling | gHills)) {
+            const Globe p(c.lon, lat);
+            if (groups & gLand) f[kLand] = fbm3(p.x, p.y, p.z, 5000.0, 5, 0.5, sd.land, d);
+            if (groups & gRolling) f[kRolling] = fbm3(p.x, p.y, p.z, 900.0, 4, 0.5, sd.rolling, d);
+            if (groups & gHills) f[kHills] = fbm3(p.x, p.y, p.z, 60.0, 6, 0.5, sd.hills, d);
+        }
         // Lattice only: the coarse octaves of the ridged layers.
         if (groups & (gRelief | gSpurs)) {
             const double wx = get(gWarp, kWarpX), wy = get(gWarp, kWarpY);
@@ -135,15 +164,11 @@ struct Sample {
             if (groups & gSpurs) ridgedOctaves(kSpurs, wx, wy, sd.spurs, d, 0, plan.spursCoarse, s);
             f[kReliefSum] = r.sum, f[kReliefWeight] = r.weight, f[kSpurSum] = s.sum, f[kSpurWeight] = s.weight;
         }
-        if (groups & gHills) {
-            RidgedState h;
-            ridgedOctaves(kHills, x, y, sd.hills, d, 0, plan.hillsCoarse, h);
-            f[kHillSum] = h.sum, f[kHillWeight] = h.weight;
-        }
         have |= groups;
     }
 
-    // A ridged layer: the lattice's coarse octaves (if any) plus the remaining ones here.
+    // A ridged layer: the lattice's coarse octaves (if any) plus the remaining ones here. The
+    // layer's weight field follows its sum field in FieldIndex.
     double ridgedAt(const RidgedSpec& spec, Group grp, FieldIndex sum, int coarse, double x, double yy,
                     std::uint32_t seed) {
         RidgedState st;
@@ -169,20 +194,20 @@ double plateauMask(Sample& s) {
     return smoothstep(-kEdgeHalfWidth, kEdgeHalfWidth, e + kEdgeNoise * s.get(gEdge, kEdge));
 }
 
-// Low relief elsewhere: noise continents (Asia kept as land, the antimeridian kept as sea so the
-// longitude seam of the noise never shows on land), 100-1,300 m land, -50..0 m shallow seas.
+// Low relief elsewhere: noise continents (land kept around the plateau), 100-1,300 m land,
+// -50..0 m shallow seas.
 double lowlandHeight(Sample& s) {
     const double lon = s.c.lon, lat = s.lat;
-    const double asia = smoothstep(50.0, 65.0, lon) * (1.0 - smoothstep(120.0, 135.0, lon)) *
-                        smoothstep(5.0, 18.0, lat) * (1.0 - smoothstep(55.0, 70.0, lat));
-    const double land = s.get(gLand, kLand) * 1.8 - 0.1 + 0.9 * asia - 1.2 * smoothstep(150.0, 178.0, std::fabs(lon));
+    const double dLon = (lon - 90.0) * 0.8, dLat = lat - 32.0;
+    const double asia = 1.0 - smoothstep(25.0, 50.0, std::sqrt(dLon * dLon + dLat * dLat));
+    const double land = s.get(gLand, kLand) * 1.8 - 0.1 + 0.9 * asia;
     if (land <= 0.0) return -50.0 * smoothstep(0.0, 0.15, -land);
     // Basins north of the plateau (like the Tarim, ~1,200 m) sit higher than the Ganges plain.
     const double tarim = smoothstep(33.0, 37.5, lat) * (1.0 - smoothstep(43.0, 47.0, lat)) *
                          smoothstep(70.0, 76.0, lon) * (1.0 - smoothstep(100.0, 106.0, lon));
     const double rolling = 0.5 + 0.5 * s.get(gRolling, kRolling);
-    const double hills = s.ridgedAt(kHills, gHills, kHillSum, s.plan.hillsCoarse, s.c.x, s.y, s.sd.hills);
-    return (120.0 + 350.0 * rolling + 900.0 * tarim + 250.0 * hills) * smoothstep(0.0, 0.08, land);
+    const double hills = std::fabs(s.get(gHills, kHills));  // creased like worn ridges
+    return (120.0 + 350.0 * rolling + 900.0 * tarim + 300.0 * hills) * smoothstep(0.0, 0.08, land);
 }
 
 // 0..1: how strongly a named range lifts the relief at (lon, lat) (domain-warped position).
@@ -283,8 +308,7 @@ Plan makePlan(double dKm, const Reach& g) {
     if (lowland) {
         add(gLand, 312.0);
         add(gRolling, 112.0);
-        p.hillsCoarse = octavesAbove(kHills, cutoff);
-        if (p.hillsCoarse > 0) p.lattice |= gHills;
+        add(gHills, 1.9);
     }
     return p;
 }

@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -242,4 +246,26 @@ TEST_CASE("Synthetic pyramid refuses to overwrite a folder it did not make", "[s
 
     opts.maxZoom = 20;
     CHECK_FALSE(generateSyntheticPyramid(opts).ok());
+}
+
+TEST_CASE("Synthetic pyramid cleans up after interrupted runs but not live ones", "[synthetic]") {
+    test::TempDir dir("pyramid-stale");
+    const fs::path abandoned = dir.path() / ".terrain.tmp-12345-0";
+    const fs::path live = dir.path() / ".terrain.tmp-12346-0";
+    fs::create_directories(abandoned / "3" / "1");
+    fs::create_directories(live);
+    REQUIRE(writeFileAtomic(abandoned / "3" / "1" / "2.png", std::string("half")).ok());
+    // A concurrent generator holds an flock on its temporary folder.
+    const int fd = ::open(live.c_str(), O_RDONLY | O_DIRECTORY);
+    REQUIRE(fd >= 0);
+    REQUIRE(::flock(fd, LOCK_EX) == 0);
+
+    SyntheticOptions opts;
+    opts.out = dir.path() / "terrain";
+    opts.maxZoom = 1;
+    REQUIRE(generateSyntheticPyramid(opts).ok());
+    CHECK_FALSE(fs::exists(abandoned));
+    CHECK(fs::exists(live));
+    CHECK(syntheticPyramidIsCurrent(opts));
+    ::close(fd);
 }
