@@ -25,12 +25,13 @@ Result<OpenedScene> openScene(const std::filesystem::path& file, const std::func
         so.out = t.path;
         so.seed = t.syntheticSeed;
         so.encoding = t.encoding;
+        if (!syntheticPyramidIsCurrent(so))
+            log("building the synthetic terrain into " + t.path.string() + " (first run only, about 40 s)");
         const bool tty = isatty(fileno(stderr));
         int lastPct = -1;
         auto st = generateSyntheticPyramid(so, [&](int done, int total) {
             const int pct = total ? done * 100 / total : 100;
             if (pct == lastPct) return;
-            if (lastPct < 0) log("building the synthetic terrain into " + t.path.string() + " (first run only)");
             lastPct = pct;
             if (tty) std::fprintf(stderr, "\rplateau: synthetic terrain %3d%% (%d/%d tiles)%s", pct, done, total,
                                   done == total ? "\n" : "");

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include <chrono>
+#include <unistd.h>
 #include <cstdio>
 #include <string>
 
@@ -30,11 +31,20 @@ int main(int argc, char** argv) {
     }
     const auto start = std::chrono::steady_clock::now();
     auto seconds = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+    // On a terminal the progress line rewrites itself; in logs (CI) it prints every 10%.
+    const bool tty = isatty(fileno(stdout));
+    int lastDecile = -1;
     const Status st = generateSyntheticPyramid(opts, [&](int done, int total) {
-        std::printf("\rtiles %d/%d (%d%%)  %.1f s", done, total, total ? done * 100 / total : 100, seconds());
+        const int pct = total ? done * 100 / total : 100;
+        if (tty) {
+            std::printf("\rtiles %d/%d (%d%%)  %.1f s", done, total, pct, seconds());
+        } else if (pct / 10 != lastDecile) {
+            lastDecile = pct / 10;
+            std::printf("tiles %d/%d (%d%%)  %.1f s\n", done, total, pct, seconds());
+        }
         std::fflush(stdout);
     });
-    std::printf("\n");
+    if (tty) std::printf("\n");
     if (!st) {
         std::fprintf(stderr, "plateau-synth: %s\n", st.error().message.c_str());
         return 1;
