@@ -3,7 +3,9 @@
 // on stderr names the file or argument and the problem), 3 Vulkan validation messages were seen.
 #include <string>
 
+#include "app/offscreen_session.h"
 #include "core/scene.h"
+#include "core/tile_residency.h"
 
 namespace plateau::app {
 
@@ -18,6 +20,8 @@ struct CommonOptions {
     double sunAzimuth = -1000;
     double sunElevation = -1000;
     bool noLabel = false;
+    double cacheMiB = -1;  // < 0: the scene's budget
+    double gpuMiB = -1;
 };
 
 struct RenderOptions {
@@ -40,6 +44,10 @@ struct ViewOptions {
 };
 
 void applyOverrides(Scene& scene, const CommonOptions& common);
+// GPU tile slots allowed by the scene's GPU memory budget.
+std::uint32_t tileCapacity(const Scene& scene);
+MemoryBudget memoryBudget(const Scene& scene);
+OffscreenOptions offscreenOptions(const CommonOptions& common, const Scene& scene, int width, int height);
 int runRender(const CommonOptions& common, const RenderOptions& opts);
 int runBench(const CommonOptions& common, const BenchOptions& opts);
 int runView(const CommonOptions& common, const ViewOptions& opts);

@@ -1,8 +1,9 @@
 #include "app/globe_view.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdint>
 #include <cmath>
-#include <unordered_set>
 
 #include "gpu/tile_pool.h"
 
@@ -10,7 +11,6 @@ namespace plateau::app {
 
 namespace {
 constexpr double kDeg = 3.14159265358979323846 / 180.0;
-constexpr int kMaxSettleRounds = 64;
 }  // namespace
 
 glm::dvec3 sunDirection(double azimuthDeg, double elevationDeg, double lon_deg, double lat_deg) {
@@ -24,108 +24,32 @@ SelectionParams selectionParams(double maxScreenSpaceError, const Shading& shadi
     SelectionParams p;
     p.maxScreenSpaceError = maxScreenSpaceError;
     p.exaggeration = shading.exaggeration;
-    p.maxZoom = maxZoom;
+    p.overzoomLevels = 3;
+    p.maxZoom = maxZoom + p.overzoomLevels;
     return p;
 }
 
 GlobeView::GlobeView(std::shared_ptr<TileSource> source, gpu::Renderer& renderer,
-                     std::function<void(const std::string&)> log)
-    : store_(std::move(source), log), renderer_(renderer), log_(std::move(log)) {}
+                     std::function<void(const std::string&)> log, MemoryBudget budget, int loaderThreads)
+    : renderer_(renderer), residency_(std::move(source), *this, std::move(log), budget, loaderThreads) {}
 
-bool GlobeView::loadAndUpload(const TileId& id) {
-    if (!store_.isResident(id) && !store_.load(id)) return false;
-    const ResidentTile* t = store_.find(id);
-    if (!t) return false;
-    if (!renderer_.isUploaded(id)) {
-        if (!renderer_.uploadTile(t->mesh)) {
-            evictUnused();
-            if (!renderer_.uploadTile(t->mesh)) return false;
-        }
-        ++loadedTotal_;
-    }
-    store_.touch(id, frame_);
-    return true;
-}
+bool GlobeView::upload(const TileMesh& mesh) { return renderer_.uploadTile(mesh); }
+void GlobeView::release(const TileId& id) { renderer_.releaseTile(id); }
+std::size_t GlobeView::capacity() const { return renderer_.tilePool().capacity(); }
 
-void GlobeView::touchDrawn() {
-    // Drawn tiles and all their ancestors stay: selection descends through the ancestors.
-    for (const TileId& id : draw_) {
-        TileId t = id;
-        while (true) {
-            store_.touch(t, frame_);
-            if (t.z == 0) break;
-            t = t.parent();
-        }
-    }
-}
-
-void GlobeView::evictUnused() {
-    touchDrawn();
-    std::vector<std::pair<std::uint64_t, TileId>> candidates;
-    const auto& pool = renderer_.tilePool();
-    const std::size_t target = pool.capacity() * 3 / 4;
-    // Oldest first, never one used in this frame.
-    store_.forEach([&](const TileId& id, const ResidentTile& t) {
-        if (t.lastUsedFrame < frame_) candidates.emplace_back(t.lastUsedFrame, id);
-    });
-    std::sort(candidates.begin(), candidates.end());
-    std::size_t resident = pool.residentCount();
-    for (const auto& [used, id] : candidates) {
-        if (resident <= target) break;
-        renderer_.releaseTile(id);
-        store_.evict(id);
-        --resident;
-    }
-}
-
-PrepareStats GlobeView::prepare(const Camera& cam, const SelectionParams& params, int loadBudget) {
-    ++frame_;
-    PrepareStats stats;
-    int rounds = 0;
-    while (true) {
-        Selection sel = selectTiles(cam, params, store_);
-        stats.selection = sel.stats;
-        draw_ = sel.draw;
-        // Tiles resident in the store but evicted from the pool (or never uploaded) are uploaded here.
-        touchDrawn();
-        int budget = loadBudget < 0 ? int(sel.load.size()) : loadBudget - stats.loaded;
-        int loadedNow = 0;
-        for (const TileId& id : sel.load) {
-            if (budget-- <= 0) break;
-            if (loadAndUpload(id)) ++loadedNow;
-        }
-        for (const TileId& id : draw_)
-            if (!renderer_.isUploaded(id)) loadAndUpload(id);
-        stats.loaded += loadedNow;
-        stats.missing = int(sel.load.size()) - loadedNow;
-        if (sel.load.empty()) {
-            stats.settled = true;
-            break;
-        }
-        if (loadBudget >= 0 && stats.loaded >= loadBudget) break;
-        if (loadedNow == 0 || ++rounds >= kMaxSettleRounds) break;  // nothing more can be loaded
-    }
-    if (stats.settled || loadBudget < 0) {
-        // Re-select so the draw list reflects everything loaded in the last round.
-        Selection sel = selectTiles(cam, params, store_);
-        draw_ = sel.draw;
-        stats.selection = sel.stats;
-        stats.settled = sel.settled();
-        stats.missing = int(sel.load.size());
-        touchDrawn();
-    }
-    stats.drawn = int(draw_.size());
-    return stats;
+PrepareStats GlobeView::prepare(const Camera& cam, const SelectionParams& params, int loadBudget, double settleTimeout) {
+    if (loadBudget >= 0) return residency_.update(cam, params, std::size_t(loadBudget));
+    return residency_.settle(cam, params, settleTimeout);
 }
 
 std::optional<double> GlobeView::terrainHeight(double lon_deg, double lat_deg) const {
     for (int z = 22; z >= 0; --z) {
         const TileId id = lonLatToTile(lon_deg, lat_deg, z);
-        const ResidentTile* t = store_.find(id);
+        const ResidentTile* t = store().find(id);
         if (!t) continue;
         double u = 0, v = 0;
         lonLatToTileUV(id, lon_deg, lat_deg, u, v);
-        return double(t->grid.sample(u, v));
+        return double(t->grid->sample(u, v));
     }
     return std::nullopt;
 }
@@ -140,7 +64,7 @@ Camera GlobeView::withNearPlane(Camera cam) const {
 gpu::FrameDesc GlobeView::frame(const Camera& cam, const Shading& shading) const {
     gpu::FrameDesc f;
     f.camera = withNearPlane(cam);
-    f.tiles = draw_;
+    f.tiles = drawList();
     const Geodetic g = ecefToGeodetic(cam.position);
     f.style.sunDirection = sunDirection(shading.sunAzimuthDeg, shading.sunElevationDeg, g.lon_deg, g.lat_deg);
     f.style.exaggeration = shading.exaggeration;

@@ -1,7 +1,6 @@
 #pragma once
-// Ties the pure tile logic to the GPU: selects tiles for a camera, loads what is missing into the
-// tile store, uploads it to the renderer's tile pool, evicts least-recently-used tiles when the
-// pool fills, and produces the frame description. Used by the window, `render` and `bench`.
+// The globe for one renderer: tile residency (core) wired to the GPU tile pool, plus the frame
+// description for the camera and shading. Used by the window, `render`, `bench` and GPU tests.
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -9,27 +8,22 @@
 #include <string>
 
 #include "core/scene.h"
-#include "core/tile_store.h"
+#include "core/tile_residency.h"
 #include "gpu/renderer.h"
 
 namespace plateau::app {
 
-struct PrepareStats {
-    SelectionStats selection;
-    int drawn = 0;
-    int loaded = 0;      // tiles loaded and uploaded during this call
-    int missing = 0;     // tiles still wanted after this call
-    bool settled = false;
-};
+using PrepareStats = FrameResidency;
 
-class GlobeView {
+class GlobeView : private TileUploader {
 public:
-    GlobeView(std::shared_ptr<TileSource> source, gpu::Renderer& renderer, std::function<void(const std::string&)> log);
+    GlobeView(std::shared_ptr<TileSource> source, gpu::Renderer& renderer, std::function<void(const std::string&)> log,
+              MemoryBudget budget = {}, int loaderThreads = 0);
 
-    // Selects tiles and loads up to `loadBudget` of the missing ones (negative: keep loading and
-    // re-selecting until the view is settled, i.e. every tile it needs is resident).
-    PrepareStats prepare(const Camera& cam, const SelectionParams& params, int loadBudget);
-    const std::vector<TileId>& drawList() const { return draw_; }
+    // loadBudget >= 0: one interactive frame, uploading at most that many tiles (never waits).
+    // loadBudget < 0: wait until the view is settled or `settleTimeout` seconds pass.
+    PrepareStats prepare(const Camera& cam, const SelectionParams& params, int loadBudget, double settleTimeout = 120.0);
+    const std::vector<TileId>& drawList() const { return residency_.drawList(); }
 
     // Height of the most detailed resident tile under a point (for near planes and navigation).
     std::optional<double> terrainHeight(double lon_deg, double lat_deg) const;
@@ -37,20 +31,16 @@ public:
     Camera withNearPlane(Camera cam) const;
 
     gpu::FrameDesc frame(const Camera& cam, const Shading& shading) const;
-    const TileStore& store() const { return store_; }
-    std::uint64_t tilesLoadedTotal() const { return loadedTotal_; }
+    const TileResidency& residency() const { return residency_; }
+    const TileStore& store() const { return residency_.store(); }
 
 private:
-    bool loadAndUpload(const TileId& id);
-    void evictUnused();
-    void touchDrawn();
+    bool upload(const TileMesh& mesh) override;
+    void release(const TileId& id) override;
+    std::size_t capacity() const override;
 
-    TileStore store_;
     gpu::Renderer& renderer_;
-    std::function<void(const std::string&)> log_;
-    std::vector<TileId> draw_;
-    std::uint64_t frame_ = 0;
-    std::uint64_t loadedTotal_ = 0;
+    TileResidency residency_;
 };
 
 // Unit vector toward the sun (ECEF) from azimuth/elevation in the local frame at lon/lat.

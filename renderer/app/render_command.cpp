@@ -1,4 +1,5 @@
 // `plateau render`: one still image of a scene, fully loaded, without a display.
+#include <algorithm>
 #include <chrono>
 
 #include "app/cli_args.h"
@@ -20,6 +21,30 @@ void applyOverrides(Scene& scene, const CommonOptions& c) {
     if (c.sunAzimuth > -1000) scene.shading.sunAzimuthDeg = c.sunAzimuth;
     if (c.sunElevation > -1000) scene.shading.sunElevationDeg = c.sunElevation;
     if (c.noLabel) scene.label.clear(), scene.title.clear();
+    if (c.cacheMiB > 0) scene.memory.cacheMiB = c.cacheMiB;
+    if (c.gpuMiB > 0) scene.memory.gpuMiB = c.gpuMiB;
+}
+
+std::uint32_t tileCapacity(const Scene& scene) {
+    const double perTile = double(tileVertexCount(tileGridSize())) * double(sizeof(TerrainVertex));
+    return std::uint32_t(std::max(64.0, scene.memory.gpuMiB * 1048576.0 / perTile));
+}
+
+MemoryBudget memoryBudget(const Scene& scene) {
+    MemoryBudget b;
+    b.cpuBytes = std::size_t(scene.memory.cacheMiB * 1048576.0);
+    return b;
+}
+
+OffscreenOptions offscreenOptions(const CommonOptions& common, const Scene& scene, int width, int height) {
+    OffscreenOptions oo;
+    oo.width = width;
+    oo.height = height;
+    oo.validation = common.validation;
+    oo.device = common.device;
+    oo.forceStaging = common.forceStaging;
+    oo.tileCapacity = tileCapacity(scene);
+    return oo;
 }
 
 int runRender(const CommonOptions& common, const RenderOptions& opts) {
@@ -38,14 +63,8 @@ int runRender(const CommonOptions& common, const RenderOptions& opts) {
         pose = *p;
     }
     try {
-        OffscreenOptions oo;
-        oo.width = width;
-        oo.height = height;
-        oo.validation = common.validation;
-        oo.device = common.device;
-        oo.forceStaging = common.forceStaging;
-        OffscreenSession session(oo);
-        GlobeView view(opened->source, session.renderer(), logLine);
+        OffscreenSession session(offscreenOptions(common, scene, width, height));
+        GlobeView view(opened->source, session.renderer(), logLine, memoryBudget(scene));
         const Camera cam = makeCamera(pose, width, height);
         const auto t0 = std::chrono::steady_clock::now();
         const auto stats = view.prepare(cam, selectionParams(scene.maxScreenSpaceError, scene.shading,

@@ -4,6 +4,10 @@
 #include <unistd.h>
 
 #include "io/folder_source.h"
+#include "io/gdal_source.h"
+#include "io/http_source.h"
+#include "io/mbtiles.h"
+#include "io/quantized_mesh_source.h"
 #include "synthetic/pyramid_writer.h"
 
 namespace plateau::app {
@@ -14,12 +18,31 @@ std::filesystem::path defaultScenePath() {
     return std::filesystem::path(PLATEAU_ASSET_DIR) / "default.json";
 }
 
+Result<std::shared_ptr<TileSource>> openTerrainSource(const TerrainSourceDesc& t,
+                                                      std::shared_ptr<std::atomic<bool>> cancel) {
+    if (t.type == "mbtiles") return openMbtilesSource(t.path, t.encoding);
+    if (t.type == "quantized-mesh") return openQuantizedMeshSource(t.path);
+    if (t.type == "gdal") {
+        std::vector<std::filesystem::path> files{t.path};
+        files.insert(files.end(), t.extraPaths.begin(), t.extraPaths.end());
+        return openGdalSource(files);
+    }
+    if (t.type == "http") {
+        HttpSourceOptions o;
+        o.urlTemplate = t.url;
+        o.encoding = t.encoding;
+        if (t.maxZoom >= 0) o.maxZoom = t.maxZoom;
+        o.cancel = std::move(cancel);
+        return openHttpSource(o);
+    }
+    return openFolderSource(t.path, t.encoding);
+}
+
 Result<OpenedScene> openScene(const std::filesystem::path& file, const std::function<void(const std::string&)>& log) {
     auto scene = loadScene(file);
     if (!scene) return scene.error();
     OpenedScene out{*scene, nullptr};
     const TerrainSourceDesc& t = out.scene.terrain;
-    if (t.type != "folder") return makeError(file.string() + ": terrain.type '" + t.type + "' is not supported (use \"folder\")");
     if (t.generateSynthetic) {
         SyntheticOptions so;
         so.out = t.path;
@@ -38,7 +61,7 @@ Result<OpenedScene> openScene(const std::filesystem::path& file, const std::func
         });
         if (!st) return st.error();
     }
-    auto source = openFolderSource(t.path, t.encoding);
+    auto source = openTerrainSource(t, out.cancel);
     if (!source) return source.error();
     out.source = *source;
     return out;

@@ -1,6 +1,7 @@
 #pragma once
 // Opens a scene file and its terrain source, building the synthetic terrain into the cache on
 // first use when the scene asks for it.
+#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -15,8 +16,15 @@ namespace plateau::app {
 struct OpenedScene {
     Scene scene;
     std::shared_ptr<TileSource> source;
+    std::shared_ptr<std::atomic<bool>> cancel = std::make_shared<std::atomic<bool>>(false);
+    // Call before the views using the source go away.
+    void cancelTransfers() const { cancel->store(true); }
 };
 
+// The tile source a scene names (folder, MBTiles, HTTP, GDAL raster or quantized-mesh). Setting
+// `cancel` aborts network transfers in flight (so quitting never waits for a slow server).
+Result<std::shared_ptr<TileSource>> openTerrainSource(const TerrainSourceDesc& desc,
+                                                      std::shared_ptr<std::atomic<bool>> cancel = nullptr);
 Result<OpenedScene> openScene(const std::filesystem::path& file, const std::function<void(const std::string&)>& log);
 // The scene shipped in assets/ (found next to the executable's source tree or installed data).
 std::filesystem::path defaultScenePath();

@@ -143,9 +143,9 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
         ui::setupImGui(1.0f);
         ImGui_ImplGlfw_InitForVulkan(window, true);
         {
-            gpu::Renderer renderer(*ctx, target, 1024);
+            gpu::Renderer renderer(*ctx, target, tileCapacity(scene));
             renderer.enableImGui();
-            GlobeView view(opened->source, renderer, logLine);
+            GlobeView view(opened->source, renderer, logLine, memoryBudget(scene));
             ui::ViewSettings settings{scene.shading, scene.maxScreenSpaceError, true};
             Camera cam = makeCamera(pose, int(target.extent().width), int(target.extent().height));
             Input input;
@@ -183,9 +183,11 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
                 f1WasDown = f1;
                 cam = input.update(window, cam, ground, std::min(dt, 0.1));
 
-                // A few tiles per frame keep the window responsive; parents show until children arrive.
+                // Tiles load on worker threads; a few uploads per frame keep the window responsive
+                // and parents show until their children arrive.
                 const auto st = view.prepare(cam, selectionParams(settings.maxScreenSpaceError, settings.shading,
-                                                                  opened->source->maxZoom()), 6);
+                                                                  opened->source->maxZoom()),
+                                             scene.memory.uploadsPerFrame);
                 ui::StatusInfo status{scene.title, scene.label, describeCamera(cam), st.drawn, st.missing, frameMs};
                 ui::drawLabel(status);
                 if (settings.showPanel) ui::drawPanel(settings, status);
@@ -195,6 +197,7 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
                 if (!renderer.drawFrame(desc).presented) recreate = true;
                 if (opts.frames > 0 && ++frames >= opts.frames) break;
             }
+            opened->cancelTransfers();  // workers stop waiting on the network before they are joined
             renderer.waitIdle();
             if (ctx->validationMessageCount() > 0) code = 3;
         }

@@ -5,9 +5,13 @@
 //   "title": "Qulong, southern Tibet",           string
 //   "label": "synthetic terrain",                string shown in the view
 //   "terrain": {
-//     "type": "folder",                          "folder": {z}/{x}/{y}.png under path
-//     "path": "@cache/synthetic-plateau-v1",     required; relative paths resolve against the scene
-//                                                file's folder, "@cache/..." under cacheDirectory()
+//     "type": "folder",                          "folder": {z}/{x}/{y}.png under path; "mbtiles":
+//                                                the file at path; "gdal": the raster at path (plus
+//                                                "paths": [...]); "quantized-mesh": the Cesium
+//                                                terrain folder at path; "http": "url" instead of path
+//     "path": "@cache/synthetic-plateau-v1",     required but for http; relative paths resolve against
+//                                                the scene file's folder, "@cache/..." under cacheDirectory()
+//     "url": "https://host/{z}/{x}/{y}.png",     http only, with "max_zoom": 15
 //     "encoding": "terrarium",                   "terrarium" | "mapbox" (terrain-RGB)
 //     "generate": { "synthetic": true,           build tiles with the synthetic generator when
 //                   "seed": 1 }                  path holds none yet; seed: integer 0..2^32-1
@@ -22,7 +26,10 @@
 //                "sun_elevation": 35,            degrees, -90..90
 //                "exaggeration": 1.5,            vertical exaggeration, 1..5
 //                "contour_interval": 0,          metres, >= 0 (0 = no contour lines)
-//                "haze": true }
+//                "haze": true },
+//   "memory": { "cache_mib": 512,                decoded tiles on the CPU, >= 16
+//               "gpu_mib": 128,                  GPU tile slots, >= 8
+//               "uploads_per_frame": 12 }        tiles uploaded per interactive frame, >= 1
 // }
 //
 // Every error is one line naming the file and the field: "scenes/a.json: camera.height: expected a
@@ -137,16 +144,35 @@ std::filesystem::path resolvePath(const std::string& p, const std::filesystem::p
 void parseTerrain(const Reader& rd, const json& t, const std::filesystem::path& file, TerrainSourceDesc& out) {
     const std::string path = "terrain";
     rd.expectObject(t, path);
-    rd.onlyKeys(t, path, {"type", "path", "encoding", "generate"});
+    rd.onlyKeys(t, path, {"type", "path", "paths", "url", "max_zoom", "encoding", "generate"});
     rd.string(t, path, "type", out.type);
-    if (out.type != "folder") rd.fail("terrain.type", "unknown type \"" + out.type + "\" (expected \"folder\")");
+    const bool known = out.type == "folder" || out.type == "mbtiles" || out.type == "http" || out.type == "gdal" ||
+                       out.type == "quantized-mesh";
+    if (!known)
+        rd.fail("terrain.type", "unknown type \"" + out.type +
+                                    "\" (expected \"folder\", \"mbtiles\", \"http\", \"gdal\" or \"quantized-mesh\")");
 
-    const json* p = Reader::member(t, "path");
-    if (!p) rd.fail("terrain.path", "missing (the folder of terrain tiles)");
-    if (!p->is_string()) rd.fail("terrain.path", "expected a string");
-    const std::string raw = p->get<std::string>();
-    if (raw.empty()) rd.fail("terrain.path", "must not be empty");
-    out.path = resolvePath(raw, file);
+    if (out.type == "http") {
+        rd.string(t, path, "url", out.url);
+        if (out.url.empty()) rd.fail("terrain.url", "missing (the tile URL template, e.g. https://host/{z}/{x}/{y}.png)");
+        double mz = 15;
+        rd.number(t, path, "max_zoom", mz, 0.0, 22.0);
+        out.maxZoom = int(mz);
+    } else {
+        const json* p = Reader::member(t, "path");
+        if (!p) rd.fail("terrain.path", "missing (where the terrain data is)");
+        if (!p->is_string()) rd.fail("terrain.path", "expected a string");
+        const std::string raw = p->get<std::string>();
+        if (raw.empty()) rd.fail("terrain.path", "must not be empty");
+        out.path = resolvePath(raw, file);
+    }
+    if (const json* ps = Reader::member(t, "paths")) {
+        if (!ps->is_array()) rd.fail("terrain.paths", "expected an array of file names");
+        for (const auto& e : *ps) {
+            if (!e.is_string() || e.get<std::string>().empty()) rd.fail("terrain.paths", "expected non-empty strings");
+            out.extraPaths.push_back(resolvePath(e.get<std::string>(), file));
+        }
+    }
 
     std::string enc = heightEncodingName(out.encoding);
     rd.string(t, path, "encoding", enc);
@@ -171,7 +197,7 @@ void parseTerrain(const Reader& rd, const json& t, const std::filesystem::path& 
 
 Scene parseRoot(const Reader& rd, const json& root, const std::filesystem::path& file) {
     if (!root.is_object()) rd.fail("", "expected a JSON object at the top level");
-    rd.onlyKeys(root, "", {"title", "label", "terrain", "camera", "lod", "shading"});
+    rd.onlyKeys(root, "", {"title", "label", "terrain", "camera", "lod", "shading", "memory"});
     Scene scene;
     scene.file = file;
     rd.string(root, "", "title", scene.title);
@@ -206,6 +232,16 @@ Scene parseRoot(const Reader& rd, const json& root, const std::filesystem::path&
         rd.number(*s, p, "exaggeration", scene.shading.exaggeration, 1.0, 5.0);
         rd.number(*s, p, "contour_interval", scene.shading.contourIntervalM, 0.0, kInf);
         rd.boolean(*s, p, "haze", scene.shading.haze);
+    }
+    if (const json* m = Reader::member(root, "memory")) {
+        const std::string p = "memory";
+        rd.expectObject(*m, p);
+        rd.onlyKeys(*m, p, {"cache_mib", "gpu_mib", "uploads_per_frame"});
+        rd.number(*m, p, "cache_mib", scene.memory.cacheMiB, 16.0, 1.0e6);
+        rd.number(*m, p, "gpu_mib", scene.memory.gpuMiB, 8.0, 1.0e6);
+        double uploads = scene.memory.uploadsPerFrame;
+        rd.number(*m, p, "uploads_per_frame", uploads, 1.0, 10000.0);
+        scene.memory.uploadsPerFrame = int(uploads);
     }
     return scene;
 }

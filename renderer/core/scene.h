@@ -2,6 +2,7 @@
 // The scene file (JSON): which terrain to show, how to shade it and where the camera starts.
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "core/camera.h"
 #include "core/height_codec.h"
@@ -10,8 +11,13 @@
 namespace plateau {
 
 struct TerrainSourceDesc {
-    std::string type = "folder";     // "folder" ({z}/{x}/{y}.png)
+    // "folder" ({z}/{x}/{y}.png), "mbtiles", "http" (url template), "gdal" (any raster GDAL
+    // reads, resampled on the fly) or "quantized-mesh" (a Cesium terrain folder with layer.json).
+    std::string type = "folder";
     std::filesystem::path path;      // resolved: relative to the scene file, "@cache/..." to the cache dir
+    std::vector<std::filesystem::path> extraPaths;  // gdal: further rasters ("paths")
+    std::string url;                 // http: "https://host/{z}/{x}/{y}.png"
+    int maxZoom = -1;                // http: deepest level the server has (-1: 15)
     HeightEncoding encoding = HeightEncoding::Terrarium;
     // When set and `path` holds no tiles yet, the synthetic generator builds them there first.
     bool generateSynthetic = false;
@@ -26,6 +32,13 @@ struct Shading {
     bool haze = true;
 };
 
+// Memory budgets: least-recently-used tiles out of view are evicted beyond them.
+struct MemorySettings {
+    double cacheMiB = 512.0;   // decoded heights and meshes (CPU)
+    double gpuMiB = 128.0;     // GPU tile slots
+    int uploadsPerFrame = 12;  // interactive frames; a settled render has no limit
+};
+
 struct Scene {
     std::filesystem::path file;
     std::string title;
@@ -34,6 +47,7 @@ struct Scene {
     CameraPose camera;
     double maxScreenSpaceError = 2.0;
     Shading shading;
+    MemorySettings memory;
 };
 
 // Errors name the file and the field: "scene.json: 'camera.height' must be a number".

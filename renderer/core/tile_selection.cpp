@@ -26,6 +26,7 @@ struct Eval {
     double distance = 0;        // to the bounding sphere's surface
     double centreDistance = 0;  // to its centre: breaks ties when the camera is inside spheres
     double sse = 0;
+    int dataZoom = -1000;       // level of the deepest tile with data on the path to this one
 };
 
 // Below this much clearance, distances to a tile count as this (the camera may be inside a
@@ -46,7 +47,10 @@ public:
 
     Selection run() {
         const TileId root{0, 0, 0};
-        if (auto e = evaluate(root, std::nullopt)) visit(*e);
+        if (auto e = evaluate(root, std::nullopt)) {
+            if (avail_.hasData(root)) e->dataZoom = 0;
+            visit(*e);
+        }
         std::sort(loads_.begin(), loads_.end(), [](const Eval& a, const Eval& b) {
             if (a.sse != b.sse) return a.sse > b.sse;
             if (a.distance != b.distance) return a.distance < b.distance;
@@ -139,14 +143,20 @@ private:
         const auto children = e.id.children();
         const bool anyChildData =
             std::any_of(children.begin(), children.end(), [&](const TileId& c) { return avail_.hasData(c); });
-        const bool refine = e.sse > params_.maxScreenSpaceError && e.id.z < params_.maxZoom && anyChildData;
+        const bool overzoom = e.id.z < e.dataZoom + params_.overzoomLevels;
+        const bool refine =
+            e.sse > params_.maxScreenSpaceError && e.id.z < params_.maxZoom &&
+            (anyChildData || overzoom || avail_.hasDataBelow(e.id));
         if (!refine) {
             out_.draw.push_back(e.id);
             return;
         }
         std::vector<Eval> visible;
         for (const TileId& c : children)
-            if (auto ce = evaluate(c, e.range)) visible.push_back(*ce);
+            if (auto ce = evaluate(c, e.range)) {
+                ce->dataZoom = avail_.hasData(c) ? c.z : e.dataZoom;
+                visible.push_back(*ce);
+            }
         // Descend only when every visible child can be drawn: otherwise this tile stands in for
         // all of them (never a mix of a tile and its descendants) while the missing ones load.
         bool allResident = true;

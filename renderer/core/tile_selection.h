@@ -16,6 +16,8 @@ public:
     virtual ~TileAvailability() = default;
     // The source has real data for this tile (children beyond the data are upsampled instead).
     virtual bool hasData(const TileId& id) const = 0;
+    // Tiles below this one may have data although this one and its children have none.
+    virtual bool hasDataBelow(const TileId&) const { return false; }
     // The tile's mesh is ready to draw.
     virtual bool isResident(const TileId& id) const = 0;
     // Height range of a resident tile, if known.
@@ -25,6 +27,10 @@ public:
 struct SelectionParams {
     double maxScreenSpaceError = 2.0;  // pixels
     int maxZoom = 22;                  // never refine past this level
+    // Levels a tile may be refined past the deepest data under it, by resampling its ancestor:
+    // a 33-vertex mesh shows only every eighth sample of a 256-px tile, so three more levels of
+    // mesh bring out the detail the data has.
+    int overzoomLevels = 0;
     double exaggeration = 1.0;
     // Height range assumed for tiles whose own range is unknown (covers all terrain on Earth).
     float defaultMinHeight = -500.0f;

@@ -12,6 +12,9 @@ namespace plateau {
 class TileSource {
 public:
     virtual ~TileSource() = default;
+    // True when tiles below this one may have data although this one has none: sources whose
+    // data starts at a deeper level (a quantized-mesh folder of one region) must be refined into.
+    virtual bool hasDataBelow(const TileId& id) const { return id.z < minZoom(); }
     // For messages: e.g. "folder /path/to/tiles".
     virtual std::string describe() const = 0;
     virtual int minZoom() const = 0;

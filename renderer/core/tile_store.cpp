@@ -1,5 +1,7 @@
 #include "core/tile_store.h"
 
+#include <algorithm>
+
 namespace plateau {
 
 TileStore::TileStore(std::shared_ptr<TileSource> source, Logger log)
@@ -15,40 +17,35 @@ std::optional<std::pair<float, float>> TileStore::heightRange(const TileId& id) 
     return std::make_pair(it->second.mesh.minHeight, it->second.mesh.maxHeight);
 }
 
+std::pair<std::shared_ptr<const HeightGrid>, TileId> TileStore::nearestAncestor(const TileId& id) const {
+    TileId a = id;
+    while (a.z > 0) {
+        a = a.parent();
+        if (const ResidentTile* t = find(a)) return {t->grid, a};
+    }
+    return {nullptr, id};
+}
+
 bool TileStore::load(const TileId& id) {
     if (!id.valid()) return false;
     if (isResident(id)) return true;
-    ResidentTile tile;
-    bool haveGrid = false;
-    std::string failure;
-    if (hasData(id)) {
-        Result<HeightGrid> r = source_->load(id);
-        if (r.ok() && !r->empty()) {
-            tile.grid = std::move(r.value());
-            haveGrid = true;
-        } else {
-            failure = r.ok() ? source_->describe() + ": tile " + id.str() + " is empty" : r.error().message;
-        }
-    }
-    const ResidentTile* ancestor = nullptr;
-    TileId a = id;
-    if (!haveGrid) {
-        while (a.z > 0 && !ancestor) {
-            a = a.parent();
-            ancestor = find(a);
-        }
-    }
+    auto [grid, ancestor] = nearestAncestor(id);
+    return insert(produceTile(*source_, id, grid, ancestor));
+}
+
+bool TileStore::insert(ProducedTile&& t) {
     // Once per tile: an evicted corrupt tile is loaded again and again, its message is not.
-    if (!failure.empty() && failed_.insert(id).second && log_)
-        log_(failure + (ancestor ? " (drawing " + id.str() + " from " + a.str() + ")" : " (nothing to draw instead)"));
-    if (!haveGrid) {
-        // No data of its own: stretch the nearest resident ancestor over it so the view has no hole.
-        if (!ancestor) return false;
-        tile.grid = upsampleFromAncestor(ancestor->grid, a, id);
-        tile.fromAncestor = true;
-    }
-    tile.mesh = buildTileMesh(id, tile.grid, tileGridSize(), skirtDepthForLevel(id.z));
-    tiles_.emplace(id, std::move(tile));
+    if (!t.failure.empty() && failed_.insert(t.id).second && log_)
+        log_(t.failure + (t.ancestor == t.id ? " (drawing " + t.id.str() + " flat)"
+                                             : " (drawing " + t.id.str() + " from " + t.ancestor.str() + ")"));
+    if (!t.ok() || isResident(t.id)) return t.ok();
+    ResidentTile r;
+    r.bytes = residentBytes(t);
+    r.grid = std::move(t.grid);
+    r.mesh = std::move(t.mesh);
+    r.fromAncestor = t.fromAncestor;
+    bytes_ += r.bytes;
+    tiles_.emplace(t.id, std::move(r));
     return true;
 }
 
@@ -62,6 +59,26 @@ void TileStore::touch(const TileId& id, std::uint64_t frame) {
     if (it != tiles_.end()) it->second.lastUsedFrame = frame;
 }
 
-void TileStore::evict(const TileId& id) { tiles_.erase(id); }
+void TileStore::evict(const TileId& id) {
+    const auto it = tiles_.find(id);
+    if (it == tiles_.end()) return;
+    bytes_ -= it->second.bytes;
+    tiles_.erase(it);
+}
+
+std::vector<TileId> TileStore::evictionCandidates(std::uint64_t frame) const {
+    std::vector<std::pair<std::uint64_t, TileId>> c;
+    for (const auto& [id, t] : tiles_)
+        if (t.lastUsedFrame < frame) c.emplace_back(t.lastUsedFrame, id);
+    // Oldest first; among equally old, finer tiles first (their parents are cheaper to keep).
+    std::sort(c.begin(), c.end(), [](const auto& a, const auto& b) {
+        if (a.first != b.first) return a.first < b.first;
+        return a.second.z > b.second.z || (a.second.z == b.second.z && a.second < b.second);
+    });
+    std::vector<TileId> out;
+    out.reserve(c.size());
+    for (auto& p : c) out.push_back(p.second);
+    return out;
+}
 
 }  // namespace plateau

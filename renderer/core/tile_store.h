@@ -1,24 +1,28 @@
 #pragma once
-// Resident terrain tiles: decoded heights and CPU meshes, keyed by tile id. Loads synchronously
-// from a TileSource; a tile with no data or a corrupt file is built from its nearest resident
-// ancestor, so the view never has a hole. Implements TileAvailability for the selection.
+// Resident terrain tiles: decoded heights and CPU meshes, keyed by tile id, with their byte
+// count and last use for least-recently-used eviction under a memory budget. Tiles arrive
+// through insert() (from the asynchronous loader) or load() (synchronously); a tile with no data
+// or a corrupt file is built from its nearest resident ancestor, so the view never has a hole.
+// Implements TileAvailability for the selection. Owned by one thread.
 #include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
-#include "core/tile_mesh.h"
+#include "core/tile_producer.h"
 #include "core/tile_selection.h"
 #include "core/tile_source.h"
 
 namespace plateau {
 
 struct ResidentTile {
-    HeightGrid grid;
+    std::shared_ptr<const HeightGrid> grid;
     TileMesh mesh;
     bool fromAncestor = false;  // no data of its own (outside the source or failed to load)
     std::uint64_t lastUsedFrame = 0;
+    std::size_t bytes = 0;
 };
 
 class TileStore : public TileAvailability {
@@ -27,28 +31,39 @@ public:
     TileStore(std::shared_ptr<TileSource> source, Logger log);
 
     bool hasData(const TileId& id) const override;
+    bool hasDataBelow(const TileId& id) const override { return source_ && source_->hasDataBelow(id); }
     bool isResident(const TileId& id) const override;
     std::optional<std::pair<float, float>> heightRange(const TileId& id) const override;
 
-    // Makes the tile resident. Its parent must be resident unless id is z0. Returns false only
-    // when nothing could be produced (a z0 tile that fails to load).
+    // Makes the tile resident synchronously. Returns false only when nothing could be produced
+    // (a z0 tile that fails to load).
     bool load(const TileId& id);
+    // Adds a tile produced elsewhere (logs its failure once per tile). False if !t.ok().
+    bool insert(ProducedTile&& t);
+    // Nearest resident strict ancestor, for upsampling; {nullptr, id} when none.
+    std::pair<std::shared_ptr<const HeightGrid>, TileId> nearestAncestor(const TileId& id) const;
+
     const ResidentTile* find(const TileId& id) const;
     void touch(const TileId& id, std::uint64_t frame);
     // Drops a tile (the caller frees its GPU copy).
     void evict(const TileId& id);
+    // Least recently used tiles, oldest first, not used in `frame` or later: eviction order.
+    std::vector<TileId> evictionCandidates(std::uint64_t frame) const;
     std::size_t size() const { return tiles_.size(); }
+    std::size_t bytes() const { return bytes_; }
+    TileSource& source() const { return *source_; }
+    const std::shared_ptr<TileSource>& sourcePtr() const { return source_; }
     template <class F>
     void forEach(F&& f) const {
         for (const auto& [id, tile] : tiles_) f(id, tile);
     }
-    const TileSource& source() const { return *source_; }
 
 private:
     std::shared_ptr<TileSource> source_;
     Logger log_;
     std::unordered_map<TileId, ResidentTile, TileIdHash> tiles_;
     std::unordered_set<TileId, TileIdHash> failed_;  // logged once each
+    std::size_t bytes_ = 0;
 };
 
 }  // namespace plateau

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 
+#include "core/camera_control.h"
 #include "io/atomic_file.h"
 #include "io/folder_source.h"
 #include "io/png_codec.h"
@@ -20,6 +21,26 @@ GpuFixture::GpuFixture(int width, int height, bool forceStaging) {
     REQUIRE(src.ok());
     maxZoom = (*src)->maxZoom();
     view = std::make_unique<app::GlobeView>(*src, session->renderer(), [this](const std::string& s) { log.push_back(s); });
+}
+
+GpuFixture::GpuFixture(int width, int height, std::shared_ptr<TileSource> source) {
+    app::OffscreenOptions o;
+    o.width = width;
+    o.height = height;
+    o.validation = true;
+    session = std::make_unique<app::OffscreenSession>(o);
+    maxZoom = source->maxZoom();
+    view = std::make_unique<app::GlobeView>(source, session->renderer(), [this](const std::string& s) { log.push_back(s); });
+}
+
+std::optional<glm::dvec3> GpuFixture::surfaceAt(const Camera& cam, int x, int y) const {
+    const auto depth = session->lastDepth();
+    const float d = depth[std::size_t(y) * std::size_t(session->width()) + std::size_t(x)];
+    if (d <= 0.0f) return std::nullopt;
+    // Reverse-Z with an infinite far plane: view-space depth = near / d.
+    const glm::dvec3 ray = pixelRay(cam, x, y);
+    const double along = cam.near_m / double(d);
+    return cam.position + ray * (along / glm::dot(ray, cam.forward));
 }
 
 int GpuFixture::validationMessages() const { return session->context().validationMessageCount(); }

@@ -3,6 +3,7 @@
 // pyramid, and image comparison helpers.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,8 @@ namespace plateau::test {
 
 struct GpuFixture {
     GpuFixture(int width, int height, bool forceStaging = false);
+    // A fixture over another tile source (real data).
+    GpuFixture(int width, int height, std::shared_ptr<TileSource> source);
     std::unique_ptr<app::OffscreenSession> session;
     std::unique_ptr<app::GlobeView> view;
     std::vector<std::string> log;
@@ -24,6 +27,8 @@ struct GpuFixture {
                                      bool sky = true, bool flat = false, const float* clear = nullptr);
     app::PrepareStats lastStats;
     int validationMessages() const;
+    // ECEF position of the surface at pixel (x, y) from the last frame's depth (none: sky).
+    std::optional<glm::dvec3> surfaceAt(const Camera& frameCamera, int x, int y) const;
 };
 
 struct ImageDiff {

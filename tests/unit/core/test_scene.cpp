@@ -110,7 +110,7 @@ TEST_CASE("scene errors name the file and the field in one line", "[scene]") {
     CHECK(errorOf(validWith("\"encoding\": \"terrarium\"", "\"encoding\": \"png\"")) ==
           "assets/default.json: terrain.encoding: unknown encoding \"png\" (expected \"terrarium\" or \"mapbox\")");
     CHECK(errorOf(validWith("\"type\": \"folder\"", "\"type\": \"wms\"")) ==
-          "assets/default.json: terrain.type: unknown type \"wms\" (expected \"folder\")");
+          "assets/default.json: terrain.type: unknown type \"wms\" (expected \"folder\", \"mbtiles\", \"http\", \"gdal\" or \"quantized-mesh\")");
     CHECK(errorOf(validWith("\"haze\": true", "\"haze\": 1")) ==
           "assets/default.json: shading.haze: expected true or false");
     CHECK(errorOf(validWith("\"seed\": 1", "\"seed\": -1")) ==
@@ -123,7 +123,7 @@ TEST_CASE("scene errors name the file and the field in one line", "[scene]") {
     CHECK(errorOf(validWith("\"lod\":", "\"lods\":")) == "assets/default.json: lods: unknown field");
     CHECK(errorOf(R"({"terrain": {"path": "t"}, "camera": [1]})") == "assets/default.json: camera: expected an object");
     CHECK(errorOf(R"({"title": "x"})") == "assets/default.json: terrain: missing (where the elevation tiles are)");
-    CHECK(errorOf(R"({"terrain": {}})") == "assets/default.json: terrain.path: missing (the folder of terrain tiles)");
+    CHECK(errorOf(R"({"terrain": {}})") == "assets/default.json: terrain.path: missing (where the terrain data is)");
     CHECK(errorOf(R"({"terrain": {"path": ""}})") == "assets/default.json: terrain.path: must not be empty");
     CHECK(errorOf("[1, 2]") == "assets/default.json: expected a JSON object at the top level");
 }
@@ -200,4 +200,33 @@ TEST_CASE("cache directory from the environment", "[scene]") {
         const EnvVar c("HOME", "/home/someone");
         CHECK(cacheDirectory() == fs::path("/home/someone/.cache/plateau"));
     }
+}
+
+TEST_CASE("scene terrain sources other than folders, and memory budgets", "[scene]") {
+    auto http = parseScene(R"({"terrain": {"type": "http", "url": "https://tiles.example/{z}/{x}/{y}.png",
+                                            "encoding": "mapbox", "max_zoom": 13},
+                               "memory": {"cache_mib": 256, "gpu_mib": 64, "uploads_per_frame": 4}})",
+                           "scenes/web.json");
+    REQUIRE(http.ok());
+    CHECK(http->terrain.type == "http");
+    CHECK(http->terrain.url == "https://tiles.example/{z}/{x}/{y}.png");
+    CHECK(http->terrain.maxZoom == 13);
+    CHECK(http->terrain.encoding == HeightEncoding::Mapbox);
+    CHECK(http->memory.cacheMiB == 256.0);
+    CHECK(http->memory.gpuMiB == 64.0);
+    CHECK(http->memory.uploadsPerFrame == 4);
+
+    auto gdal = parseScene(R"({"terrain": {"type": "gdal", "path": "dem/a.tif", "paths": ["dem/b.hgt"]}})",
+                           "/data/scenes/dem.json");
+    REQUIRE(gdal.ok());
+    CHECK(gdal->terrain.path == fs::path("/data/scenes/dem/a.tif"));
+    REQUIRE(gdal->terrain.extraPaths.size() == 1);
+    CHECK(gdal->terrain.extraPaths[0] == fs::path("/data/scenes/dem/b.hgt"));
+
+    auto noUrl = parseScene(R"({"terrain": {"type": "http"}})", "web.json");
+    REQUIRE_FALSE(noUrl.ok());
+    CHECK(noUrl.error().message.rfind("web.json: terrain.url: missing", 0) == 0);
+    auto tiny = parseScene(R"({"terrain": {"path": "t"}, "memory": {"cache_mib": 1}})", "m.json");
+    REQUIRE_FALSE(tiny.ok());
+    CHECK(tiny.error().message.rfind("m.json: memory.cache_mib", 0) == 0);
 }

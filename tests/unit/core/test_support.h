@@ -8,6 +8,7 @@
 #include <glm/glm.hpp>
 
 #include "core/camera.h"
+#include "core/camera_control.h"
 #include "core/geodesy.h"
 #include "core/tile_selection.h"
 
@@ -29,24 +30,12 @@ public:
     }
 };
 
-// Ray from the camera through pixel (px, py) (pixel centres, y down).
-inline glm::dvec3 pixelRay(const Camera& cam, double px, double py) {
-    const double ndcX = (px + 0.5) / cam.width * 2.0 - 1.0;
-    const double ndcY = (py + 0.5) / cam.height * 2.0 - 1.0;
-    const double t = std::tan(cam.fovy_rad * 0.5);
-    return glm::normalize(cam.forward + cam.right() * (ndcX * t * cam.aspect()) - cam.up * (ndcY * t));
-}
+// Rays through pixels and ellipsoid hits come from the navigation code the program uses.
+using plateau::pixelRay;
 
-// First intersection of a ray with the ellipsoid grown by `h` metres on every axis.
+// First intersection of a ray from outside with the ellipsoid grown by `h` metres.
 inline std::optional<glm::dvec3> hitEllipsoid(const glm::dvec3& origin, const glm::dvec3& dir, double h = 0.0) {
-    const glm::dvec3 r{wgs84::a + h, wgs84::a + h, wgs84::b + h};
-    const glm::dvec3 o = origin / r, d = dir / r;
-    const double A = glm::dot(d, d), B = 2.0 * glm::dot(o, d), C = glm::dot(o, o) - 1.0;
-    const double disc = B * B - 4.0 * A * C;
-    if (disc < 0.0) return std::nullopt;
-    const double t = (-B - std::sqrt(disc)) / (2.0 * A);
-    if (t <= 0.0) return std::nullopt;
-    return origin + dir * t;
+    return intersectEllipsoid(origin, dir, h);
 }
 
 // Clip-space position (double) of an ECEF point.

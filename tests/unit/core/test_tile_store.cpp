@@ -108,26 +108,34 @@ TEST_CASE("tiles beyond the data are upsampled from the nearest resident ancesto
     CHECK(t->fromAncestor);
     CHECK(f.source->loads.count(deep) == 0);
     CHECK(f.messages.empty());
-    const HeightGrid expect = upsampleFromAncestor(f.store.find({2, 2, 1})->grid, {2, 2, 1}, deep);
-    CHECK(t->grid.samples == expect.samples);
+    const HeightGrid expect = upsampleFromAncestor(*f.store.find({2, 2, 1})->grid, {2, 2, 1}, deep);
+    CHECK(t->grid->samples == expect.samples);
     // Its west quarter of the z2 ramp (2000..2150 m).
     CHECK(t->mesh.minHeight >= 2000.0f);
     CHECK(t->mesh.maxHeight <= 2050.0f);
 }
 
-TEST_CASE("nothing to fall back on: a failing root tile", "[store]") {
+TEST_CASE("nothing to fall back on: a failing root tile is drawn as the bare ellipsoid", "[store]") {
     Fixture f;
     f.source->broken.insert({0, 0, 0});
-    CHECK(!f.store.load({0, 0, 0}));
-    CHECK(!f.store.load({0, 0, 0}));
-    CHECK(f.store.size() == 0);
-    CHECK(f.messages.size() == 1);
-    // A source without any data at all.
+    CHECK(f.store.load({0, 0, 0}));
+    CHECK(f.store.load({0, 0, 0}));  // resident now: not loaded or reported again
+    CHECK(f.store.size() == 1);
+    REQUIRE(f.messages.size() == 1);
+    CHECK(f.messages[0].find("0/0/0.png: not a PNG file") != std::string::npos);
+    CHECK(f.messages[0].find("flat") != std::string::npos);
+    const ResidentTile* t = f.store.find({0, 0, 0});
+    REQUIRE(t);
+    CHECK(t->fromAncestor);
+    CHECK(t->mesh.minHeight == 0.0f);
+    CHECK(t->mesh.maxHeight == 0.0f);
+    // A source without any data at all: the globe is still there, flat.
     auto empty = std::make_shared<FakeSource>();
     empty->maxZ = -1;
     TileStore store(empty, nullptr);
     CHECK(!store.hasData({0, 0, 0}));
-    CHECK(!store.load({0, 0, 0}));
+    CHECK(store.load({0, 0, 0}));
+    CHECK(store.find({0, 0, 0})->fromAncestor);
 }
 
 TEST_CASE("the tile store drives the selection to a settled view", "[store][selection]") {

@@ -1,0 +1,71 @@
+#pragma once
+// Loads tiles on a pool of worker threads (fetch, decode, mesh), so the render thread never waits
+// on disk or network. Each frame the caller replaces the wanted list, most important first:
+// requests that are no longer wanted and have not started are cancelled. Finished tiles wait in
+// a queue until the render thread takes them (and uploads them within its budget).
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <unordered_set>
+#include <vector>
+
+#include "core/tile_producer.h"
+
+namespace plateau {
+
+struct TileRequest {
+    TileId id;
+    std::shared_ptr<const HeightGrid> ancestorGrid;  // nearest resident ancestor, for upsampling
+    TileId ancestorId;
+};
+
+struct LoaderStats {
+    std::uint64_t produced = 0;   // tiles finished by workers
+    std::uint64_t cancelled = 0;  // requests dropped before they started
+    std::uint64_t fromSource = 0; // of produced: decoded from the source's own data
+    double workerSeconds = 0;     // time workers spent producing
+};
+
+class AsyncTileLoader {
+public:
+    // threads <= 0: one per hardware thread but one, which is left to the render thread (and, on
+    // a software rasteriser, to drawing). maxPending bounds the queue (lowest priority dropped).
+    AsyncTileLoader(std::shared_ptr<TileSource> source, int threads = 0, std::size_t maxPending = 96);
+    ~AsyncTileLoader();
+    AsyncTileLoader(const AsyncTileLoader&) = delete;
+    AsyncTileLoader& operator=(const AsyncTileLoader&) = delete;
+
+    // Replaces the queue with `wanted` (most important first). Tiles already being produced or
+    // waiting to be taken are not requested twice.
+    void setWanted(std::vector<TileRequest> wanted);
+    // Up to `max` finished tiles, in completion order.
+    std::vector<ProducedTile> takeFinished(std::size_t max);
+    // True while anything is queued, in flight or finished but not taken.
+    bool busy() const;
+    // Blocks until a tile finishes or the timeout passes (for settling without spinning).
+    void waitForProgress(double seconds) const;
+    LoaderStats stats() const;
+    int threadCount() const { return int(workers_.size()); }
+
+private:
+    void workerLoop();
+
+    std::shared_ptr<TileSource> source_;
+    std::size_t maxPending_;
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    mutable std::condition_variable progress_;
+    std::deque<TileRequest> pending_;
+    std::unordered_set<TileId, TileIdHash> inFlight_;
+    std::vector<ProducedTile> finished_;
+    std::unordered_set<TileId, TileIdHash> finishedIds_;
+    LoaderStats stats_;
+    bool stop_ = false;
+    std::vector<std::thread> workers_;
+};
+
+}  // namespace plateau

@@ -1,0 +1,33 @@
+#pragma once
+// Turning a tile id into drawable CPU data: fetch + decode from the source, or resample the
+// nearest ancestor's heights when the tile has no data of its own, then build the mesh. A pure
+// function of its inputs, safe to run on worker threads (the source must be thread-safe).
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/height_grid.h"
+#include "core/tile_mesh.h"
+#include "core/tile_source.h"
+
+namespace plateau {
+
+struct ProducedTile {
+    TileId id;
+    std::shared_ptr<const HeightGrid> grid;
+    TileMesh mesh;
+    bool fromAncestor = false;
+    std::string failure;     // the source's one-line error when its data could not be used
+    TileId ancestor;         // the tile the heights came from when fromAncestor
+    bool ok() const { return grid != nullptr; }
+};
+
+// ancestorGrid/ancestorId: the nearest resident ancestor (may be null for z0). Always returns a
+// drawable tile: from the source, else from the ancestor, else flat at height 0.
+ProducedTile produceTile(TileSource& source, const TileId& id, const std::shared_ptr<const HeightGrid>& ancestorGrid,
+                         const TileId& ancestorId);
+
+// Bytes a resident tile holds (heights plus mesh), for memory budgets.
+std::size_t residentBytes(const ProducedTile& t);
+
+}  // namespace plateau

@@ -1,0 +1,73 @@
+#pragma once
+// Which tiles are resident, frame by frame, without knowing about the GPU: takes tiles the
+// workers finished (within an upload budget), hands them to the renderer through
+// TileUploader, selects what to draw, asks the workers for what is missing (cancelling what is
+// no longer wanted) and evicts least-recently-used tiles beyond the memory budget. Never evicts
+// a tile in view or an ancestor of one.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/async_loader.h"
+#include "core/tile_store.h"
+
+namespace plateau {
+
+// The renderer's side: GPU copies of tile meshes (see the gpu layer's TilePool).
+class TileUploader {
+public:
+    virtual ~TileUploader() = default;
+    virtual bool upload(const TileMesh& mesh) = 0;  // false when GPU slots are full
+    virtual void release(const TileId& id) = 0;
+    virtual std::size_t capacity() const = 0;        // tiles the GPU budget allows
+};
+
+struct MemoryBudget {
+    std::size_t cpuBytes = std::size_t(512) << 20;  // decoded heights and meshes
+};
+
+struct FrameResidency {
+    SelectionStats selection;
+    int drawn = 0;
+    int uploaded = 0;   // tiles uploaded during this call
+    int missing = 0;    // tiles the view still wants
+    bool settled = false;
+};
+
+class TileResidency {
+public:
+    TileResidency(std::shared_ptr<TileSource> source, TileUploader& uploader, TileStore::Logger log,
+                  MemoryBudget budget = {}, int loaderThreads = 0);
+
+    // One frame: never waits. uploadLimit bounds the uploads (and so the frame's upload cost).
+    FrameResidency update(const Camera& cam, const SelectionParams& params, std::size_t uploadLimit);
+    // Repeats update() until the view is settled (every tile it needs resident at the target
+    // error) or the timeout passes; waits for the workers in between.
+    FrameResidency settle(const Camera& cam, const SelectionParams& params, double timeoutSeconds);
+
+    const std::vector<TileId>& drawList() const { return draw_; }
+    const TileStore& store() const { return store_; }
+    LoaderStats loaderStats() const { return loader_.stats(); }
+    int loaderThreads() const { return loader_.threadCount(); }
+    std::uint64_t uploadedTotal() const { return uploadedTotal_; }
+    std::uint64_t evictedTotal() const { return evictedTotal_; }
+    const MemoryBudget& budget() const { return budget_; }
+
+private:
+    bool insertAndUpload(ProducedTile&& tile);
+    void evictTo(std::size_t targetBytes, std::size_t targetTiles);
+    void touchDrawn();
+
+    TileStore store_;
+    AsyncTileLoader loader_;
+    TileUploader& uploader_;
+    MemoryBudget budget_;
+    std::vector<TileId> draw_;
+    std::uint64_t frame_ = 0;
+    std::uint64_t uploadedTotal_ = 0;
+    std::uint64_t evictedTotal_ = 0;
+};
+
+}  // namespace plateau

@@ -1,0 +1,180 @@
+// Asynchronous loading and the memory budget, with a procedural source of unbounded extent and a
+// fake GPU uploader: no files, no GPU.
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <unordered_set>
+
+#include "core/async_loader.h"
+#include "core/tile_residency.h"
+
+using namespace plateau;
+
+namespace {
+
+// Rolling hills everywhere on Earth down to z14: far more data than any budget.
+class ProceduralSource : public TileSource {
+public:
+    int delayMs = 0;
+    std::atomic<int> loads{0};
+    std::string describe() const override { return "procedural"; }
+    int minZoom() const override { return 0; }
+    int maxZoom() const override { return 14; }
+    bool hasTile(const TileId& id) const override { return id.valid() && id.z <= 14; }
+    Result<HeightGrid> load(const TileId& id) override {
+        ++loads;
+        if (delayMs) std::this_thread::sleep_for(std::chrono::milliseconds(delayMs));
+        HeightGrid g;
+        g.width = g.height = 32;
+        g.samples.resize(32 * 32);
+        for (int j = 0; j < 32; ++j)
+            for (int i = 0; i < 32; ++i) {
+                double lon = 0, lat = 0;
+                tileUVToLonLat(id, (i + 0.5) / 32.0, (j + 0.5) / 32.0, lon, lat);
+                g.samples[std::size_t(j * 32 + i)] = float(1500.0 + 800.0 * std::sin(lon * 3.0) * std::cos(lat * 2.0));
+            }
+        return g;
+    }
+};
+
+// Counts what the GPU would hold, with a fixed number of slots.
+class FakeUploader : public TileUploader {
+public:
+    std::size_t slots = 64;
+    std::unordered_set<TileId, TileIdHash> resident;
+    std::size_t maxResident = 0;
+    bool upload(const TileMesh& mesh) override {
+        if (resident.size() >= slots) return false;
+        resident.insert(mesh.id);
+        maxResident = std::max(maxResident, resident.size());
+        return true;
+    }
+    void release(const TileId& id) override { resident.erase(id); }
+    std::size_t capacity() const override { return slots; }
+};
+
+SelectionParams params() {
+    SelectionParams p;
+    p.maxScreenSpaceError = 8.0;
+    p.maxZoom = 14;
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("a long flight stays within the memory budget", "[residency][budget]") {
+    auto source = std::make_shared<ProceduralSource>();
+    FakeUploader gpu;
+    gpu.slots = 256;  // the CPU budget binds first
+    MemoryBudget budget;
+    budget.cpuBytes = std::size_t(3) << 20;  // 3 MiB
+    TileResidency residency(source, gpu, nullptr, budget, 2);
+
+    std::size_t maxBytes = 0, maxDrawn = 0;
+    std::set<TileId> distinct;
+    // 5,000 frames eastward along 30 N at 6 km, looking ahead: once around the Earth, settling
+    // every 25th frame.
+    for (int f = 0; f < 5000; ++f) {
+        const double lon = std::fmod(10.0 + f * 0.072 + 180.0, 360.0) - 180.0;
+        const Camera cam = makeCamera(CameraPose{lon, 30.0, 6000, 90, -30}, 256, 144);
+        const auto r = (f % 25 == 0) ? residency.settle(cam, params(), 30.0) : residency.update(cam, params(), 8);
+        maxBytes = std::max(maxBytes, residency.store().bytes());
+        REQUIRE(gpu.resident.size() <= gpu.slots);
+        REQUIRE(residency.store().size() == gpu.resident.size());  // store and GPU agree
+        for (const TileId& id : residency.drawList()) {
+            distinct.insert(id);
+            REQUIRE(gpu.resident.count(id));  // everything drawn is on the GPU
+        }
+        if (f % 25 == 0) REQUIRE(r.settled);
+        maxDrawn = std::max(maxDrawn, residency.drawList().size());
+    }
+    const std::size_t bytesPerTile = residency.store().bytes() / std::max<std::size_t>(1, residency.store().size());
+    INFO("max resident " << maxBytes << " bytes of " << budget.cpuBytes << "; tiles uploaded "
+                         << residency.uploadedTotal() << ", evicted " << residency.evictedTotal() << ", max drawn "
+                         << maxDrawn << ", " << bytesPerTile << " bytes per tile");
+    CHECK(maxBytes <= budget.cpuBytes);
+    CHECK(residency.evictedTotal() > 0);
+    // The flight went through a hundred times more data than the budget holds.
+    CHECK(residency.uploadedTotal() * bytesPerTile > 100 * budget.cpuBytes);
+    CHECK(distinct.size() > 300);
+}
+
+TEST_CASE("settling loads every tile the view needs at the target error", "[residency]") {
+    auto source = std::make_shared<ProceduralSource>();
+    FakeUploader gpu;
+    gpu.slots = 4096;
+    TileResidency residency(source, gpu, nullptr, {}, 2);
+    const Camera cam = makeCamera(CameraPose{91.5, 29.5, 20000, 0, -40}, 320, 180);
+    const auto r = residency.settle(cam, params(), 30.0);
+    REQUIRE(r.settled);
+    // The same selection over the settled store asks for nothing more and draws the same tiles.
+    const Selection again = selectTiles(cam, params(), residency.store());
+    CHECK(again.load.empty());
+    CHECK(again.draw == residency.drawList());
+    int maxZ = 0;
+    for (const TileId& id : again.draw) maxZ = std::max(maxZ, id.z);
+    CHECK(maxZ >= 10);
+}
+
+TEST_CASE("interactive frames never wait and draw parents until children arrive", "[residency]") {
+    auto source = std::make_shared<ProceduralSource>();
+    source->delayMs = 30;  // a slow disk
+    FakeUploader gpu;
+    gpu.slots = 4096;
+    TileResidency residency(source, gpu, nullptr, {}, 1);
+    const Camera cam = makeCamera(CameraPose{91.5, 29.5, 20000, 0, -40}, 320, 180);
+    residency.settle(makeCamera(CameraPose{91.5, 29.5, 2.0e7, 0, -90}, 320, 180), params(), 30.0);  // the globe
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto r = residency.update(cam, params(), 4);
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    CHECK(ms < 25.0);  // less than one tile load: nothing was loaded on this thread
+    CHECK_FALSE(r.settled);
+    CHECK(r.drawn > 0);  // coarser tiles stand in
+    for (const TileId& id : residency.drawList()) CHECK(residency.store().isResident(id));
+}
+
+TEST_CASE("requests no longer wanted are cancelled before they start", "[residency][loader]") {
+    auto source = std::make_shared<ProceduralSource>();
+    source->delayMs = 20;
+    AsyncTileLoader loader(source, 1);
+    std::vector<TileRequest> many;
+    for (int x = 0; x < 60; ++x) many.push_back({TileId{8, x, 100}, nullptr, {}});
+    loader.setWanted(many);
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    std::vector<TileRequest> few;
+    for (int x = 200; x < 203; ++x) few.push_back({TileId{8, x, 100}, nullptr, {}});
+    loader.setWanted(few);
+    std::vector<ProducedTile> done;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (loader.busy() && std::chrono::steady_clock::now() < deadline) {
+        loader.waitForProgress(0.1);
+        for (auto& t : loader.takeFinished(100)) done.push_back(std::move(t));
+    }
+    const auto stats = loader.stats();
+    CHECK(stats.cancelled >= 50);
+    CHECK(source->loads.load() < 12);  // the few, plus the ones already started
+    std::set<int> xs;
+    for (const auto& t : done) xs.insert(t.id.x);
+    CHECK(xs.count(200));
+    CHECK(xs.count(202));
+}
+
+TEST_CASE("the loader works on the most important request first", "[residency][loader]") {
+    auto source = std::make_shared<ProceduralSource>();
+    source->delayMs = 5;
+    AsyncTileLoader loader(source, 1);
+    std::vector<TileRequest> wanted;
+    for (int x = 0; x < 10; ++x) wanted.push_back({TileId{6, x, 20}, nullptr, {}});
+    loader.setWanted(wanted);
+    std::vector<int> order;
+    while (order.size() < 10) {
+        loader.waitForProgress(1.0);
+        for (auto& t : loader.takeFinished(100)) order.push_back(t.id.x);
+    }
+    for (std::size_t i = 0; i < order.size(); ++i) CHECK(order[i] == int(i));
+}
