@@ -37,9 +37,32 @@ bool GlobeView::upload(const TileMesh& mesh) { return renderer_.uploadTile(mesh)
 void GlobeView::release(const TileId& id) { renderer_.releaseTile(id); }
 std::size_t GlobeView::capacity() const { return renderer_.tilePool().capacity(); }
 
+namespace {
+double nowSeconds() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+}  // namespace
+
 PrepareStats GlobeView::prepare(const Camera& cam, const SelectionParams& params, int loadBudget, double settleTimeout) {
-    if (loadBudget >= 0) return residency_.update(cam, params, std::size_t(loadBudget));
-    return residency_.settle(cam, params, settleTimeout);
+    const bool interactive = loadBudget >= 0;
+    PrepareStats st = interactive ? residency_.update(cam, params, std::size_t(loadBudget))
+                                  : residency_.settle(cam, params, settleTimeout);
+    trackAppearances(interactive);
+    return st;
+}
+
+void GlobeView::trackAppearances(bool interactive) {
+    // A tile whose parent was on screen in the previous frame is a refinement: it morphs in.
+    // Anything else (first frame, zooming out, a settled still) shows its own shape at once.
+    const double now = nowSeconds();
+    std::unordered_map<TileId, double, TileIdHash> next;
+    for (const TileId& id : drawList()) {
+        auto it = appeared_.find(id);
+        if (it != appeared_.end()) next.emplace(id, it->second);
+        else if (interactive && id.z > 0 && drawnBefore_.count(id.parent())) next.emplace(id, now);
+    }
+    appeared_ = std::move(next);
+    drawnBefore_ = std::unordered_set<TileId, TileIdHash>(drawList().begin(), drawList().end());
 }
 
 std::optional<double> GlobeView::terrainHeight(double lon_deg, double lat_deg) const {
@@ -65,6 +88,14 @@ gpu::FrameDesc GlobeView::frame(const Camera& cam, const Shading& shading) const
     gpu::FrameDesc f;
     f.camera = withNearPlane(cam);
     f.tiles = drawList();
+    if (!appeared_.empty()) {
+        const double now = nowSeconds();
+        f.tileMorph.reserve(f.tiles.size());
+        for (const TileId& id : f.tiles) {
+            const auto it = appeared_.find(id);
+            f.tileMorph.push_back(it == appeared_.end() ? 1.0f : float(std::clamp((now - it->second) / kMorphSeconds, 0.0, 1.0)));
+        }
+    }
     const Geodetic g = ecefToGeodetic(cam.position);
     f.style.sunDirection = sunDirection(shading.sunAzimuthDeg, shading.sunElevationDeg, g.lon_deg, g.lat_deg);
     f.style.exaggeration = shading.exaggeration;

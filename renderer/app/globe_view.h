@@ -6,6 +6,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "core/scene.h"
 #include "core/tile_residency.h"
@@ -30,6 +32,8 @@ public:
     // Camera with a near plane suited to its clearance above the terrain.
     Camera withNearPlane(Camera cam) const;
 
+    // Tiles refined during interactive frames morph in from their parent's shape over this time.
+    static constexpr double kMorphSeconds = 0.35;
     gpu::FrameDesc frame(const Camera& cam, const Shading& shading) const;
     const TileResidency& residency() const { return residency_; }
     const TileStore& store() const { return residency_.store(); }
@@ -39,8 +43,13 @@ private:
     void release(const TileId& id) override;
     std::size_t capacity() const override;
 
+    void trackAppearances(bool interactive);
+
     gpu::Renderer& renderer_;
     TileResidency residency_;
+    // When each drawn tile first appeared (seconds on the steady clock); refined tiles morph in.
+    std::unordered_map<TileId, double, TileIdHash> appeared_;
+    std::unordered_set<TileId, TileIdHash> drawnBefore_;
 };
 
 // Unit vector toward the sun (ECEF) from azimuth/elevation in the local frame at lon/lat.

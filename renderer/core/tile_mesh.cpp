@@ -123,6 +123,14 @@ TileMesh buildTileMesh(const TileId& id, const HeightGrid& grid, int g, double s
             v.height = float(hv);
             store3(v.up, enu[2]);
             store3(v.normal, n);
+            // The parent's mesh has every other vertex of this one: between them its surface is
+            // the average of the neighbours it does have.
+            const auto at = [&](int ii, int jj) { return h[std::size_t(jj * g + ii)]; };
+            double coarse = hv;
+            if (i % 2 && j % 2) coarse = 0.25 * (at(i - 1, j - 1) + at(i + 1, j - 1) + at(i - 1, j + 1) + at(i + 1, j + 1));
+            else if (i % 2) coarse = 0.5 * (at(i - 1, j) + at(i + 1, j));
+            else if (j % 2) coarse = 0.5 * (at(i, j - 1) + at(i, j + 1));
+            v.coarseHeight = float(coarse);
         }
     }
     const int ring = 4 * (g - 1);

@@ -17,8 +17,9 @@ struct TerrainVertex {
     float height;     // metres above the ellipsoid (skirt vertices carry their edge's height)
     float up[3];      // unit ellipsoid normal: exaggeration moves vertices along it
     float normal[3];  // unit terrain normal (ECEF axes) at exaggeration 1
+    float coarseHeight;  // height of the parent tile's surface here: a new tile morphs from it
 };
-static_assert(sizeof(TerrainVertex) == 40, "vertex layout is mirrored in the terrain pipeline");
+static_assert(sizeof(TerrainVertex) == 44, "vertex layout is mirrored in the terrain pipeline");
 
 struct BoundingSphere {
     glm::dvec3 center{0};

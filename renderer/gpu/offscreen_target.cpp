@@ -29,15 +29,7 @@ OffscreenTarget::OffscreenTarget(const Context& ctx, VkExtent2D extent) : ctx_(c
                    VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
                    VK_IMAGE_ASPECT_DEPTH_BIT);
     renderPass_ = createRenderPass(ctx.device(), kColourFormat, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL);
-    VkImageView views[2] = {colour_.view(), depth_.view()};
-    VkFramebufferCreateInfo fci{VK_STRUCTURE_TYPE_FRAMEBUFFER_CREATE_INFO};
-    fci.renderPass = renderPass_;
-    fci.attachmentCount = 2;
-    fci.pAttachments = views;
-    fci.width = extent.width;
-    fci.height = extent.height;
-    fci.layers = 1;
-    VK_CHECK(vkCreateFramebuffer(ctx.device(), &fci, nullptr, &framebuffer_));
+    framebuffer_ = createFramebuffer(ctx.device(), renderPass_, colour_.view(), depth_.view(), extent);
     const VkDeviceSize pixels = VkDeviceSize(extent.width) * extent.height;
     colourReadback_ = makeReadback(ctx, pixels * 4);
     depthReadback_ = makeReadback(ctx, pixels * 4);

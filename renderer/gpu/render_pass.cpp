@@ -62,4 +62,19 @@ VkRenderPass createRenderPass(VkDevice device, VkFormat colour, VkImageLayout fi
     return rp;
 }
 
+VkFramebuffer createFramebuffer(VkDevice device, VkRenderPass pass, VkImageView colour, VkImageView depth,
+                                VkExtent2D extent) {
+    VkImageView views[2] = {colour, depth};
+    VkFramebufferCreateInfo fci{VK_STRUCTURE_TYPE_FRAMEBUFFER_CREATE_INFO};
+    fci.renderPass = pass;
+    fci.attachmentCount = 2;
+    fci.pAttachments = views;
+    fci.width = extent.width;
+    fci.height = extent.height;
+    fci.layers = 1;
+    VkFramebuffer fb = VK_NULL_HANDLE;
+    VK_CHECK(vkCreateFramebuffer(device, &fci, nullptr, &fb));
+    return fb;
+}
+
 }  // namespace plateau::gpu

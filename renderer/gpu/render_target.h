@@ -15,6 +15,8 @@ constexpr VkFormat kDepthFormat = VK_FORMAT_D32_SFLOAT;
 // Colour + depth, cleared; the colour ends in `finalLayout`. Offscreen and swapchain passes differ
 // only in that layout, so pipelines made for one are compatible with the other.
 VkRenderPass createRenderPass(VkDevice device, VkFormat colour, VkImageLayout finalLayout);
+VkFramebuffer createFramebuffer(VkDevice device, VkRenderPass pass, VkImageView colour, VkImageView depth,
+                                VkExtent2D extent);
 
 class RenderTarget {
 public:

@@ -89,7 +89,7 @@ FrameResult Renderer::drawFrame(const FrameDesc& frame) {
     vkCmdSetScissor(cmd, 0, 1, &scissor);
 
     if (frame.drawSky) terrain_->recordSky(cmd, frame.camera, frame.style.sunDirection);
-    result.stats = terrain_->recordTiles(cmd, frame.camera, *pool_, frame.tiles, frame.style);
+    result.stats = terrain_->recordTiles(cmd, frame.camera, *pool_, frame.tiles, frame.tileMorph, frame.style);
     if (imgui_ && frame.ui) imgui_->record(cmd, frame.ui);
     vkCmdEndRenderPass(cmd);
     target_.recordAfterPass(cmd, *image);

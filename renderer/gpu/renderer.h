@@ -22,6 +22,7 @@ class TilePool;
 struct FrameDesc {
     Camera camera;
     std::vector<TileId> tiles;
+    std::vector<float> tileMorph;  // per tile, 0..1 (parent's shape .. own); empty: all 1
     TerrainStyle style;
     bool drawSky = true;
     float clearColour[4] = {0.0f, 0.0f, 0.0f, 1.0f};

@@ -91,17 +91,7 @@ void SwapchainTarget::build(VkExtent2D windowExtent) {
         VkImageView view = VK_NULL_HANDLE;
         VK_CHECK(vkCreateImageView(ctx_.device(), &vci, nullptr, &view));
         views_.push_back(view);
-        VkImageView atts[2] = {view, depth_.view()};
-        VkFramebufferCreateInfo fci{VK_STRUCTURE_TYPE_FRAMEBUFFER_CREATE_INFO};
-        fci.renderPass = renderPass_;
-        fci.attachmentCount = 2;
-        fci.pAttachments = atts;
-        fci.width = extent.width;
-        fci.height = extent.height;
-        fci.layers = 1;
-        VkFramebuffer fb = VK_NULL_HANDLE;
-        VK_CHECK(vkCreateFramebuffer(ctx_.device(), &fci, nullptr, &fb));
-        framebuffers_.push_back(fb);
+        framebuffers_.push_back(createFramebuffer(ctx_.device(), renderPass_, view, depth_.view(), extent));
         VkSemaphoreCreateInfo semi{VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO};
         VkSemaphore s = VK_NULL_HANDLE;
         VK_CHECK(vkCreateSemaphore(ctx_.device(), &semi, nullptr, &s));

@@ -40,6 +40,7 @@ TerrainPass::TerrainPass(VkDevice device, VkRenderPass renderPass) : device_(dev
         {1, 0, VK_FORMAT_R32_SFLOAT, std::uint32_t(offsetof(TerrainVertex, height))},
         {2, 0, VK_FORMAT_R32G32B32_SFLOAT, std::uint32_t(offsetof(TerrainVertex, up))},
         {3, 0, VK_FORMAT_R32G32B32_SFLOAT, std::uint32_t(offsetof(TerrainVertex, normal))},
+        {4, 0, VK_FORMAT_R32_SFLOAT, std::uint32_t(offsetof(TerrainVertex, coarseHeight))},
     };
     t.pushConstantBytes = sizeof(shader::TerrainPush);
     terrain_ = createPipeline(device, renderPass, t);
@@ -72,7 +73,8 @@ void TerrainPass::recordSky(VkCommandBuffer cmd, const Camera& cam, const glm::d
 }
 
 DrawStats TerrainPass::recordTiles(VkCommandBuffer cmd, const Camera& cam, const TilePool& pool,
-                                   const std::vector<TileId>& tiles, const TerrainStyle& style) const {
+                                   const std::vector<TileId>& tiles, const std::vector<float>& morph,
+                                   const TerrainStyle& style) const {
     DrawStats stats;
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, terrain_.pipeline);
     VkBuffer vb = pool.vertexBuffer();
@@ -82,13 +84,15 @@ DrawStats TerrainPass::recordTiles(VkCommandBuffer cmd, const Camera& cam, const
     shader::TerrainPush push{};
     push.sun_dir = v4(style.sunDirection, style.hazeDistanceM);
     push.params = glm::vec4(float(style.exaggeration), float(style.contourIntervalM), style.flatColour ? 1.0f : 0.0f, 0.0f);
-    for (const TileId& id : tiles) {
+    for (std::size_t i = 0; i < tiles.size(); ++i) {
+        const TileId& id = tiles[i];
         const TilePool::Slot* slot = pool.find(id);
         if (!slot) continue;
         push.mvp = relativeMvp(cam, slot->origin);
         const std::uint32_t firstVertex = slot->index * pool.verticesPerTile();
         push.origin_rel = v4(slot->origin - cam.position, double(firstVertex));
         push.params.w = float(skirtDepthForLevel(id.z));
+        push.morph.x = i < morph.size() ? morph[i] : 1.0f;
         vkCmdPushConstants(cmd, terrain_.layout, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
                            sizeof(push), &push);
         vkCmdDrawIndexed(cmd, pool.indexCount(), 1, 0, std::int32_t(firstVertex), 0);

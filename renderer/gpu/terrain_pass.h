@@ -33,7 +33,8 @@ public:
 
     void recordSky(VkCommandBuffer cmd, const Camera& cam, const glm::dvec3& sunDirection) const;
     DrawStats recordTiles(VkCommandBuffer cmd, const Camera& cam, const TilePool& pool,
-                          const std::vector<TileId>& tiles, const TerrainStyle& style) const;
+                          const std::vector<TileId>& tiles, const std::vector<float>& morph,
+                          const TerrainStyle& style) const;
 
 private:
     VkDevice device_;

@@ -20,6 +20,7 @@ struct TerrainPush {
     vec4 sun_dir;     // xyz: unit vector towards the sun (ECEF axes); w: haze distance scale (m)
     vec4 params;      // x: vertical exaggeration, y: contour interval (m, 0 = off),
                       // z: debug colour mode (0 shaded, 1 flat), w: skirt depth (m) at 1x
+    vec4 morph;       // x: 0 = the parent tile's shape, 1 = the tile's own (refinement blends in)
 };
 
 struct SkyPush {
@@ -29,7 +30,7 @@ struct SkyPush {
 };
 
 #ifdef __cplusplus
-static_assert(sizeof(TerrainPush) == 112, "push constants must stay within 128 bytes");
+static_assert(sizeof(TerrainPush) == 128, "push constants must stay within 128 bytes");
 static_assert(sizeof(SkyPush) == 96, "push constants must stay within 128 bytes");
 }  // namespace plateau::shader
 #endif

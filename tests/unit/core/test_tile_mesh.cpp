@@ -236,3 +236,46 @@ TEST_CASE("tile sectors bound the surface and are tighter than spheres", "[mesh]
         }
     }
 }
+
+TEST_CASE("a refined tile starts in its parent's shape", "[mesh][morph]") {
+    // Ridged parent heights with detail finer than the parent's mesh; the child is resampled
+    // from them, as a tile without data of its own.
+    const TileId parent{9, 380, 209};
+    HeightGrid pg;
+    pg.width = pg.height = 256;
+    for (int y = 0; y < 256; ++y)
+        for (int x = 0; x < 256; ++x)
+            pg.samples.push_back(float(5000.0 + 600.0 * std::sin(x * 0.11) * std::cos(y * 0.07) +
+                                       250.0 * std::sin(x * 0.9 + y * 0.6)));
+    const int g = tileGridSize();
+    const TileMesh pm = buildTileMesh(parent, pg, g, skirtDepthForLevel(parent.z));
+    const TileId child = parent.children()[3];  // south-east quarter: offset 16 vertices each way
+    const TileMesh cm = buildTileMesh(child, upsampleFromAncestor(pg, parent, child), g, skirtDepthForLevel(child.z));
+
+    // The parent's surface over the child's vertices: its own vertices, interpolated between.
+    auto parentAt = [&](int i, int j) {  // child vertex (i, j) in parent vertex units
+        const double pi = 16 + i / 2.0, pj = 16 + j / 2.0;
+        const int i0 = int(std::floor(pi)), j0 = int(std::floor(pj));
+        const int i1 = std::min(i0 + 1, g - 1), j1 = std::min(j0 + 1, g - 1);
+        const double fx = pi - i0, fy = pj - j0;
+        auto h = [&](int a, int b) { return double(pm.vertices[std::size_t(b * g + a)].height); };
+        return (1 - fy) * ((1 - fx) * h(i0, j0) + fx * h(i1, j0)) + fy * ((1 - fx) * h(i0, j1) + fx * h(i1, j1));
+    };
+    double worstStart = 0, worstPop = 0;
+    for (int j = 0; j < g; ++j)
+        for (int i = 0; i < g; ++i) {
+            const TerrainVertex& v = cm.vertices[std::size_t(j * g + i)];
+            worstStart = std::max(worstStart, std::abs(double(v.coarseHeight) - parentAt(i, j)));
+            worstPop = std::max(worstPop, std::abs(double(v.height) - parentAt(i, j)));
+            if (i % 2 == 0 && j % 2 == 0) CHECK(v.coarseHeight == v.height);
+        }
+    INFO("largest step at morph 0: " << worstStart << " m; without morphing: " << worstPop << " m");
+    CHECK(worstPop > 50.0);                  // refinement changes the shape visibly...
+    CHECK(worstStart < 0.25 * worstPop);     // ...but the morph starts close to the parent's surface
+    // Skirts morph with their edge vertices.
+    const int ring = 4 * (g - 1);
+    for (int k = 0; k < ring; ++k) {
+        const TerrainVertex& s = cm.vertices[std::size_t(g * g + k)];
+        CHECK(s.coarseHeight <= std::max(s.height, 7000.0f));
+    }
+}
