@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <system_error>
@@ -72,9 +73,7 @@ public:
         const fs::path path = tilePath(id);
         auto bytes = readFileBytes(path);
         if (!bytes) return bytes.error();
-        auto image = decodePng(bytes->data(), bytes->size(), path.string());
-        if (!image) return image.error();
-        return decodeHeightImage(*image, enc_, path.string());
+        return decodeHeightPng(bytes->data(), bytes->size(), enc_, path.string());
     }
 
 private:
@@ -91,6 +90,34 @@ private:
 };
 
 }  // namespace
+
+Result<HeightGrid> decodeHeightPng(const std::uint8_t* data, std::size_t size, HeightEncoding enc,
+                                   const std::string& name) {
+    HeightGrid grid;
+    float lo = std::numeric_limits<float>::max(), hi = std::numeric_limits<float>::lowest();
+    const PngRowSink sink = [&](const Image8& img, int row, const std::uint8_t* p) {
+        if (row == 0) {
+            grid.width = img.width;
+            grid.height = img.height;
+            grid.samples.resize(std::size_t(img.width) * std::size_t(img.height));
+        }
+        float* out = grid.samples.data() + std::size_t(row) * std::size_t(img.width);
+        const auto stride = std::size_t(img.channels);
+        for (int i = 0; i < img.width; ++i, p += stride) {
+            const auto h = static_cast<float>(decodeHeight(p[0], p[1], p[2], enc));
+            out[i] = h;
+            lo = std::min(lo, h);
+            hi = std::max(hi, h);
+        }
+    };
+    auto decoded = decodePngRows(data, size, name, 4096, &sink);
+    if (!decoded) return decoded.error();
+    if (grid.samples.empty() || plausible(lo, hi)) return grid;
+    // Implausible heights: the full path explains which encoding it looks like.
+    auto image = decodePng(data, size, name);
+    if (!image) return image.error();
+    return decodeHeightImage(*image, enc, name);
+}
 
 Result<HeightGrid> decodeHeightImage(const Image8& image, HeightEncoding enc, const std::string& name) {
     if (image.channels < 3)

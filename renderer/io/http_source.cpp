@@ -135,9 +135,7 @@ private:
     }
 
     Result<HeightGrid> decode(const std::vector<std::uint8_t>& bytes, const std::string& url) const {
-        auto image = decodePng(bytes.data(), bytes.size(), url);
-        if (!image) return image.error();
-        return decodeHeightImage(*image, opt_.encoding, url);
+        return decodeHeightPng(bytes.data(), bytes.size(), opt_.encoding, url);
     }
 
     milliseconds backoff(int attempt, milliseconds retryAfter) const {

@@ -139,9 +139,7 @@ public:
         if (!failure.empty()) return makeError(failure);
         if (blob.empty()) return makeError(name + ": empty tile data");
         // Decoding runs after the connection is returned: other threads read meanwhile.
-        auto image = decodePng(blob.data(), blob.size(), name);
-        if (!image) return image.error();
-        return decodeHeightImage(*image, enc_, name);
+        return decodeHeightPng(blob.data(), blob.size(), enc_, name);
     }
 
 private:

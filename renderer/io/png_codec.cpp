@@ -77,16 +77,24 @@ std::string checkHeader(const std::uint8_t* data, std::size_t size, int maxDimen
 
 // Runs libpng's read sequence. Locals here are trivially destructible (the vectors belong to the
 // caller), so a longjmp out of libpng skips no destructors.
-bool decodeRows(png_structp png, png_infop info, Image8* out, std::vector<png_bytep>* rows) {
+bool decodeRows(png_structp png, png_infop info, Image8* out, std::vector<png_bytep>* rows, const PngRowSink* sink) {
     if (setjmp(png_jmpbuf(png))) return false;
     png_set_read_fn(png, png_get_error_ptr(png), readBytes);
+#ifdef PNG_IGNORE_ADLER32
+    // Every IDAT chunk already carries a CRC-32 that libpng checks; zlib's Adler-32 over the same
+    // data adds nothing for corruption and costs a tenth of the decode (browsers skip it too).
+    png_set_option(png, PNG_IGNORE_ADLER32, PNG_OPTION_ON);
+#endif
     png_read_info(png, info);
     const int colorType = png_get_color_type(png, info);
-    png_set_expand(png);     // palette -> RGB, gray < 8 bit -> 8 bit, tRNS -> alpha
-    png_set_scale_16(png);   // 16 -> 8 bit with rounding
-    if (colorType == PNG_COLOR_TYPE_GRAY || colorType == PNG_COLOR_TYPE_GRAY_ALPHA)
-        png_set_gray_to_rgb(png);
-    png_set_interlace_handling(png);
+    const bool plain8 = png_get_bit_depth(png, info) == 8 && !png_get_valid(png, info, PNG_INFO_tRNS) &&
+                        (colorType == PNG_COLOR_TYPE_RGB || colorType == PNG_COLOR_TYPE_RGB_ALPHA);
+    if (!plain8) {  // elevation tiles are 8-bit RGB: no transform step for them
+        png_set_expand(png);    // palette -> RGB, gray < 8 bit -> 8 bit, tRNS -> alpha
+        png_set_scale_16(png);  // 16 -> 8 bit with rounding
+        if (colorType == PNG_COLOR_TYPE_GRAY || colorType == PNG_COLOR_TYPE_GRAY_ALPHA) png_set_gray_to_rgb(png);
+    }
+    if (png_get_interlace_type(png, info) != PNG_INTERLACE_NONE) png_set_interlace_handling(png);
     png_read_update_info(png, info);
 
     out->width = int(png_get_image_width(png, info));
@@ -95,11 +103,26 @@ bool decodeRows(png_structp png, png_infop info, Image8* out, std::vector<png_by
     const std::size_t rowBytes = png_get_rowbytes(png, info);
     if (out->channels < 3 || rowBytes != std::size_t(out->width) * std::size_t(out->channels))
         png_error(png, "unsupported pixel layout");
+    if (sink && png_get_interlace_type(png, info) == PNG_INTERLACE_NONE) {
+        // One row at a time into a small buffer: the caller converts while it is in cache.
+        out->pixels.resize(rowBytes);
+        for (int y = 0; y < out->height; ++y) {
+            png_read_row(png, out->pixels.data(), nullptr);
+            (*sink)(*out, y, out->pixels.data());
+        }
+        out->pixels.clear();
+        png_read_end(png, nullptr);
+        return true;
+    }
     out->pixels.resize(rowBytes * std::size_t(out->height));
     rows->resize(std::size_t(out->height));
     for (std::size_t y = 0; y < rows->size(); ++y) (*rows)[y] = out->pixels.data() + y * rowBytes;
     png_read_image(png, rows->data());
     png_read_end(png, nullptr);
+    if (sink) {
+        for (int y = 0; y < out->height; ++y) (*sink)(*out, y, (*rows)[std::size_t(y)]);
+        out->pixels.clear();
+    }
     return true;
 }
 
@@ -134,6 +157,11 @@ bool encodeRows(png_structp png, png_infop info, const Image8* img, int level,
 
 Result<Image8> decodePng(const std::uint8_t* data, std::size_t size, const std::string& name,
                          int maxDimension) {
+    return decodePngRows(data, size, name, maxDimension, nullptr);
+}
+
+Result<Image8> decodePngRows(const std::uint8_t* data, std::size_t size, const std::string& name, int maxDimension,
+                             const PngRowSink* sink) {
     if (!data && size > 0) return makeError(name + ": no data");
     if (std::string problem = checkHeader(data, size, maxDimension); !problem.empty())
         return makeError(name + ": " + problem);
@@ -153,7 +181,7 @@ Result<Image8> decodePng(const std::uint8_t* data, std::size_t size, const std::
 
     Image8 img;
     std::vector<png_bytep> rows;
-    const bool ok = decodeRows(png, info, &img, &rows);
+    const bool ok = decodeRows(png, info, &img, &rows, sink);
     png_destroy_read_struct(&png, &info, nullptr);
     if (!ok) {
         if (state.truncated) return makeError(name + ": truncated PNG data");

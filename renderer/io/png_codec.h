@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,13 @@ struct Image8 {
 // rejected from the header, before any pixel memory is allocated.
 Result<Image8> decodePng(const std::uint8_t* data, std::size_t size, const std::string& name,
                          int maxDimension = 4096);
+// Streaming variant: hands each decoded row (width * channels bytes, RGB or RGBA) to `sink`
+// instead of keeping the image; the returned Image8 has no pixels. For decoders that convert
+// pixels as they arrive (height tiles), saving a pass over the whole image.
+// `image` has its width, height and channels set (its pixels are not kept).
+using PngRowSink = std::function<void(const Image8& image, int row, const std::uint8_t* pixels)>;
+Result<Image8> decodePngRows(const std::uint8_t* data, std::size_t size, const std::string& name, int maxDimension,
+                             const PngRowSink* sink);
 Result<Image8> readPngFile(const std::filesystem::path& path, int maxDimension = 4096);
 
 // compressionLevel is zlib's 0..9. Level 1 (and 0) is the bulk-writing mode: Paeth filter and
