@@ -1,5 +1,7 @@
 #include "app/cli.h"
 
+#include <cstdlib>
+
 #include <CLI/CLI.hpp>
 
 #include "app/commands.h"
@@ -66,6 +68,10 @@ int run(int argc, char** argv) {
     }
     auto withScene = [](CommonOptions c) {
         if (c.scene.empty()) c.scene = defaultScenePath().string();
+#ifdef PLATEAU_DEBUG_VALIDATION
+        c.validation = true;  // debug builds always validate
+#endif
+        if (const char* v = std::getenv("PLATEAU_VALIDATION"); v && std::string(v) == "1") c.validation = true;
         return c;
     };
     if (*rc) return runRender(withScene(renderCommon), render);
