@@ -189,6 +189,7 @@ int runBench(const CommonOptions& common, const BenchOptions& opts) {
             auto st = writeFileAtomic(opts.report, j.dump(2) + "\n");
             if (!st) return logError(st.error().message), 1;
         }
+        opened->cancelTransfers();  // requests still in flight must not hold up the exit
         if (session.context().validationMessageCount() > 0) return 3;
     } catch (const gpu::GpuError& e) {
         logError(e.what());

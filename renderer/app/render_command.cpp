@@ -81,6 +81,7 @@ int runRender(const CommonOptions& common, const RenderOptions& opts) {
         if (!st) return logError(st.error().message), 1;
         logLine("wrote " + opts.out + " (" + opts.size + ", " + std::to_string(stats.drawn) + " tiles, " +
                 std::to_string(int(ms)) + " ms)");
+        opened->cancelTransfers();  // requests still in flight must not hold up the exit
         if (session.context().validationMessageCount() > 0) {
             logError(std::to_string(session.context().validationMessageCount()) + " Vulkan validation messages");
             return 3;

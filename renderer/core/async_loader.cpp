@@ -68,27 +68,38 @@ LoaderStats AsyncTileLoader::stats() const {
     return stats_;
 }
 
+bool AsyncTileLoader::helpOne() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    if (stop_ || pending_.empty()) return false;
+    produce(lock);
+    return true;
+}
+
 void AsyncTileLoader::workerLoop() {
     std::unique_lock<std::mutex> lock(mutex_);
     while (true) {
         wake_.wait(lock, [this] { return stop_ || !pending_.empty(); });
         if (stop_) return;
-        TileRequest req = std::move(pending_.front());
-        pending_.pop_front();
-        inFlight_.insert(req.id);
-        lock.unlock();
-        const auto t0 = std::chrono::steady_clock::now();
-        ProducedTile tile = produceTile(*source_, req.id, req.ancestorGrid, req.ancestorId);
-        const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        lock.lock();
-        inFlight_.erase(req.id);
-        ++stats_.produced;
-        if (tile.ok() && !tile.fromAncestor) ++stats_.fromSource;
-        stats_.workerSeconds += secs;
-        finishedIds_.insert(tile.id);
-        finished_.push_back(std::move(tile));
-        progress_.notify_all();
+        produce(lock);
     }
+}
+
+void AsyncTileLoader::produce(std::unique_lock<std::mutex>& lock) {
+    TileRequest req = std::move(pending_.front());
+    pending_.pop_front();
+    inFlight_.insert(req.id);
+    lock.unlock();
+    const auto t0 = std::chrono::steady_clock::now();
+    ProducedTile tile = produceTile(*source_, req.id, req.ancestorGrid, req.ancestorId);
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    lock.lock();
+    inFlight_.erase(req.id);
+    ++stats_.produced;
+    if (tile.ok() && !tile.fromAncestor) ++stats_.fromSource;
+    stats_.workerSeconds += secs;
+    finishedIds_.insert(tile.id);
+    finished_.push_back(std::move(tile));
+    progress_.notify_all();
 }
 
 }  // namespace plateau

@@ -46,6 +46,9 @@ public:
     std::vector<ProducedTile> takeFinished(std::size_t max);
     // True while anything is queued, in flight or finished but not taken.
     bool busy() const;
+    // Produces the most important queued tile on the calling thread (a thread that would only
+    // wait, e.g. while settling a view, lends its core). False when nothing was queued.
+    bool helpOne();
     // Blocks until a tile finishes or the timeout passes (for settling without spinning).
     void waitForProgress(double seconds) const;
     LoaderStats stats() const;
@@ -53,6 +56,8 @@ public:
 
 private:
     void workerLoop();
+    // Runs one request popped under the lock; returns with the lock held again.
+    void produce(std::unique_lock<std::mutex>& lock);
 
     std::shared_ptr<TileSource> source_;
     std::size_t maxPending_;

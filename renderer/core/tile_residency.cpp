@@ -84,7 +84,8 @@ FrameResidency TileResidency::settle(const Camera& cam, const SelectionParams& p
             r.uploaded = uploaded;
             return r;
         }
-        loader_.waitForProgress(0.05);
+        // Nothing to draw until settled: this thread produces tiles too instead of waiting.
+        if (!loader_.helpOne()) loader_.waitForProgress(0.05);
     }
 }
 
