@@ -53,10 +53,6 @@ public:
     std::size_t bytes() const { return bytes_; }
     TileSource& source() const { return *source_; }
     const std::shared_ptr<TileSource>& sourcePtr() const { return source_; }
-    template <class F>
-    void forEach(F&& f) const {
-        for (const auto& [id, tile] : tiles_) f(id, tile);
-    }
 
 private:
     std::shared_ptr<TileSource> source_;

@@ -29,10 +29,6 @@ void Renderer::enableImGui() {
     if (!imgui_) imgui_ = std::make_unique<ImGuiPass>(ctx_, target_.renderPass(), target_.imageCount());
 }
 
-void Renderer::onTargetRecreated() {
-    // The render pass object is owned by the target and survives recreation; nothing to rebuild.
-}
-
 void Renderer::beginFrame() {
     if (recording_) return;
     FrameSlot& slot = ring_->begin();

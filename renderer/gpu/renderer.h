@@ -53,7 +53,6 @@ public:
 
     // Must be created after an ImGui context exists and before the first frame that draws UI.
     void enableImGui();
-    void onTargetRecreated();
 
     const TilePool& tilePool() const { return *pool_; }
     const Context& context() const { return ctx_; }

@@ -33,8 +33,7 @@ GpuFixture::GpuFixture(int width, int height, std::shared_ptr<TileSource> source
     view = std::make_unique<app::GlobeView>(source, session->renderer(), [this](const std::string& s) { log.push_back(s); });
 }
 
-std::optional<glm::dvec3> GpuFixture::surfaceAt(const Camera& cam, int x, int y) const {
-    const auto depth = session->lastDepth();
+std::optional<glm::dvec3> GpuFixture::surfaceAt(const std::vector<float>& depth, const Camera& cam, int x, int y) const {
     const float d = depth[std::size_t(y) * std::size_t(session->width()) + std::size_t(x)];
     if (d <= 0.0f) return std::nullopt;
     // Reverse-Z with an infinite far plane: view-space depth = near / d.

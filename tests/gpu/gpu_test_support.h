@@ -27,8 +27,8 @@ struct GpuFixture {
                                      bool sky = true, bool flat = false, const float* clear = nullptr);
     app::PrepareStats lastStats;
     int validationMessages() const;
-    // ECEF position of the surface at pixel (x, y) from the last frame's depth (none: sky).
-    std::optional<glm::dvec3> surfaceAt(const Camera& frameCamera, int x, int y) const;
+    // ECEF position of the surface at pixel (x, y) from a frame's depth (none: sky).
+    std::optional<glm::dvec3> surfaceAt(const std::vector<float>& depth, const Camera& frameCamera, int x, int y) const;
 };
 
 struct ImageDiff {

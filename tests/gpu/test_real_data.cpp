@@ -26,9 +26,10 @@ const std::string kData = PLATEAU_SHARED_DATA;
 // Highest rendered point: the depth buffer unprojected, pixel by pixel.
 Geodetic highestRenderedPoint(GpuFixture& fx, const Camera& frameCam) {
     Geodetic best{0, 0, -1e9};
+    const std::vector<float> depth = fx.session->lastDepth();
     for (int y = 0; y < kH; ++y)
         for (int x = 0; x < kW; ++x)
-            if (auto p = fx.surfaceAt(frameCam, x, y)) {
+            if (auto p = fx.surfaceAt(depth, frameCam, x, y)) {
                 const Geodetic g = ecefToGeodetic(*p);
                 if (g.height_m > best.height_m) best = g;
             }
