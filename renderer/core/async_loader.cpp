@@ -95,7 +95,6 @@ void AsyncTileLoader::produce(std::unique_lock<std::mutex>& lock) {
     lock.lock();
     inFlight_.erase(req.id);
     ++stats_.produced;
-    if (tile.ok() && !tile.fromAncestor) ++stats_.fromSource;
     stats_.workerSeconds += secs;
     finishedIds_.insert(tile.id);
     finished_.push_back(std::move(tile));

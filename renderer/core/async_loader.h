@@ -26,7 +26,6 @@ struct TileRequest {
 struct LoaderStats {
     std::uint64_t produced = 0;   // tiles finished by workers
     std::uint64_t cancelled = 0;  // requests dropped before they started
-    std::uint64_t fromSource = 0; // of produced: decoded from the source's own data
     double workerSeconds = 0;     // time workers spent producing
 };
 

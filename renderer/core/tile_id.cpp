@@ -42,6 +42,10 @@ double mercatorYToLat(double y) {
     return std::atan(std::sinh(n)) * 180.0 / std::numbers::pi;
 }
 
+double webMercatorPixelMetres(int z, double latDeg, int tileSize) {
+    return kWebMercatorWorldMetres * std::cos(latDeg * std::numbers::pi / 180.0) / (tileSize * std::ldexp(1.0, z));
+}
+
 LonLatBounds tileBounds(const TileId& t) {
     const double n = std::ldexp(1.0, t.z);
     LonLatBounds b;

@@ -36,6 +36,11 @@ struct LonLatBounds {
     }
 };
 
+// Web Mercator's world width at the equator (2 x 20,037,508.34 m).
+constexpr double kWebMercatorWorldMetres = 40075016.685578488;
+// Ground size of one pixel of a tile `tileSize` pixels wide at zoom z and latitude latDeg.
+double webMercatorPixelMetres(int z, double latDeg, int tileSize = 256);
+
 // Normalised Mercator y in [0,1], 0 at the north edge (85.05 N), 1 at the south edge.
 double latToMercatorY(double lat_deg);
 double mercatorYToLat(double y);

@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr double kOriginShift = 20037508.342789244;  // half the Web Mercator world, metres
-constexpr double kEquatorMetres = 2.0 * kOriginShift;
+constexpr double kEquatorMetres = kWebMercatorWorldMetres;
 constexpr double kMetresPerDegree = kEquatorMetres / 360.0;
 // Marks warped pixels without data; far below any elevation and exact in float.
 constexpr float kWarpNoData = -99999.0f;
@@ -167,10 +167,6 @@ Result<GdalRasterInfo> inspectRaster(const fs::path& file) {
 }
 
 }  // namespace
-
-double webMercatorPixelMetres(int z, double latDeg) {
-    return kEquatorMetres * std::cos(latDeg * std::numbers::pi / 180.0) / (kGdalTileSize * std::ldexp(1.0, z));
-}
 
 // One thread's handles: datasets are not thread-safe, nor are coordinate transformations.
 struct GdalSource::ThreadState {

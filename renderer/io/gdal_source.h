@@ -84,6 +84,5 @@ Result<std::shared_ptr<GdalSource>> openGdalRasters(const std::vector<std::files
 Result<std::shared_ptr<TileSource>> openGdalSource(const std::vector<std::filesystem::path>& rasters);
 
 // Ground size of one pixel of a 256-pixel Web Mercator tile at zoom z and latitude lat.
-double webMercatorPixelMetres(int z, double latDeg);
 
 }  // namespace plateau

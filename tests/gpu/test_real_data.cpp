@@ -108,21 +108,10 @@ TEST_CASE("a flaky tile server: failures are retried, drawn from parents, logged
     const LonLatBounds qb = tileBounds(q);
     const TileId broken = q, truncatedTile{6, q.x + 1, q.y}, flakyTile{6, q.x, q.y + 1}, garbageTile{6, q.x + 1, q.y + 1};
     const auto path = [](const TileId& t) { return "/" + t.str() + ".png"; };
-    Behaviour fail500;
-    fail500.kind = Misbehaviour::Status;
-    fail500.status = 500;
-    server.setBehaviour(path(broken), fail500);
-    Behaviour truncated;
-    truncated.kind = Misbehaviour::Truncated;
-    server.setBehaviour(path(truncatedTile), truncated);
-    Behaviour flaky;
-    flaky.kind = Misbehaviour::StatusThenServe;
-    flaky.status = 503;
-    flaky.okOnAttempt = 3;
-    server.setBehaviour(path(flakyTile), flaky);
-    Behaviour garbage;
-    garbage.kind = Misbehaviour::Garbage;
-    server.setBehaviour(path(garbageTile), garbage);
+    server.setBehaviour(path(broken), Behaviour{Misbehaviour::Status, 500, 0, {}, 0, {}});
+    server.setBehaviour(path(truncatedTile), Behaviour{Misbehaviour::Truncated, 500, 0, {}, 0, {}});
+    server.setBehaviour(path(flakyTile), Behaviour{Misbehaviour::StatusThenServe, 503, 3, {}, 0, {}});
+    server.setBehaviour(path(garbageTile), Behaviour{Misbehaviour::Garbage, 500, 0, {}, 0, {}});
 
     HttpSourceOptions o;
     o.urlTemplate = server.baseUrl() + "/{z}/{x}/{y}.png";

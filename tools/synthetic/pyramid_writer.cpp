@@ -10,7 +10,6 @@
 #include <cmath>
 #include <condition_variable>
 #include <mutex>
-#include <numbers>
 #include <optional>
 #include <set>
 #include <string>
@@ -28,7 +27,6 @@ namespace {
 
 // Encoding time dominates writing thousands of tiles; level 1 costs a little size, not much.
 constexpr int kPngLevel = 1;
-constexpr double kEquatorMetres = 40075016.686;
 
 std::optional<std::string> readText(const fs::path& p) {
     auto bytes = readFileBytes(p);
@@ -170,7 +168,7 @@ std::vector<double> syntheticTileHeights(const TileId& t, std::uint32_t seed) {
     }
     // Sample spacing at the tile's centre latitude sets how fine the noise goes.
     const double centreLat = mercatorYToLat((t.y + 0.5) / scale);
-    const double pixelMetres = kEquatorMetres * std::cos(centreLat * std::numbers::pi / 180.0) / (n * scale);
+    const double pixelMetres = webMercatorPixelMetres(t.z, centreLat, n);
     syntheticHeightGrid(lons.data(), n, lats.data(), n, seed, pixelMetres, heights.data());
     return heights;
 }
