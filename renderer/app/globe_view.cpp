@@ -1,5 +1,7 @@
 #include "app/globe_view.h"
 
+#include "core/haze.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -24,6 +26,7 @@ SelectionParams selectionParams(double maxScreenSpaceError, const Shading& shadi
     SelectionParams p;
     p.maxScreenSpaceError = maxScreenSpaceError;
     p.exaggeration = shading.exaggeration;
+    p.haze = shading.haze;
     p.overzoomLevels = 3;
     p.maxZoom = maxZoom + p.overzoomLevels;
     return p;
@@ -43,10 +46,11 @@ double nowSeconds() {
 }
 }  // namespace
 
-PrepareStats GlobeView::prepare(const Camera& cam, const SelectionParams& params, int loadBudget, double settleTimeout) {
+PrepareStats GlobeView::prepare(const Camera& cam, const SelectionParams& params, int loadBudget, double settleTimeout,
+                                const std::function<void()>& onFirstDrawable) {
     const bool interactive = loadBudget >= 0;
     PrepareStats st = interactive ? residency_.update(cam, params, std::size_t(loadBudget))
-                                  : residency_.settle(cam, params, settleTimeout);
+                                  : residency_.settle(cam, params, settleTimeout, onFirstDrawable);
     trackAppearances(interactive);
     return st;
 }
@@ -100,8 +104,7 @@ gpu::FrameDesc GlobeView::frame(const Camera& cam, const Shading& shading) const
     f.style.sunDirection = sunDirection(shading.sunAzimuthDeg, shading.sunElevationDeg, g.lon_deg, g.lat_deg);
     f.style.exaggeration = shading.exaggeration;
     f.style.contourIntervalM = shading.contourIntervalM;
-    // Haze thickens with distance; from high up it thins so the globe stays visible.
-    f.style.hazeDistanceM = shading.haze ? std::max(150'000.0, 4.0 * g.height_m) : 0.0;
+    f.style.hazeDistanceM = shading.haze ? hazeDistance(g.height_m) : 0.0;
     return f;
 }
 

@@ -24,7 +24,9 @@ public:
 
     // loadBudget >= 0: one interactive frame, uploading at most that many tiles (never waits).
     // loadBudget < 0: wait until the view is settled or `settleTimeout` seconds pass.
-    PrepareStats prepare(const Camera& cam, const SelectionParams& params, int loadBudget, double settleTimeout = 120.0);
+    // While settling, `onFirstDrawable` runs once as soon as a coarser view can be drawn.
+    PrepareStats prepare(const Camera& cam, const SelectionParams& params, int loadBudget, double settleTimeout = 120.0,
+                         const std::function<void()>& onFirstDrawable = {});
     const std::vector<TileId>& drawList() const { return residency_.drawList(); }
 
     // Height of the most detailed resident tile under a point (for near planes and navigation).

@@ -67,8 +67,11 @@ int runRender(const CommonOptions& common, const RenderOptions& opts) {
         GlobeView view(opened->source, session.renderer(), logLine, memoryBudget(scene));
         const Camera cam = makeCamera(pose, width, height);
         const auto t0 = std::chrono::steady_clock::now();
-        const auto stats = view.prepare(cam, selectionParams(scene.maxScreenSpaceError, scene.shading,
-                                                             opened->source->maxZoom()), -1);
+        // A first, coarse frame is drawn as soon as anything is resident: the rasteriser builds
+        // its shaders while the workers still load tiles (a software one takes long for that).
+        const auto stats = view.prepare(
+            cam, selectionParams(scene.maxScreenSpaceError, scene.shading, opened->source->maxZoom()), -1, 120.0,
+            [&] { session.render(view.frame(cam, scene.shading), false); });
         if (!stats.settled) logLine("view not settled: " + std::to_string(stats.missing) + " tiles could not be loaded");
         ui::StatusInfo label{scene.title, scene.label, "", 0, 0, 0.0};
         const bool showLabel = !scene.label.empty() || !scene.title.empty();

@@ -35,6 +35,24 @@ void AsyncTileLoader::setWanted(std::vector<TileRequest> wanted) {
         for (const auto& r : pending_)
             if (!keep.count(r.id)) ++stats_.cancelled;
         pending_ = std::move(next);
+
+        // Finished tiles wait for the render thread's upload budget. When workers outpace it
+        // while the view moves, tiles for places already flown past would fill that budget frame
+        // after frame and starve the tiles on screen: keep only the wanted ones, best first.
+        rank_.clear();
+        for (std::size_t i = 0; i < wanted.size(); ++i) rank_.emplace(wanted[i].id, i);
+        std::vector<ProducedTile> kept;
+        for (auto& t : finished_) {
+            if (rank_.count(t.id)) {
+                kept.push_back(std::move(t));
+            } else {
+                finishedIds_.erase(t.id);
+                ++stats_.discarded;
+            }
+        }
+        std::stable_sort(kept.begin(), kept.end(),
+                         [&](const ProducedTile& a, const ProducedTile& b) { return rank_[a.id] < rank_[b.id]; });
+        finished_ = std::move(kept);
     }
     wake_.notify_all();
 }
@@ -97,7 +115,15 @@ void AsyncTileLoader::produce(std::unique_lock<std::mutex>& lock) {
     ++stats_.produced;
     stats_.workerSeconds += secs;
     finishedIds_.insert(tile.id);
-    finished_.push_back(std::move(tile));
+    // In wanted order (tiles wanted no longer go last, to be dropped by the next setWanted).
+    const auto rankOf = [&](const TileId& id) {
+        const auto it = rank_.find(id);
+        return it == rank_.end() ? SIZE_MAX : it->second;
+    };
+    const std::size_t r = rankOf(tile.id);
+    const auto pos = std::find_if(finished_.begin(), finished_.end(),
+                                  [&](const ProducedTile& t) { return rankOf(t.id) > r; });
+    finished_.insert(pos, std::move(tile));
     progress_.notify_all();
 }
 

@@ -2,7 +2,8 @@
 // Loads tiles on a pool of worker threads (fetch, decode, mesh), so the render thread never waits
 // on disk or network. Each frame the caller replaces the wanted list, most important first:
 // requests that are no longer wanted and have not started are cancelled. Finished tiles wait in
-// a queue until the render thread takes them (and uploads them within its budget).
+// a queue, most wanted first, until the render thread takes them (and uploads them within its
+// budget); finished tiles the view no longer wants are dropped rather than uploaded late.
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
@@ -10,6 +11,7 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -26,6 +28,7 @@ struct TileRequest {
 struct LoaderStats {
     std::uint64_t produced = 0;   // tiles finished by workers
     std::uint64_t cancelled = 0;  // requests dropped before they started
+    std::uint64_t discarded = 0;  // finished tiles dropped because the view moved on
     double workerSeconds = 0;     // time workers spent producing
 };
 
@@ -41,7 +44,7 @@ public:
     // Replaces the queue with `wanted` (most important first). Tiles already being produced or
     // waiting to be taken are not requested twice.
     void setWanted(std::vector<TileRequest> wanted);
-    // Up to `max` finished tiles, in completion order.
+    // Up to `max` finished tiles, most important first (by the latest wanted list).
     std::vector<ProducedTile> takeFinished(std::size_t max);
     // True while anything is queued, in flight or finished but not taken.
     bool busy() const;
@@ -67,6 +70,7 @@ private:
     std::unordered_set<TileId, TileIdHash> inFlight_;
     std::vector<ProducedTile> finished_;
     std::unordered_set<TileId, TileIdHash> finishedIds_;
+    std::unordered_map<TileId, std::size_t, TileIdHash> rank_;  // position in the wanted list
     LoaderStats stats_;
     bool stop_ = false;
     std::vector<std::thread> workers_;

@@ -29,7 +29,7 @@
 //                "haze": true },
 //   "memory": { "cache_mib": 512,                decoded tiles on the CPU, >= 16
 //               "gpu_mib": 128,                  GPU tile slots, >= 8
-//               "uploads_per_frame": 12 }        tiles uploaded per interactive frame, >= 1
+//               "uploads_per_frame": 48 }        tiles uploaded per interactive frame, >= 1
 // }
 //
 // Every error is one line naming the file and the field: "scenes/a.json: camera.height: expected a

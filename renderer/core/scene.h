@@ -36,7 +36,10 @@ struct Shading {
 struct MemorySettings {
     double cacheMiB = 512.0;   // decoded heights and meshes (CPU)
     double gpuMiB = 128.0;     // GPU tile slots
-    int uploadsPerFrame = 12;  // interactive frames; a settled render has no limit
+    // Interactive frames; a settled render has no limit. A tile is 53 KB of vertices, so 48 are
+    // 2.5 MB a frame: cheap for any GPU, and enough that at 10 frames a second (a software
+    // rasteriser) uploads keep up with the workers instead of tiles piling up unshown.
+    int uploadsPerFrame = 48;
 };
 
 struct Scene {

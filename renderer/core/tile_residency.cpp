@@ -25,20 +25,14 @@ bool TileResidency::insertAndUpload(ProducedTile&& tile) {
     return true;
 }
 
-void TileResidency::touchDrawn() {
-    // Drawn tiles and all their ancestors stay: selection descends through the ancestors.
-    for (const TileId& id : draw_) {
-        TileId t = id;
-        while (true) {
-            store_.touch(t, frame_);
-            if (t.z == 0) break;
-            t = t.parent();
-        }
-    }
+void TileResidency::touchUsed() {
+    // Not only drawn tiles and their ancestors: selection descends into a tile only when all its
+    // visible children are resident, so a visible child with nothing drawn under it must stay too.
+    for (const TileId& id : used_) store_.touch(id, frame_);
 }
 
 void TileResidency::evictTo(std::size_t targetBytes, std::size_t targetTiles) {
-    touchDrawn();
+    touchUsed();
     if (store_.bytes() <= targetBytes && store_.size() <= targetTiles) return;
     for (const TileId& id : store_.evictionCandidates(frame_)) {
         if (store_.bytes() <= targetBytes && store_.size() <= targetTiles) break;
@@ -56,12 +50,15 @@ FrameResidency TileResidency::update(const Camera& cam, const SelectionParams& p
 
     Selection sel = selectTiles(cam, params, store_);
     draw_ = std::move(sel.draw);
-    touchDrawn();
+    used_ = std::move(sel.used);
+    touchUsed();
     std::vector<TileRequest> wanted;
-    wanted.reserve(sel.load.size());
-    for (const TileId& id : sel.load) {
-        auto [grid, ancestor] = store_.nearestAncestor(id);
-        wanted.push_back(TileRequest{id, std::move(grid), ancestor});
+    wanted.reserve(sel.load.size() + sel.prefetch.size());
+    for (const auto* list : {&sel.load, &sel.prefetch}) {
+        for (const TileId& id : *list) {
+            auto [grid, ancestor] = store_.nearestAncestor(id);
+            wanted.push_back(TileRequest{id, std::move(grid), ancestor});
+        }
     }
     loader_.setWanted(std::move(wanted));
     evictTo(budget_.cpuBytes, uploader_.capacity());
@@ -73,9 +70,11 @@ FrameResidency TileResidency::update(const Camera& cam, const SelectionParams& p
     return out;
 }
 
-FrameResidency TileResidency::settle(const Camera& cam, const SelectionParams& params, double timeoutSeconds) {
+FrameResidency TileResidency::settle(const Camera& cam, const SelectionParams& params, double timeoutSeconds,
+                                     const std::function<void()>& onFirstDrawable) {
     const auto start = std::chrono::steady_clock::now();
     int uploaded = 0;
+    bool drewPartial = !onFirstDrawable;
     while (true) {
         FrameResidency r = update(cam, params, SIZE_MAX);
         uploaded += r.uploaded;
@@ -83,6 +82,11 @@ FrameResidency TileResidency::settle(const Camera& cam, const SelectionParams& p
         if (r.settled || elapsed > timeoutSeconds) {
             r.uploaded = uploaded;
             return r;
+        }
+        if (!drewPartial && !draw_.empty()) {
+            drewPartial = true;
+            onFirstDrawable();
+            continue;  // tiles finished meanwhile
         }
         // Nothing to draw until settled: this thread produces tiles too instead of waiting.
         if (!loader_.helpOne()) loader_.waitForProgress(0.05);

@@ -45,7 +45,10 @@ public:
     FrameResidency update(const Camera& cam, const SelectionParams& params, std::size_t uploadLimit);
     // Repeats update() until the view is settled (every tile it needs resident at the target
     // error) or the timeout passes; waits for the workers in between.
-    FrameResidency settle(const Camera& cam, const SelectionParams& params, double timeoutSeconds);
+    // `onFirstDrawable`, if given, runs once on this thread as soon as something can be drawn
+    // while tiles still load (e.g. to show progress, or to let a rasteriser warm up meanwhile).
+    FrameResidency settle(const Camera& cam, const SelectionParams& params, double timeoutSeconds,
+                          const std::function<void()>& onFirstDrawable = {});
 
     const std::vector<TileId>& drawList() const { return draw_; }
     const TileStore& store() const { return store_; }
@@ -58,13 +61,14 @@ public:
 private:
     bool insertAndUpload(ProducedTile&& tile);
     void evictTo(std::size_t targetBytes, std::size_t targetTiles);
-    void touchDrawn();
+    void touchUsed();
 
     TileStore store_;
     AsyncTileLoader loader_;
     TileUploader& uploader_;
     MemoryBudget budget_;
     std::vector<TileId> draw_;
+    std::vector<TileId> used_;  // see Selection::used
     std::uint64_t frame_ = 0;
     std::uint64_t uploadedTotal_ = 0;
     std::uint64_t evictedTotal_ = 0;

@@ -4,6 +4,8 @@
 #include <cmath>
 
 #include "core/frustum.h"
+#include "core/geodesy.h"
+#include "core/haze.h"
 #include "core/horizon.h"
 #include "core/tile_mesh.h"
 
@@ -40,6 +42,8 @@ public:
           params_(params),
           avail_(avail),
           frustum_(Frustum::forCamera(cam)),
+          camGeo_(ecefToGeodetic(cam.position)),
+          hazeDistance_(params.haze ? hazeDistance(camGeo_.height_m) : 0.0),
           // The occluder sits below the lowest terrain we may draw (1 km of slack for mesh sag
           // and skirts), so a valley under the ellipsoid never hides behind it.
           occluder_(EllipsoidalOccluder::wgs84Shrunk(
@@ -113,8 +117,27 @@ private:
         return true;
     }
 
+    // Distance to the point of the tile's region (its longitude-latitude box between its lowest
+    // and highest exaggerated heights) nearest the camera in geodetic coordinates. For a wide
+    // tile seen from the side the bounding sphere comes far closer to the camera than any of
+    // the tile's surface does, and would refine it more than its error asks for.
+    double regionDistance(const TileId& id, const Range& r) const {
+        if (id.z < 2) return 0.0;  // a quarter of the globe or more: the sphere is as good
+        const LonLatBounds b = tileBounds(id);
+        const double centre = 0.5 * (b.west + b.east);
+        double dLon = std::remainder(camGeo_.lon_deg - centre, 360.0);
+        const Geodetic nearest{std::clamp(centre + dLon, b.west, b.east),
+                               std::clamp(camGeo_.lat_deg, b.south, b.north),
+                               std::clamp(camGeo_.height_m, double(r.lo) * params_.exaggeration,
+                                          double(r.hi) * params_.exaggeration)};
+        return glm::length(geodeticToEcef(nearest) - cam_.position);
+    }
+
     std::optional<Eval> evaluate(const TileId& id, const std::optional<Range>& parentRange) {
         ++out_.stats.visited;
+        // A resident tile's own height range culls tighter than the range guessed from its
+        // parent, so even a culled one shapes this walk: it counts as used.
+        if (avail_.isResident(id)) out_.used.push_back(id);
         Eval e;
         e.id = id;
         e.range = rangeFor(id, parentRange);
@@ -130,8 +153,9 @@ private:
             return std::nullopt;
         }
         e.centreDistance = glm::length(rel);
-        e.distance = std::max(e.centreDistance - s.radius, kMinDistance);
-        e.sse = screenSpaceError(cam_, levelGeometricError(id.z) * params_.exaggeration, e.distance);
+        e.distance = std::max({e.centreDistance - s.radius, regionDistance(id, e.range), kMinDistance});
+        e.sse = screenSpaceError(cam_, levelGeometricError(id.z) * params_.exaggeration, e.distance) *
+                (1.0 - hazeAmount(e.distance, hazeDistance_));
         return e;
     }
 
@@ -152,11 +176,14 @@ private:
             return;
         }
         std::vector<Eval> visible;
-        for (const TileId& c : children)
+        for (const TileId& c : children) {
             if (auto ce = evaluate(c, e.range)) {
                 ce->dataZoom = avail_.hasData(c) ? c.z : e.dataZoom;
                 visible.push_back(*ce);
+            } else if (c.z <= params_.prefetchMaxZoom && !avail_.isResident(c)) {
+                out_.prefetch.push_back(c);  // (a resident one is kept: evaluate() counted it used)
             }
+        }
         // Descend only when every visible child can be drawn: otherwise this tile stands in for
         // all of them (never a mix of a tile and its descendants) while the missing ones load.
         bool allResident = true;
@@ -177,6 +204,8 @@ private:
     const SelectionParams& params_;
     const TileAvailability& avail_;
     Frustum frustum_;
+    Geodetic camGeo_;
+    double hazeDistance_;  // 0: no haze
     EllipsoidalOccluder occluder_;
     Selection out_;
     std::vector<Eval> loads_;

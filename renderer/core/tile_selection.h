@@ -32,6 +32,12 @@ struct SelectionParams {
     // mesh bring out the detail the data has.
     int overzoomLevels = 0;
     double exaggeration = 1.0;
+    // Haze is drawn (core/haze.h): an error seen through haze shows with the contrast left to
+    // it, so a tile's screen-space error is scaled by 1 - hazeAmount. Like the fog term of
+    // Cesium's terrain, this spares the detail nobody can see in the distance.
+    bool haze = false;
+    // Out-of-view children of refined tiles up to this level are prefetched (see Selection).
+    int prefetchMaxZoom = 8;
     // Height range assumed for tiles whose own range is unknown (covers all terrain on Earth).
     float defaultMinHeight = -500.0f;
     float defaultMaxHeight = 9000.0f;
@@ -46,6 +52,14 @@ struct SelectionStats {
 struct Selection {
     std::vector<TileId> draw;  // resident tiles; no tile is drawn together with an ancestor
     std::vector<TileId> load;  // tiles wanted but not resident, most important first
+    // Every resident tile the walk looked at (drawn ones, their ancestors, their siblings, culled
+    // ones: a resident tile's own height range decides its culling): the same view selects the
+    // same tiles only while all of these stay, so eviction must keep them.
+    std::vector<TileId> used;
+    // Not needed for this view but wanted soon: children of coarse refined tiles that are out of
+    // view. Drawing never waits for them (settled() ignores them), but once loaded a turn of the
+    // camera that brings one into view does not send a whole coarse quadrant back to its parent.
+    std::vector<TileId> prefetch;
     SelectionStats stats;
     bool settled() const { return load.empty(); }
 };

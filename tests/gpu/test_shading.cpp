@@ -49,7 +49,7 @@ TEST_CASE("the sun direction changes the hillshade", "[gpu][shading]") {
     const auto b = fx.render(top, west);
     REQUIRE(fx.validationMessages() == 0);
     const ImageDiff d = compareImages(a, b, 30);
-    CHECK(d.fractionOver > 0.2);  // slopes facing the sun swap between the two
+    CHECK(d.fractionOver > 0.15);  // slopes facing the sun swap between the two
     CHECK(std::abs(luminance(a) - luminance(b)) < 25.0);  // but the overall brightness is similar
 }
 

@@ -238,3 +238,25 @@ TEST_CASE("far in space the whole Earth is a few coarse tiles", "[selection]") {
     CHECK(screenSpaceError(makeCamera({0, 0, 1e7, 0, -90}, 1280, 720), 100.0, 1e6) ==
           Approx(100.0 * 720 / (2 * 1e6 * std::tan(M_PI / 8))));
 }
+
+TEST_CASE("out-of-view children of coarse refined tiles are prefetched, without holding up settling", "[selection]") {
+    // Looking north from 29.2 N 91.6 E, the view ends near 96 E: of the children of 3/6/3 (90 to
+    // 135 E, 0 to 41 N) only 4/12/6 is in view. With everything else resident the view is
+    // settled, and its three siblings are still asked for, so that turning east or south does
+    // not send the whole of 3/6/3 back to one coarse tile while they load.
+    const std::set<TileId> outOfView{TileId{4, 13, 6}, TileId{4, 12, 7}, TileId{4, 13, 7}};
+    const Selection full = select(kQulongOblique, test::FakeAvailability{});
+    for (const TileId& d : full.draw)
+        for (const TileId& o : outOfView) CHECK_FALSE((d == o || isAncestor(o, d)));
+    test::FakeAvailability avail;
+    avail.resident = [&](const TileId& t) { return outOfView.count(t) == 0; };
+    const Selection s = select(kQulongOblique, avail);
+    CHECK(s.settled());
+    CHECK(s.draw == full.draw);
+    CHECK(std::set<TileId>(s.prefetch.begin(), s.prefetch.end()) == outOfView);
+    // Once loaded they are kept like the tiles in view, and nothing more is asked for.
+    const Selection after = select(kQulongOblique, test::FakeAvailability{});
+    CHECK(after.prefetch.empty());
+    const std::set<TileId> used(after.used.begin(), after.used.end());
+    for (const TileId& t : outOfView) CHECK(used.count(t) == 1);
+}
