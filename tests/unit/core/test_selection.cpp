@@ -1,9 +1,11 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
+#include "core/haze.h"
 #include "core/tile_mesh.h"
 #include "core/tile_selection.h"
 #include "test_support.h"
@@ -259,4 +261,26 @@ TEST_CASE("out-of-view children of coarse refined tiles are prefetched, without 
     CHECK(after.prefetch.empty());
     const std::set<TileId> used(after.used.begin(), after.used.end());
     for (const TileId& t : outOfView) CHECK(used.count(t) == 1);
+}
+
+TEST_CASE("haze eases the error target with distance only", "[selection][haze]") {
+    CHECK(hazeAmount(0.0, 150000.0) == 0.0);
+    CHECK(hazeAmount(150000.0, 150000.0) == Approx(1.0 - std::exp(-1.0)));
+    CHECK(hazeAmount(1e9, 150000.0) == Approx(0.9));  // far mountains keep a trace of shading
+    CHECK(hazeAmount(1e9, 0.0) == 0.0);               // no haze
+    CHECK(hazeDistance(9000.0) == 150000.0);
+    CHECK(hazeDistance(1e6) == 4e6);  // from space the globe stays visible
+
+    const Camera cam = makeCamera(kQulongOblique, 1280, 720);
+    SelectionParams clear, hazy;
+    hazy.haze = true;
+    const Selection a = selectTiles(cam, clear, test::FakeAvailability{});
+    const Selection b = selectTiles(cam, hazy, test::FakeAvailability{});
+    INFO(a.draw.size() << " tiles without haze, " << b.draw.size() << " with");
+    CHECK(b.draw.size() < a.draw.size() * 3 / 4);
+    // Under the camera haze is nil: the finest level drawn there does not change.
+    CHECK(maxZoom(b.draw) == maxZoom(a.draw));
+    const TileId near = lonLatToTile(kQulongOblique.lon_deg, kQulongOblique.lat_deg + 0.2, maxZoom(a.draw));
+    CHECK(std::count(a.draw.begin(), a.draw.end(), near) == 1);
+    CHECK(std::count(b.draw.begin(), b.draw.end(), near) == 1);
 }
