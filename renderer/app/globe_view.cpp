@@ -76,7 +76,7 @@ std::optional<double> GlobeView::terrainHeight(double lon_deg, double lat_deg) c
         if (!t) continue;
         double u = 0, v = 0;
         lonLatToTileUV(id, lon_deg, lat_deg, u, v);
-        return double(t->grid->sample(u, v));
+        return double(gridWindow(*t->grid, t->gridTile, id).sample(u, v));
     }
     return std::nullopt;
 }

@@ -108,7 +108,7 @@ void AsyncTileLoader::produce(std::unique_lock<std::mutex>& lock) {
     inFlight_.insert(req.id);
     lock.unlock();
     const auto t0 = std::chrono::steady_clock::now();
-    ProducedTile tile = produceTile(*source_, req.id, req.ancestorGrid, req.ancestorId);
+    ProducedTile tile = produceTile(*source_, req.id, req.ancestorGrid, req.ancestorGridTile);
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     lock.lock();
     inFlight_.erase(req.id);

@@ -21,8 +21,8 @@ namespace plateau {
 
 struct TileRequest {
     TileId id;
-    std::shared_ptr<const HeightGrid> ancestorGrid;  // nearest resident ancestor, for upsampling
-    TileId ancestorId;
+    std::shared_ptr<const HeightGrid> ancestorGrid;  // nearest resident ancestor's heights...
+    TileId ancestorGridTile;                         // ...and the tile they cover
 };
 
 struct LoaderStats {

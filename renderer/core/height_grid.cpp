@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace plateau {
 
@@ -43,28 +44,39 @@ HeightGrid decodeHeightPixels(const std::uint8_t* pixels, int width, int height,
     return g;
 }
 
-HeightGrid upsampleFromAncestor(const HeightGrid& ancestorGrid, const TileId& ancestor,
-                                const TileId& descendant) {
-    HeightGrid out;
-    out.width = ancestorGrid.width;
-    out.height = ancestorGrid.height;
-    out.samples.resize(ancestorGrid.samples.size());
-    if (ancestorGrid.empty()) return out;
-    // Web Mercator tile coordinates are linear in u and v at every level, so the descendant is an
-    // axis-aligned sub-rectangle of the ancestor: offset (x - ax*2^d, y - ay*2^d) / 2^d.
-    const int d = std::max(0, descendant.z - ancestor.z);
-    const double scale = std::ldexp(1.0, -d);
-    const double ox = (double(descendant.x) - std::ldexp(double(ancestor.x), d)) * scale;
-    const double oy = (double(descendant.y) - std::ldexp(double(ancestor.y), d)) * scale;
-    for (int j = 0; j < out.height; ++j) {
-        const double v = oy + (j + 0.5) / out.height * scale;
-        for (int i = 0; i < out.width; ++i) {
-            const double u = ox + (i + 0.5) / out.width * scale;
-            out.samples[std::size_t(j) * std::size_t(out.width) + std::size_t(i)] =
-                ancestorGrid.sample(u, v);
-        }
+GridWindow gridWindow(const HeightGrid& grid, const TileId& gridTile, const TileId& tile) {
+    // Web Mercator tile coordinates are linear in u and v at every level, so a descendant is an
+    // axis-aligned sub-rectangle of its ancestor: offset (x - ax*2^d, y - ay*2^d) / 2^d.
+    const int d = std::max(0, tile.z - gridTile.z);
+    GridWindow w;
+    w.grid = &grid;
+    w.scale = std::ldexp(1.0, -d);
+    w.ox = (double(tile.x) - std::ldexp(double(gridTile.x), d)) * w.scale;
+    w.oy = (double(tile.y) - std::ldexp(double(gridTile.y), d)) * w.scale;
+    return w;
+}
+
+void GridWindow::minMax(float& lo, float& hi) const {
+    if (empty()) {
+        lo = hi = 0.0f;
+        return;
     }
-    return out;
+    // Sample columns whose centres (i + 0.5) / width bracket the window's edges.
+    const auto span = [](double a, double b, int n, int& first, int& last) {
+        first = std::clamp(int(std::floor(a * n - 0.5)), 0, n - 1);
+        last = std::clamp(int(std::ceil(b * n - 0.5)), 0, n - 1);
+    };
+    int i0 = 0, i1 = 0, j0 = 0, j1 = 0;
+    span(ox, ox + scale, grid->width, i0, i1);
+    span(oy, oy + scale, grid->height, j0, j1);
+    lo = std::numeric_limits<float>::max();
+    hi = std::numeric_limits<float>::lowest();
+    for (int j = j0; j <= j1; ++j)
+        for (int i = i0; i <= i1; ++i) {
+            const float h = grid->at(i, j);
+            lo = std::min(lo, h);
+            hi = std::max(hi, h);
+        }
 }
 
 }  // namespace plateau

@@ -25,9 +25,21 @@ struct HeightGrid {
 HeightGrid decodeHeightPixels(const std::uint8_t* pixels, int width, int height, int channels,
                               HeightEncoding enc);
 
-// Heights for `descendant` resampled from an ancestor's grid (used when a tile has no data of its
-// own, or its file is corrupt): same size as the ancestor's grid.
-HeightGrid upsampleFromAncestor(const HeightGrid& ancestorGrid, const TileId& ancestor,
-                                const TileId& descendant);
+// A tile's view of a grid that may cover a larger ancestor tile. A tile with no data of its own
+// (beyond the source's deepest level, or a corrupt file) reads its ancestor's heights through a
+// window instead of keeping a resampled copy: no extra memory, no resampling pass, and exactly
+// the ancestor's surface. Tile coordinates (u, v) map to (ox + u * scale, oy + v * scale).
+struct GridWindow {
+    const HeightGrid* grid = nullptr;
+    double ox = 0, oy = 0, scale = 1;
+
+    bool empty() const { return !grid || grid->empty(); }
+    float sample(double u, double v) const { return grid->sample(ox + u * scale, oy + v * scale); }
+    // Range of the samples the window interpolates between (those under it and the next ones out).
+    void minMax(float& lo, float& hi) const;
+};
+
+// The window of `tile` in `grid`, which covers `gridTile` (the tile itself or an ancestor).
+GridWindow gridWindow(const HeightGrid& grid, const TileId& gridTile, const TileId& tile);
 
 }  // namespace plateau

@@ -77,6 +77,10 @@ std::vector<std::uint32_t> buildTileIndices(int g) {
 }
 
 TileMesh buildTileMesh(const TileId& id, const HeightGrid& grid, int g, double skirtDepth) {
+    return buildTileMesh(id, gridWindow(grid, id, id), g, skirtDepth);
+}
+
+TileMesh buildTileMesh(const TileId& id, const GridWindow& grid, int g, double skirtDepth) {
     TileMesh mesh;
     mesh.id = id;
     if (g < 2) return mesh;
@@ -142,8 +146,9 @@ TileMesh buildTileMesh(const TileId& id, const HeightGrid& grid, int g, double s
     if (grid.empty()) {
         mesh.minHeight = mesh.maxHeight = 0.0f;
     } else {
-        // The grid's range bounds every vertex (they interpolate it) and also the finer detail a
-        // child tile will show, which keeps ranges inherited by unloaded children honest.
+        // The grid's range under the tile bounds every vertex (they interpolate it) and also the
+        // finer detail a child tile will show, which keeps ranges inherited by unloaded children
+        // honest.
         grid.minMax(mesh.minHeight, mesh.maxHeight);
     }
     return mesh;

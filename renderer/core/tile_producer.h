@@ -14,20 +14,26 @@ namespace plateau {
 
 struct ProducedTile {
     TileId id;
+    // The tile's heights: its own grid, or (fromAncestor) the grid of the ancestor it came from,
+    // shared, which covers gridTile; read it through heights().
     std::shared_ptr<const HeightGrid> grid;
+    TileId gridTile;
     TileMesh mesh;
     bool fromAncestor = false;
     std::string failure;     // the source's one-line error when its data could not be used
     TileId ancestor;         // the tile the heights came from when fromAncestor
     bool ok() const { return grid != nullptr; }
+    GridWindow heights() const { return gridWindow(*grid, gridTile, id); }
 };
 
-// ancestorGrid/ancestorId: the nearest resident ancestor (may be null for z0). Always returns a
-// drawable tile: from the source, else from the ancestor, else flat at height 0.
+// ancestorGrid: the nearest resident ancestor's grid and the tile it covers (gridTile of that
+// ancestor; may be null for z0). Always returns a drawable tile: from the source, else from the
+// ancestor's grid, else flat at height 0.
 ProducedTile produceTile(TileSource& source, const TileId& id, const std::shared_ptr<const HeightGrid>& ancestorGrid,
-                         const TileId& ancestorId);
+                         const TileId& ancestorGridTile);
 
-// Bytes a resident tile holds (heights plus mesh), for memory budgets.
+// Bytes a resident tile holds (its own heights plus its mesh), for memory budgets. A grid shared
+// from an ancestor counts with the ancestor, which selection keeps while the tile is in view.
 std::size_t residentBytes(const ProducedTile& t);
 
 }  // namespace plateau

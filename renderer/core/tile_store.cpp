@@ -21,7 +21,7 @@ std::pair<std::shared_ptr<const HeightGrid>, TileId> TileStore::nearestAncestor(
     TileId a = id;
     while (a.z > 0) {
         a = a.parent();
-        if (const ResidentTile* t = find(a)) return {t->grid, a};
+        if (const ResidentTile* t = find(a)) return {t->grid, t->gridTile};
     }
     return {nullptr, id};
 }
@@ -42,6 +42,7 @@ bool TileStore::insert(ProducedTile&& t) {
     ResidentTile r;
     r.bytes = residentBytes(t);
     r.grid = std::move(t.grid);
+    r.gridTile = t.gridTile;
     r.mesh = std::move(t.mesh);
     r.fromAncestor = t.fromAncestor;
     bytes_ += r.bytes;

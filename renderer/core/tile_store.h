@@ -18,7 +18,8 @@
 namespace plateau {
 
 struct ResidentTile {
-    std::shared_ptr<const HeightGrid> grid;
+    std::shared_ptr<const HeightGrid> grid;  // covers gridTile (this tile or an ancestor)
+    TileId gridTile;
     TileMesh mesh;
     bool fromAncestor = false;  // no data of its own (outside the source or failed to load)
     std::uint64_t lastUsedFrame = 0;
@@ -40,7 +41,8 @@ public:
     bool load(const TileId& id);
     // Adds a tile produced elsewhere (logs its failure once per tile). False if !t.ok().
     bool insert(ProducedTile&& t);
-    // Nearest resident strict ancestor, for upsampling; {nullptr, id} when none.
+    // Heights of the nearest resident strict ancestor and the tile they cover (for a tile with no
+    // data of its own); {nullptr, id} when none.
     std::pair<std::shared_ptr<const HeightGrid>, TileId> nearestAncestor(const TileId& id) const;
 
     const ResidentTile* find(const TileId& id) const;

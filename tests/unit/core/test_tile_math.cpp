@@ -152,14 +152,12 @@ TEST_CASE("decodeHeightPixels with 3 and 4 channels", "[heightgrid]") {
     CHECK(decodeHeightPixels(rgb, 2, 1, 2, HeightEncoding::Mapbox).empty());
 }
 
-TEST_CASE("upsampleFromAncestor resamples the right sub-rectangle at any depth", "[heightgrid]") {
+TEST_CASE("a grid window reads the right sub-rectangle of an ancestor at any depth", "[heightgrid]") {
     const TileId anc{2, 1, 1};
     const HeightGrid ag = planeGrid(anc, 64);
     for (const TileId& desc : {TileId{3, 2, 2}, TileId{3, 3, 3}, TileId{5, 11, 12}, TileId{9, 200, 190}}) {
         REQUIRE(isAncestor(anc, desc));
-        const HeightGrid dg = upsampleFromAncestor(ag, anc, desc);
-        REQUIRE(dg.width == 64);
-        REQUIRE(dg.height == 64);
+        const GridWindow w = gridWindow(ag, anc, desc);
         const HeightGrid expect = planeGrid(desc, 64);
         // Away from the ancestor's outer half pixel (where sampling clamps), a plane stays exact.
         const int d = desc.z - anc.z;
@@ -169,11 +167,30 @@ TEST_CASE("upsampleFromAncestor resamples the right sub-rectangle at any depth",
                 const double av = ((desc.y - (anc.y << d)) + (j + 0.5) / 64) / (1 << d);
                 if (au * 64 < 0.5 || au * 64 > 63.5 || av * 64 < 0.5 || av * 64 > 63.5) continue;
                 INFO(desc.str() << " " << i << "," << j);
-                REQUIRE(dg.at(i, j) == Approx(expect.at(i, j)).margin(0.05));
+                REQUIRE(w.sample((i + 0.5) / 64, (j + 0.5) / 64) == Approx(expect.at(i, j)).margin(0.05));
             }
         }
+        // Its range covers what it interpolates and not much more: on a plane, the ancestor's
+        // range in proportion to the window's width plus a sample each side.
+        float lo = 0, hi = 0, alo = 0, ahi = 0;
+        w.minMax(lo, hi);
+        ag.minMax(alo, ahi);
+        for (int j = 0; j <= 8; ++j)
+            for (int i = 0; i <= 8; ++i) {
+                const float h = w.sample(i / 8.0, j / 8.0);
+                CHECK(h >= lo);
+                CHECK(h <= hi);
+            }
+        CHECK(hi - lo <= (ahi - alo) * float(w.scale + 2.0 / 64) + 1.0f);
     }
     // Same tile: identity.
-    const HeightGrid same = upsampleFromAncestor(ag, anc, anc);
-    CHECK(same.samples == ag.samples);
+    const GridWindow same = gridWindow(ag, anc, anc);
+    CHECK(same.ox == 0.0);
+    CHECK(same.oy == 0.0);
+    CHECK(same.scale == 1.0);
+    float lo = 0, hi = 0, alo = 0, ahi = 0;
+    same.minMax(lo, hi);
+    ag.minMax(alo, ahi);
+    CHECK(lo == alo);
+    CHECK(hi == ahi);
 }

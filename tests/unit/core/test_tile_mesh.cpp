@@ -250,7 +250,7 @@ TEST_CASE("a refined tile starts in its parent's shape", "[mesh][morph]") {
     const int g = tileGridSize();
     const TileMesh pm = buildTileMesh(parent, pg, g, skirtDepthForLevel(parent.z));
     const TileId child = parent.children()[3];  // south-east quarter: offset 16 vertices each way
-    const TileMesh cm = buildTileMesh(child, upsampleFromAncestor(pg, parent, child), g, skirtDepthForLevel(child.z));
+    const TileMesh cm = buildTileMesh(child, gridWindow(pg, parent, child), g, skirtDepthForLevel(child.z));
 
     // The parent's surface over the child's vertices: its own vertices, interpolated between.
     auto parentAt = [&](int i, int j) {  // child vertex (i, j) in parent vertex units

@@ -108,8 +108,14 @@ TEST_CASE("tiles beyond the data are upsampled from the nearest resident ancesto
     CHECK(t->fromAncestor);
     CHECK(f.source->loads.count(deep) == 0);
     CHECK(f.messages.empty());
-    const HeightGrid expect = upsampleFromAncestor(*f.store.find({2, 2, 1})->grid, {2, 2, 1}, deep);
-    CHECK(t->grid->samples == expect.samples);
+    // It shares the z2 tile's heights (no copy) and reads them through its window.
+    const ResidentTile* z2 = f.store.find({2, 2, 1});
+    CHECK(t->grid == z2->grid);
+    CHECK(t->gridTile == TileId{2, 2, 1});
+    const GridWindow w = gridWindow(*z2->grid, {2, 2, 1}, deep);
+    const int g = tileGridSize();
+    CHECK(t->mesh.vertices[0].height == Approx(w.sample(0.0, 0.0)));
+    CHECK(t->mesh.vertices[std::size_t(g * g - 1)].height == Approx(w.sample(1.0, 1.0)));
     // Its west quarter of the z2 ramp (2000..2150 m).
     CHECK(t->mesh.minHeight >= 2000.0f);
     CHECK(t->mesh.maxHeight <= 2050.0f);
