@@ -5,8 +5,9 @@
 
 namespace plateau {
 
-AsyncTileLoader::AsyncTileLoader(std::shared_ptr<TileSource> source, int threads, std::size_t maxPending)
-    : source_(std::move(source)), maxPending_(maxPending) {
+AsyncTileLoader::AsyncTileLoader(std::shared_ptr<TileSource> source, int threads, std::size_t maxPending,
+                                 std::shared_ptr<GridDirectory> around)
+    : source_(std::move(source)), around_(std::move(around)), maxPending_(maxPending) {
     if (threads <= 0) threads = int(std::max(2u, std::thread::hardware_concurrency()) - 1);
     for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { workerLoop(); });
 }
@@ -47,6 +48,7 @@ void AsyncTileLoader::setWanted(std::vector<TileRequest> wanted) {
                 kept.push_back(std::move(t));
             } else {
                 finishedIds_.erase(t.id);
+                if (around_ && t.ok() && t.gridTile == t.id) around_->remove(t.id);
                 ++stats_.discarded;
             }
         }
@@ -108,7 +110,8 @@ void AsyncTileLoader::produce(std::unique_lock<std::mutex>& lock) {
     inFlight_.insert(req.id);
     lock.unlock();
     const auto t0 = std::chrono::steady_clock::now();
-    ProducedTile tile = produceTile(*source_, req.id, req.ancestorGrid, req.ancestorGridTile);
+    ProducedTile tile = produceTile(*source_, req.id, req.ancestorGrid, req.ancestorGridTile, around_.get());
+    if (around_ && tile.ok() && tile.gridTile == tile.id) around_->add(tile.id, tile.grid);
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     lock.lock();
     inFlight_.erase(req.id);

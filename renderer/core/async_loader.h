@@ -36,7 +36,10 @@ class AsyncTileLoader {
 public:
     // threads <= 0: one per hardware thread but one, which is left to the render thread (and, on
     // a software rasteriser, to drawing). maxPending bounds the queue (lowest priority dropped).
-    AsyncTileLoader(std::shared_ptr<TileSource> source, int threads = 0, std::size_t maxPending = 96);
+    // `around` (may be null): grids the workers read beside the tiles they mesh; each tile
+    // decoded is added at once, so tiles produced after it in the same batch see it.
+    AsyncTileLoader(std::shared_ptr<TileSource> source, int threads = 0, std::size_t maxPending = 96,
+                    std::shared_ptr<GridDirectory> around = nullptr);
     ~AsyncTileLoader();
     AsyncTileLoader(const AsyncTileLoader&) = delete;
     AsyncTileLoader& operator=(const AsyncTileLoader&) = delete;
@@ -62,6 +65,7 @@ private:
     void produce(std::unique_lock<std::mutex>& lock);
 
     std::shared_ptr<TileSource> source_;
+    std::shared_ptr<GridDirectory> around_;
     std::size_t maxPending_;
     mutable std::mutex mutex_;
     std::condition_variable wake_;

@@ -77,10 +77,10 @@ std::vector<std::uint32_t> buildTileIndices(int g) {
 }
 
 TileMesh buildTileMesh(const TileId& id, const HeightGrid& grid, int g, double skirtDepth) {
-    return buildTileMesh(id, gridWindow(grid, id, id), g, skirtDepth);
+    return buildTileMesh(id, TileHeights(id, grid, id, nullptr), g, skirtDepth);
 }
 
-TileMesh buildTileMesh(const TileId& id, const GridWindow& grid, int g, double skirtDepth) {
+TileMesh buildTileMesh(const TileId& id, const TileHeights& heights, int g, double skirtDepth) {
     TileMesh mesh;
     mesh.id = id;
     if (g < 2) return mesh;
@@ -88,42 +88,54 @@ TileMesh buildTileMesh(const TileId& id, const GridWindow& grid, int g, double s
     tileUVToLonLat(id, 0.5, 0.5, clon, clat);
     mesh.origin = geodeticToEcef({clon, clat, 0.0});
 
+    // Vertex k of a row or column sits at t = k / (g - 1); k = -1 and g are the positions one
+    // spacing outside, where slopes at the edges are measured when a neighbour has data there.
     const auto gs = std::size_t(g);
-    std::vector<double> lon(gs), lat(gs);
-    for (int k = 0; k < g; ++k) {
-        const double t = double(k) / double(g - 1);
+    const double step = 1.0 / double(g - 1);
+    std::vector<double> lon(gs + 2), lat(gs + 2);
+    for (int k = -1; k <= g; ++k) {
         double dummy = 0;
-        tileUVToLonLat(id, t, 0.0, lon[std::size_t(k)], dummy);
-        tileUVToLonLat(id, 0.0, t, dummy, lat[std::size_t(k)]);
+        tileUVToLonLat(id, k * step, 0.0, lon[std::size_t(k + 1)], dummy);
+        tileUVToLonLat(id, 0.0, k * step, dummy, lat[std::size_t(k + 1)]);
     }
+    const auto lonAt = [&](int k) { return lon[std::size_t(k + 1)]; };
+    const auto latAt = [&](int k) { return lat[std::size_t(k + 1)]; };
     std::vector<double> h(gs * gs);
     for (int j = 0; j < g; ++j)
-        for (int i = 0; i < g; ++i)
-            h[std::size_t(j * g + i)] =
-                grid.empty() ? 0.0 : grid.sample(double(i) / (g - 1), double(j) / (g - 1));
+        for (int i = 0; i < g; ++i) h[std::size_t(j * g + i)] = heights.empty() ? 0.0 : heights.at(i * step, j * step);
+    // Height at vertex position (i, j), which may lie one spacing outside the tile.
+    const auto heightAt = [&](int i, int j) {
+        if (i >= 0 && j >= 0 && i < g && j < g) return h[std::size_t(j * g + i)];
+        return heights.at(i * step, j * step);
+    };
+    const auto hasData = [&](int i, int j) {
+        return (i >= 0 && j >= 0 && i < g && j < g) || heights.covered(i * step, j * step);
+    };
 
     mesh.vertices.resize(std::size_t(tileVertexCount(g)));
     for (int j = 0; j < g; ++j) {
-        const double phi = lat[std::size_t(j)] * kDeg;
+        const double phi = latAt(j) * kDeg;
         const double sp = std::sin(phi);
         const double w = std::sqrt(1.0 - wgs84::e2 * sp * sp);
         const double radiusN = wgs84::a / w;                        // prime vertical
         const double radiusM = wgs84::a * (1.0 - wgs84::e2) / (w * w * w);  // meridian
-        const int jn = std::max(j - 1, 0), js = std::min(j + 1, g - 1);
-        const double dNorth = (lat[std::size_t(jn)] - lat[std::size_t(js)]) * kDeg * radiusM;
+        // Central differences one spacing each way, reaching into the neighbouring tiles where
+        // they have data (one-sided where they do not), with true metres between the samples:
+        // the east spacing shrinks with cos(latitude).
+        // (Whether a neighbour has data depends only on the side, so one column decides a row.)
+        const int jn = hasData(0, j - 1) ? j - 1 : j, js = hasData(0, j + 1) ? j + 1 : j;
+        const double dNorth = (latAt(jn) - latAt(js)) * kDeg * radiusM;
         for (int i = 0; i < g; ++i) {
             const double hv = h[std::size_t(j * g + i)];
-            const glm::dmat3 enu = enuBasis(lon[std::size_t(i)], lat[std::size_t(j)]);
-            // Central differences (one-sided on the border) with true metres between samples:
-            // the east spacing shrinks with cos(latitude).
-            const int iw = std::max(i - 1, 0), ie = std::min(i + 1, g - 1);
-            const double dEast = (lon[std::size_t(ie)] - lon[std::size_t(iw)]) * kDeg * radiusN * std::cos(phi);
-            const double dhdx = dEast > 0 ? (h[std::size_t(j * g + ie)] - h[std::size_t(j * g + iw)]) / dEast : 0.0;
-            const double dhdy = dNorth > 0 ? (h[std::size_t(jn * g + i)] - h[std::size_t(js * g + i)]) / dNorth : 0.0;
+            const glm::dmat3 enu = enuBasis(lonAt(i), latAt(j));
+            const int iw = hasData(i - 1, j) ? i - 1 : i, ie = hasData(i + 1, j) ? i + 1 : i;
+            const double dEast = (lonAt(ie) - lonAt(iw)) * kDeg * radiusN * std::cos(phi);
+            const double dhdx = dEast > 0 ? (heightAt(ie, j) - heightAt(iw, j)) / dEast : 0.0;
+            const double dhdy = dNorth > 0 ? (heightAt(i, jn) - heightAt(i, js)) / dNorth : 0.0;
             const glm::dvec3 n = glm::normalize(enu * glm::dvec3(-dhdx, -dhdy, 1.0));
 
             TerrainVertex& v = mesh.vertices[std::size_t(j * g + i)];
-            store3(v.pos, geodeticToEcef({lon[std::size_t(i)], lat[std::size_t(j)], hv}) - mesh.origin);
+            store3(v.pos, geodeticToEcef({lonAt(i), latAt(j), hv}) - mesh.origin);
             v.height = float(hv);
             store3(v.up, enu[2]);
             store3(v.normal, n);
@@ -143,13 +155,16 @@ TileMesh buildTileMesh(const TileId& id, const GridWindow& grid, int g, double s
         for (int c = 0; c < 3; ++c) s.pos[c] -= float(skirtDepth) * s.up[c];
         mesh.vertices[std::size_t(g * g + k)] = s;
     }
-    if (grid.empty()) {
+    if (heights.empty()) {
         mesh.minHeight = mesh.maxHeight = 0.0f;
     } else {
-        // The grid's range under the tile bounds every vertex (they interpolate it) and also the
-        // finer detail a child tile will show, which keeps ranges inherited by unloaded children
-        // honest.
-        grid.minMax(mesh.minHeight, mesh.maxHeight);
+        // The grid's range under the tile bounds every vertex inside (they interpolate it) and
+        // also the finer detail a child tile will show, which keeps ranges inherited by unloaded
+        // children honest; edge vertices may also reach toward a neighbour's samples.
+        heights.minMax(mesh.minHeight, mesh.maxHeight);
+        const auto [lo, hi] = std::minmax_element(h.begin(), h.end());
+        mesh.minHeight = std::min(mesh.minHeight, float(*lo));
+        mesh.maxHeight = std::max(mesh.maxHeight, float(*hi));
     }
     return mesh;
 }

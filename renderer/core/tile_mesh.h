@@ -8,6 +8,7 @@
 #include <glm/glm.hpp>
 
 #include "core/height_grid.h"
+#include "core/tile_heights.h"
 #include "core/tile_id.h"
 
 namespace plateau {
@@ -44,8 +45,8 @@ int tileVertexCount(int gridSize);
 // from above, i.e. from outside the ellipsoid).
 std::vector<std::uint32_t> buildTileIndices(int gridSize);
 // skirtDepth in metres (see skirtDepthForLevel). minHeight/maxHeight are the grid's range.
-TileMesh buildTileMesh(const TileId& id, const GridWindow& heights, int gridSize, double skirtDepth);
-// The tile's own grid.
+TileMesh buildTileMesh(const TileId& id, const TileHeights& heights, int gridSize, double skirtDepth);
+// The tile's own grid, without neighbours.
 TileMesh buildTileMesh(const TileId& id, const HeightGrid& grid, int gridSize, double skirtDepth);
 // 5 * levelGeometricError(z), at least 20 m.
 double skirtDepthForLevel(int z);

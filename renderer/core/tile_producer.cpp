@@ -3,7 +3,7 @@
 namespace plateau {
 
 ProducedTile produceTile(TileSource& source, const TileId& id, const std::shared_ptr<const HeightGrid>& ancestorGrid,
-                         const TileId& ancestorGridTile) {
+                         const TileId& ancestorGridTile, const GridDirectory* around) {
     ProducedTile out;
     out.id = id;
     out.gridTile = id;
@@ -29,7 +29,8 @@ ProducedTile produceTile(TileSource& source, const TileId& id, const std::shared
         }
         out.fromAncestor = true;
     }
-    out.mesh = buildTileMesh(id, out.heights(), tileGridSize(), skirtDepthForLevel(id.z));
+    out.mesh = buildTileMesh(id, TileHeights(id, *out.grid, out.gridTile, around), tileGridSize(),
+                             skirtDepthForLevel(id.z));
     return out;
 }
 

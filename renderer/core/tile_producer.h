@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/height_grid.h"
+#include "core/tile_heights.h"
 #include "core/tile_mesh.h"
 #include "core/tile_source.h"
 
@@ -15,7 +16,7 @@ namespace plateau {
 struct ProducedTile {
     TileId id;
     // The tile's heights: its own grid, or (fromAncestor) the grid of the ancestor it came from,
-    // shared, which covers gridTile; read it through heights().
+    // shared, which covers gridTile (see gridWindow).
     std::shared_ptr<const HeightGrid> grid;
     TileId gridTile;
     TileMesh mesh;
@@ -23,14 +24,14 @@ struct ProducedTile {
     std::string failure;     // the source's one-line error when its data could not be used
     TileId ancestor;         // the tile the heights came from when fromAncestor
     bool ok() const { return grid != nullptr; }
-    GridWindow heights() const { return gridWindow(*grid, gridTile, id); }
 };
 
 // ancestorGrid: the nearest resident ancestor's grid and the tile it covers (gridTile of that
 // ancestor; may be null for z0). Always returns a drawable tile: from the source, else from the
 // ancestor's grid, else flat at height 0.
+// `around` (may be null) has the resident grids beside it, so its edges agree with theirs.
 ProducedTile produceTile(TileSource& source, const TileId& id, const std::shared_ptr<const HeightGrid>& ancestorGrid,
-                         const TileId& ancestorGridTile);
+                         const TileId& ancestorGridTile, const GridDirectory* around = nullptr);
 
 // Bytes a resident tile holds (its own heights plus its mesh), for memory budgets. A grid shared
 // from an ancestor counts with the ancestor, which selection keeps while the tile is in view.

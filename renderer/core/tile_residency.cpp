@@ -6,7 +6,10 @@ namespace plateau {
 
 TileResidency::TileResidency(std::shared_ptr<TileSource> source, TileUploader& uploader, TileStore::Logger log,
                              MemoryBudget budget, int loaderThreads)
-    : store_(source, std::move(log)), loader_(source, loaderThreads), uploader_(uploader), budget_(budget) {}
+    : store_(source, std::move(log)),
+      loader_(source, loaderThreads, 96, store_.directory()),
+      uploader_(uploader),
+      budget_(budget) {}
 
 bool TileResidency::insertAndUpload(ProducedTile&& tile) {
     if (!tile.ok() || store_.isResident(tile.id)) {
@@ -16,7 +19,10 @@ bool TileResidency::insertAndUpload(ProducedTile&& tile) {
     // The GPU and the store hold the same tiles: a tile is drawable when it is in the store.
     if (!uploader_.upload(tile.mesh)) {
         evictTo(budget_.cpuBytes, uploader_.capacity() * 3 / 4);
-        if (!uploader_.upload(tile.mesh)) return false;  // everything resident is in view
+        if (!uploader_.upload(tile.mesh)) {  // everything resident is in view
+            if (tile.gridTile == tile.id) store_.directory()->remove(tile.id);
+            return false;
+        }
     }
     const TileId id = tile.id;
     store_.insert(std::move(tile));

@@ -30,7 +30,7 @@ bool TileStore::load(const TileId& id) {
     if (!id.valid()) return false;
     if (isResident(id)) return true;
     auto [grid, ancestor] = nearestAncestor(id);
-    return insert(produceTile(*source_, id, grid, ancestor));
+    return insert(produceTile(*source_, id, grid, ancestor, directory_.get()));
 }
 
 bool TileStore::insert(ProducedTile&& t) {
@@ -41,6 +41,7 @@ bool TileStore::insert(ProducedTile&& t) {
     if (!t.ok() || isResident(t.id)) return t.ok();
     ResidentTile r;
     r.bytes = residentBytes(t);
+    if (t.gridTile == t.id) directory_->add(t.id, t.grid);
     r.grid = std::move(t.grid);
     r.gridTile = t.gridTile;
     r.mesh = std::move(t.mesh);
@@ -64,6 +65,7 @@ void TileStore::evict(const TileId& id) {
     const auto it = tiles_.find(id);
     if (it == tiles_.end()) return;
     bytes_ -= it->second.bytes;
+    if (it->second.gridTile == id) directory_->remove(id);
     tiles_.erase(it);
 }
 

@@ -44,6 +44,9 @@ public:
     // Heights of the nearest resident strict ancestor and the tile they cover (for a tile with no
     // data of its own); {nullptr, id} when none.
     std::pair<std::shared_ptr<const HeightGrid>, TileId> nearestAncestor(const TileId& id) const;
+    // The grids of tiles with data of their own, for meshing on other threads (see
+    // GridDirectory); the store removes the tiles it evicts or drops.
+    const std::shared_ptr<GridDirectory>& directory() const { return directory_; }
 
     const ResidentTile* find(const TileId& id) const;
     void touch(const TileId& id, std::uint64_t frame);
@@ -62,6 +65,7 @@ private:
     std::unordered_map<TileId, ResidentTile, TileIdHash> tiles_;
     std::unordered_set<TileId, TileIdHash> failed_;  // logged once each
     std::size_t bytes_ = 0;
+    std::shared_ptr<GridDirectory> directory_ = std::make_shared<GridDirectory>();
 };
 
 }  // namespace plateau

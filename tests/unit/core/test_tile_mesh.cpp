@@ -1,10 +1,13 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <functional>
+#include <memory>
 #include <random>
 #include <set>
 
 #include "core/geodesy.h"
+#include "core/tile_heights.h"
 #include "core/tile_mesh.h"
 #include "terrain_shared.h"
 
@@ -250,7 +253,7 @@ TEST_CASE("a refined tile starts in its parent's shape", "[mesh][morph]") {
     const int g = tileGridSize();
     const TileMesh pm = buildTileMesh(parent, pg, g, skirtDepthForLevel(parent.z));
     const TileId child = parent.children()[3];  // south-east quarter: offset 16 vertices each way
-    const TileMesh cm = buildTileMesh(child, gridWindow(pg, parent, child), g, skirtDepthForLevel(child.z));
+    const TileMesh cm = buildTileMesh(child, TileHeights(child, pg, parent, nullptr), g, skirtDepthForLevel(child.z));
 
     // The parent's surface over the child's vertices: its own vertices, interpolated between.
     auto parentAt = [&](int i, int j) {  // child vertex (i, j) in parent vertex units
@@ -278,4 +281,62 @@ TEST_CASE("a refined tile starts in its parent's shape", "[mesh][morph]") {
         const TerrainVertex& s = cm.vertices[std::size_t(g * g + k)];
         CHECK(s.coarseHeight <= std::max(s.height, 7000.0f));
     }
+}
+
+TEST_CASE("tiles meshed with their neighbours' heights agree along the shared edge", "[mesh][seams]") {
+    // Relief defined everywhere, sampled into two tiles side by side (west A, east B).
+    const TileId a{10, 760, 420}, b{10, 761, 420};
+    const auto relief = [](const TileId& t) {
+        return std::make_shared<const HeightGrid>(gridFrom(64, [t](double u, double v) {
+            double lon = 0, lat = 0;
+            tileUVToLonLat(t, u, v, lon, lat);
+            return float(4500.0 + 700.0 * std::sin(lon * 40.0) * std::cos(lat * 33.0) + 300.0 * std::sin(lon * 170.0 + lat * 90.0));
+        }));
+    };
+    const auto ga = relief(a), gb = relief(b);
+    const int g = tileGridSize();
+    const double skirt = skirtDepthForLevel(a.z);
+    // Vertex j of A's east edge and of B's west edge sit at the same place.
+    const auto eastEdge = [g](int j) { return std::uint32_t(j * g + g - 1); };
+    const auto westEdge = [g](int j) { return std::uint32_t(j * g); };
+    const auto worstEdgeMismatch = [&](const TileMesh& ma, const TileMesh& mb, double& height, double& normalDeg) {
+        height = normalDeg = 0;
+        for (int j = 0; j < g; ++j) {
+            height = std::max(height, glm::length(worldPos(ma, eastEdge(j)) - worldPos(mb, westEdge(j))));
+            const double c = glm::dot(vec(ma.vertices[eastEdge(j)].normal), vec(mb.vertices[westEdge(j)].normal));
+            normalDeg = std::max(normalDeg, std::acos(std::min(1.0, c)) * 180.0 / 3.14159265358979);
+        }
+    };
+
+    // Alone, each tile holds its own edge values and measures slopes one-sided: they disagree.
+    double h0 = 0, n0 = 0;
+    worstEdgeMismatch(buildTileMesh(a, *ga, g, skirt), buildTileMesh(b, *gb, g, skirt), h0, n0);
+    INFO("alone: heights differ by up to " << h0 << " m, normals by " << n0 << " deg");
+    CHECK(n0 > 5.0);
+
+    // With both in the directory they read across the edge: the same heights and slopes.
+    GridDirectory around;
+    around.add(a, ga);
+    around.add(b, gb);
+    const TileMesh ma = buildTileMesh(a, TileHeights(a, *ga, a, &around), g, skirt);
+    const TileMesh mb = buildTileMesh(b, TileHeights(b, *gb, b, &around), g, skirt);
+    double h1 = 0, n1 = 0;
+    worstEdgeMismatch(ma, mb, h1, n1);
+    INFO("together: heights differ by up to " << h1 << " m, normals by " << n1 << " deg");
+    CHECK(h1 < 0.05);
+    CHECK(n1 < 0.05);
+    // Away from the edge nothing changes.
+    const TileMesh alone = buildTileMesh(a, *ga, g, skirt);
+    CHECK(ma.vertices[std::size_t(g / 2 * g + g / 2)].height == alone.vertices[std::size_t(g / 2 * g + g / 2)].height);
+
+    // A neighbour known only two levels up is too coarse to read: A keeps its own edge.
+    GridDirectory far;
+    far.add(a, ga);
+    far.add(b.parent().parent(), relief(b.parent().parent()));
+    const TileHeights ha(a, *ga, a, &far);
+    CHECK_FALSE(ha.covered(1.0 + 1.0 / 32, 0.5));
+    const TileHeights hb(a, *ga, a, &around);
+    CHECK(hb.covered(1.0 + 1.0 / 32, 0.5));
+    CHECK_FALSE(hb.covered(-1.0 / 32, 0.5));  // no west neighbour
+    CHECK(far.covering(b, 2).second == b.parent().parent());
 }

@@ -1,0 +1,64 @@
+#pragma once
+// Heights around one tile, for meshing: its grid (its own, or an ancestor's through a window)
+// and, past that grid's edges, the grids of the tiles next to it when they are resident. Tiles
+// then agree on heights and slopes along shared edges instead of each extrapolating its own side
+// of the edge, which showed as shading seams between tiles.
+#include <array>
+#include <memory>
+#include <shared_mutex>
+#include <unordered_map>
+#include <utility>
+
+#include "core/height_grid.h"
+#include "core/tile_id.h"
+
+namespace plateau {
+
+// Grids of tiles that have data of their own, resident or just decoded, shared between the
+// workers (which add what they decode and read beside the tiles they mesh) and the thread that
+// owns the tile store (which removes evicted and dropped tiles).
+class GridDirectory {
+public:
+    void add(const TileId& id, std::shared_ptr<const HeightGrid> grid);
+    void remove(const TileId& id);
+    // The grid of `id`, else of its nearest ancestor at most `maxLevelsUp` levels up that has
+    // one, and the tile it covers; {nullptr, id} when there is none.
+    std::pair<std::shared_ptr<const HeightGrid>, TileId> covering(const TileId& id, int maxLevelsUp) const;
+    std::size_t size() const;
+
+private:
+    mutable std::shared_mutex mutex_;
+    std::unordered_map<TileId, std::shared_ptr<const HeightGrid>, TileIdHash> grids_;
+};
+
+class TileHeights {
+public:
+    // `grid` covers `gridTile` (the tile itself or an ancestor) and must outlive this object.
+    // The four tiles beside `gridTile` are looked up in `around` (may be null: no neighbours), at
+    // their level or one coarser: farther up, the coarse heights would do worse at an edge than
+    // holding the tile's own edge value.
+    TileHeights(const TileId& tile, const HeightGrid& grid, const TileId& gridTile, const GridDirectory* around);
+
+    bool empty() const { return own_.empty(); }
+    // Bilinear height at the tile's coordinates (u east, v south; [0,1] inside). Past the edge
+    // of the grid it reads the neighbouring grid, or holds the edge value where there is none.
+    double at(double u, double v) const;
+    // Whether there are data at (u, v): inside the grid's tile, or beside it in a resident
+    // neighbour (not diagonally).
+    bool covered(double u, double v) const;
+    // Range of the grid samples under the tile (see GridWindow::minMax).
+    void minMax(float& lo, float& hi) const { own_.minMax(lo, hi); }
+
+private:
+    enum Side { West, East, North, South };
+    struct Neighbour {
+        std::shared_ptr<const HeightGrid> grid;  // keeps the window's grid alive
+        GridWindow window;                       // in the neighbour's tile coordinates
+    };
+    float pixel(int i, int j) const;
+
+    GridWindow own_;
+    std::array<Neighbour, 4> side_;
+};
+
+}  // namespace plateau
