@@ -11,7 +11,14 @@
 //                                                terrain folder at path; "http": "url" instead of path
 //     "path": "@cache/synthetic-plateau-v1",     required but for http; relative paths resolve against
 //                                                the scene file's folder, "@cache/..." under cacheDirectory()
-//     "url": "https://host/{z}/{x}/{y}.png",     http only, with "max_zoom": 15
+//     "url": "https://host/{z}/{x}/{y}.png",     http only, with "max_zoom": 15 and the disk cache
+//                                                (under the cache folder, one per URL template):
+//     "cache_mib": 2048,                         http: cache budget in MiB, least recently used
+//                                                tiles deleted beyond it; >= 0, 0 = no limit
+//     "cache_days": 30,                          http: tiles fetched longer ago are fetched again
+//                                                (the old copy serves if that fails); >= 0, 0 = never
+//     "missing_days": 1,                         http: how long a 404 answer is remembered, also by
+//                                                later runs; >= 0, 0 = for ever
 //     "encoding": "terrarium",                   "terrarium" | "mapbox" (terrain-RGB)
 //     "generate": { "synthetic": true,           build tiles with the synthetic generator when
 //                   "seed": 1 }                  path holds none yet; seed: integer 0..2^32-1
@@ -36,6 +43,7 @@
 // number".
 #include "core/scene.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -144,7 +152,8 @@ std::filesystem::path resolvePath(const std::string& p, const std::filesystem::p
 void parseTerrain(const Reader& rd, const json& t, const std::filesystem::path& file, TerrainSourceDesc& out) {
     const std::string path = "terrain";
     rd.expectObject(t, path);
-    rd.onlyKeys(t, path, {"type", "path", "paths", "url", "max_zoom", "encoding", "generate"});
+    rd.onlyKeys(t, path, {"type", "path", "paths", "url", "max_zoom", "cache_mib", "cache_days", "missing_days",
+                          "encoding", "generate"});
     rd.string(t, path, "type", out.type);
     const bool known = out.type == "folder" || out.type == "mbtiles" || out.type == "http" || out.type == "gdal" ||
                        out.type == "quantized-mesh";
@@ -158,7 +167,21 @@ void parseTerrain(const Reader& rd, const json& t, const std::filesystem::path& 
         double mz = 15;
         rd.number(t, path, "max_zoom", mz, 0.0, 22.0);
         out.maxZoom = int(mz);
+        // Capped far beyond any real disk or lifetime, so that conversions cannot overflow.
+        auto cacheSetting = [&](const char* key, std::optional<double>& value, double cap) {
+            if (!Reader::member(t, key)) return;
+            double v = 0;
+            rd.number(t, path, key, v, 0.0, std::numeric_limits<double>::infinity());
+            value = std::min(v, cap);
+        };
+        cacheSetting("cache_mib", out.cacheMiB, 1.0e9);
+        cacheSetting("cache_days", out.cacheDays, 1.0e6);
+        cacheSetting("missing_days", out.missingDays, 1.0e6);
     } else {
+        // Easily taken for memory.cache_mib: say so rather than ignore it.
+        for (const char* key : {"cache_mib", "cache_days", "missing_days"})
+            if (Reader::member(t, key))
+                rd.fail(Reader::join(path, key), "only for type \"http\" (the disk cache of downloaded tiles)");
         const json* p = Reader::member(t, "path");
         if (!p) rd.fail("terrain.path", "missing (where the terrain data is)");
         if (!p->is_string()) rd.fail("terrain.path", "expected a string");

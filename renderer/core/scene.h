@@ -1,6 +1,7 @@
 #pragma once
 // The scene file (JSON): which terrain to show, how to shade it and where the camera starts.
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,10 @@ struct TerrainSourceDesc {
     std::vector<std::filesystem::path> extraPaths;  // gdal: further rasters ("paths")
     std::string url;                 // http: "https://host/{z}/{x}/{y}.png"
     int maxZoom = -1;                // http: deepest level the server has (-1: 15)
+    // http disk cache; unset: the source's defaults (2 GiB, 30 days, 1 day).
+    std::optional<double> cacheMiB;     // budget in MiB, 0 = no limit
+    std::optional<double> cacheDays;    // tiles older than this are fetched again, 0 = never
+    std::optional<double> missingDays;  // how long a 404 is believed, 0 = for ever
     HeightEncoding encoding = HeightEncoding::Terrarium;
     // When set and `path` holds no tiles yet, the synthetic generator builds them there first.
     bool generateSynthetic = false;

@@ -54,13 +54,18 @@ std::optional<std::string> validate(const HttpSourceOptions& o) {
     if (o.maxConcurrent < 1) return name + "at least one concurrent request is needed";
     if (o.connectTimeout.count() <= 0 || o.totalTimeout.count() <= 0) return name + "timeouts must be positive";
     if (o.maxResponseBytes == 0) return name + "maximum response size must be positive";
+    if (o.cacheMaxAge.count() < 0 || o.missingMaxAge.count() < 0) return name + "cache ages must not be negative";
     return std::nullopt;
 }
 
 class HttpSource final : public TileSource {
 public:
     HttpSource(HttpSourceOptions options, std::filesystem::path cacheDir)
-        : opt_(std::move(options)), cache_(std::move(cacheDir)), slots_(opt_.maxConcurrent) {}
+        : opt_(std::move(options)),
+          cache_(std::move(cacheDir), DiskCacheOptions{opt_.cacheMaxBytes, opt_.cacheMaxAge, opt_.missingMaxAge}),
+          slots_(opt_.maxConcurrent) {
+        cache_.startIndexing();
+    }
 
     std::string describe() const override { return "http " + opt_.urlTemplate; }
     int minZoom() const override { return opt_.minZoom; }
@@ -69,24 +74,42 @@ public:
     bool hasTile(const TileId& id) const override {
         if (!id.valid() || id.z < opt_.minZoom || id.z > opt_.maxZoom) return false;
         if (opt_.bounds && !opt_.bounds->intersects(tileBounds(id))) return false;
-        return !isMissing(id);
+        return !cache_.knownMissing(id);
     }
 
     Result<HeightGrid> load(const TileId& id) override {
         if (!id.valid()) return makeError(describe() + ": invalid tile " + id.str());
         const std::string url = expandUrlTemplate(opt_.urlTemplate, id);
-        if (isMissing(id)) return notFound(url);
+        cache_.waitUntilIndexed();  // marks from earlier runs are known after this
+        if (cache_.knownMissing(id)) return notFound(url);
 
-        if (auto bytes = cache_.read(id)) {
-            auto grid = decode(*bytes, url);
-            if (grid) return grid;
-            // Only tiles that decoded are ever cached, so this file was damaged since (or the
-            // encoding option changed): fetch it again rather than failing for good.
-            cache_.remove(id);
+        // An expired copy: fetched again, but kept as the answer should that fail.
+        std::optional<std::vector<std::uint8_t>> stale;
+        if (auto cached = cache_.read(id)) {
+            if (!cached->stale || staleAccepted(id)) {
+                auto grid = decode(cached->bytes, url);
+                if (grid) return grid;
+                // Only tiles that decoded are ever cached, so this file was damaged since (or the
+                // encoding option changed): fetch it again rather than failing for good.
+                cache_.remove(id);
+            } else {
+                stale = std::move(cached->bytes);
+            }
         }
+        auto orStale = [&](Result<HeightGrid> failure) -> Result<HeightGrid> {
+            if (!stale) return failure;
+            auto grid = decode(*stale, url);
+            if (!grid) {
+                cache_.remove(id);
+                return failure;
+            }
+            acceptStale(id);
+            return grid;
+        };
 
         const HttpGetOptions get{opt_.connectTimeout, opt_.totalTimeout, opt_.maxResponseBytes, opt_.cancel.get()};
-        const int attempts = opt_.retries + 1;
+        // With a copy to fall back on, a refresh is not worth waiting through backoff for.
+        const int attempts = stale ? 1 : opt_.retries + 1;
         for (int attempt = 1;; ++attempt) {
             if (!acquireSlot()) return cancelled(url);
             HttpResponse r = httpGet(url, get);
@@ -94,16 +117,18 @@ public:
 
             if (r.failure == HttpFailure::None && r.status == 200) {
                 auto grid = decode(r.body, url);
+                if (!grid) return orStale(std::move(grid));
                 // A failed cache write costs a download next time, nothing more: not an error.
-                if (grid) (void)cache_.write(id, r.body);
+                (void)cache_.write(id, r.body);
                 return grid;
             }
             if (r.failure == HttpFailure::None && (r.status == 404 || r.status == 410)) {
-                rememberMissing(id);
+                // The server's word: an old copy of a tile it no longer has is dropped too.
+                cache_.markMissing(id);
                 return notFound(url);
             }
             if (r.failure == HttpFailure::Cancelled) return cancelled(url);
-            if (!transient(r) || attempt >= attempts) return makeError(url + ": " + explain(r, attempt));
+            if (!transient(r) || attempt >= attempts) return orStale(makeError(url + ": " + explain(r, attempt)));
             if (!sleepUnlessCancelled(backoff(attempt, r.retryAfter))) return cancelled(url);
         }
     }
@@ -170,15 +195,16 @@ private:
         return false;
     }
 
-    bool isMissing(const TileId& id) const {
+    // Stale copies served after a failed refresh: not refreshed again in this run, so that an
+    // offline session does not pay a failed request for every load of every old tile.
+    bool staleAccepted(const TileId& id) const {
         std::lock_guard lock(mutex_);
-        return missing_.count(id) != 0;
+        return staleAccepted_.count(id) != 0;
     }
-    void rememberMissing(const TileId& id) {
+    void acceptStale(const TileId& id) {
         std::lock_guard lock(mutex_);
-        // Bounded memory for long sessions; forgetting costs one more request per tile.
-        if (missing_.size() > 1'000'000) missing_.clear();
-        missing_.insert(id);
+        if (staleAccepted_.size() > 1'000'000) staleAccepted_.clear();
+        staleAccepted_.insert(id);
     }
 
     static Error notFound(const std::string& url) { return makeError(url + ": HTTP 404 (tile not found)"); }
@@ -188,7 +214,7 @@ private:
     DiskCache cache_;
     std::counting_semaphore<> slots_;
     mutable std::mutex mutex_;
-    std::unordered_set<TileId, TileIdHash> missing_;
+    std::unordered_set<TileId, TileIdHash> staleAccepted_;
 };
 
 }  // namespace

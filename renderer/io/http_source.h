@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -27,6 +28,14 @@ struct HttpSourceOptions {
     std::optional<LonLatBounds> bounds;
     // Empty: cacheDirectory()/http/<cacheFolderName(urlTemplate)>.
     std::filesystem::path cacheDir;
+    // Disk budget of that folder; beyond it the least recently used tiles are deleted. 0: no limit.
+    std::uint64_t cacheMaxBytes = std::uint64_t(2) << 30;
+    // Cached tiles fetched longer ago than this are fetched again (one attempt, no retries); when
+    // that fails the old copy is used, and not refreshed again in this run. 0: never.
+    std::chrono::seconds cacheMaxAge{std::chrono::hours(24 * 30)};
+    // A 404 or 410 answer is remembered on disk for this long, so later runs do not ask again.
+    // 0: for ever.
+    std::chrono::seconds missingMaxAge{std::chrono::hours(24)};
     std::chrono::milliseconds connectTimeout{5000};
     std::chrono::milliseconds totalTimeout{20000};
     // Extra attempts after connection errors, timeouts, truncated bodies, HTTP 5xx and 429 (not
@@ -49,8 +58,10 @@ struct HttpSourceOptions {
 // "<url>: HTTP 500 after 4 attempts", "<url>: timed out after 20 s",
 // "<url>: truncated response (received 1234 of 5678 bytes)", "<url>: connection refused",
 // "<url>: response larger than 4 MiB", PNG and wrong-encoding errors from the decoders.
-// A tile answered with 404 is remembered: hasTile() is false for it afterwards and load() fails
-// without asking again. describe() is "http <template>".
+// A tile answered with 404 or 410 is remembered, in this run and (for missingMaxAge) in later
+// ones: hasTile() is false for it and load() fails without asking again. The cache folder is
+// indexed on a background thread at open; until that is done hasTile() knows only this run's
+// answers, and load() waits for it. describe() is "http <template>".
 Result<std::shared_ptr<TileSource>> openHttpSource(const HttpSourceOptions& options);
 
 // The URL of one tile: every {z}, {x} and {y} replaced.

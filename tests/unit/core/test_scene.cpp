@@ -230,3 +230,46 @@ TEST_CASE("scene terrain sources other than folders, and memory budgets", "[scen
     REQUIRE_FALSE(tiny.ok());
     CHECK(tiny.error().message.rfind("m.json: memory.cache_mib", 0) == 0);
 }
+
+TEST_CASE("http terrain disk cache settings", "[scene]") {
+    auto parse = [](const std::string& extra) {
+        return parseScene(R"({"terrain": {"type": "http", "url": "https://tiles.example/{z}/{x}/{y}.png")" + extra + "}}",
+                          "web.json");
+    };
+    auto defaults = parse("");
+    REQUIRE(defaults.ok());
+    CHECK_FALSE(defaults->terrain.cacheMiB);
+    CHECK_FALSE(defaults->terrain.cacheDays);
+    CHECK_FALSE(defaults->terrain.missingDays);
+
+    auto set = parse(R"(, "cache_mib": 300, "cache_days": 7.5, "missing_days": 0)");
+    REQUIRE(set.ok());
+    REQUIRE(set->terrain.cacheMiB);
+    CHECK(*set->terrain.cacheMiB == 300.0);
+    REQUIRE(set->terrain.cacheDays);
+    CHECK(*set->terrain.cacheDays == 7.5);
+    REQUIRE(set->terrain.missingDays);
+    CHECK(*set->terrain.missingDays == 0.0);
+    auto huge = parse(R"(, "cache_mib": 1e300, "cache_days": 1e300)");
+    REQUIRE(huge.ok());
+    CHECK(*huge->terrain.cacheMiB == 1.0e9);  // capped, so that converting cannot overflow
+    CHECK(*huge->terrain.cacheDays == 1.0e6);
+
+    auto failure = [&](const std::string& extra) {
+        const auto r = parse(extra);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().message.find('\n') == std::string::npos);
+        return r.error().message;
+    };
+    CHECK(failure(R"(, "cache_mib": "lots")") == "web.json: terrain.cache_mib: expected a number");
+    CHECK(failure(R"(, "cache_mib": -1)") == "web.json: terrain.cache_mib: must be at least 0 (got -1)");
+    CHECK(failure(R"(, "cache_days": -2)") == "web.json: terrain.cache_days: must be at least 0 (got -2)");
+    CHECK(failure(R"(, "missing_days": true)") == "web.json: terrain.missing_days: expected a number");
+    CHECK(failure(R"(, "missing_dayz": 1)") == "web.json: terrain.missing_dayz: unknown field");
+
+    // Only http sources have a disk cache; elsewhere the key is more likely meant as memory.cache_mib.
+    const auto folder = parseScene(R"({"terrain": {"path": "t", "cache_mib": 100}})", "f.json");
+    REQUIRE_FALSE(folder.ok());
+    CHECK(folder.error().message ==
+          "f.json: terrain.cache_mib: only for type \"http\" (the disk cache of downloaded tiles)");
+}

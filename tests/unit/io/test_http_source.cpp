@@ -138,7 +138,7 @@ TEST_CASE("HTTP source refetches a damaged cache entry", "[http]") {
     INFO(errorOf(grid));
     REQUIRE(grid.ok());
     CHECK(server.requestCount(pathOf(t)) == 1);
-    CHECK(DiskCache(cache.path()).read(t)->size() > 4);
+    CHECK(DiskCache(cache.path()).read(t)->bytes.size() > 4);
 }
 
 TEST_CASE("HTTP 404 is reported once, not retried and remembered", "[http]") {
@@ -155,6 +155,143 @@ TEST_CASE("HTTP 404 is reported once, not retried and remembered", "[http]") {
     REQUIRE_FALSE(r2.ok());
     CHECK(r2.error().message == r.error().message);
     CHECK(server.requestCount(pathOf(t)) == 1);
+}
+
+TEST_CASE("HTTP 404 is remembered by later runs until the mark expires", "[http]") {
+    LoopbackServer server;
+    TempDir cache("http-cache");
+    const TileId t{5, 1, 2};
+    const fs::path marker = cache.path() / "5" / "1" / "2.missing";
+    const std::string notFound = server.baseUrl() + pathOf(t) + ": HTTP 404 (tile not found)";
+    auto opts = optionsFor(server, cache);
+    CHECK(errorOf(openOrFail(opts)->load(t)) == notFound);
+    CHECK(server.requestCount(pathOf(t)) == 1);
+    CHECK(fs::is_regular_file(marker));
+
+    // A new source on the same folder (a later run) does not ask, and hasTile knows once the
+    // folder is indexed (load waits for that).
+    {
+        auto later = openOrFail(opts);
+        CHECK(errorOf(later->load(t)) == notFound);
+        CHECK(server.requestCount(pathOf(t)) == 1);
+        CHECK_FALSE(later->hasTile(t));
+        CHECK(later->hasTile({5, 1, 3}));
+    }
+
+    // Two days on, the default day has passed: asked again (and still missing, marked afresh).
+    fs::last_write_time(marker, fs::file_time_type::clock::now() - 48h);
+    {
+        auto patient = opts;
+        patient.missingMaxAge = std::chrono::hours(24 * 7);
+        CHECK(errorOf(openOrFail(patient)->load(t)) == notFound);
+        CHECK(server.requestCount(pathOf(t)) == 1);
+    }
+    CHECK(errorOf(openOrFail(opts)->load(t)) == notFound);
+    CHECK(server.requestCount(pathOf(t)) == 2);
+    CHECK(openOrFail(opts)->load(t).ok() == false);
+    CHECK(server.requestCount(pathOf(t)) == 2);
+
+    // The tile appears on the server; once the mark expires it is fetched and the mark is gone.
+    server.setFile(pathOf(t), tilePng(50.0));
+    fs::last_write_time(marker, fs::file_time_type::clock::now() - 48h);
+    auto src = openOrFail(opts);
+    const auto r = src->load(t);
+    INFO(errorOf(r));
+    CHECK(r.ok());
+    CHECK(server.requestCount(pathOf(t)) == 3);
+    CHECK(src->hasTile(t));
+    CHECK_FALSE(fs::exists(marker));
+}
+
+TEST_CASE("HTTP source fetches expired tiles again and falls back on the old copy", "[http]") {
+    LoopbackServer server;
+    TempDir cache("http-cache");
+    const TileId t{7, 95, 54};
+    const fs::path file = cache.path() / "7" / "95" / "54.png";
+    server.setFile(pathOf(t), tilePng(1000.0));
+    auto opts = optionsFor(server, cache);
+    opts.retries = 3;
+    auto age = [&](std::chrono::hours by) { fs::last_write_time(file, fs::file_time_type::clock::now() - by); };
+    REQUIRE(openOrFail(opts)->load(t).ok());
+    CHECK(server.requestCount(pathOf(t)) == 1);
+
+    age(24h * 29);
+    REQUIRE(openOrFail(opts)->load(t).ok());
+    CHECK(server.requestCount(pathOf(t)) == 1);  // 29 days: still fresh
+
+    age(24h * 31);
+    server.setFile(pathOf(t), tilePng(2000.0));
+    auto refreshed = openOrFail(opts)->load(t);
+    REQUIRE(refreshed.ok());
+    CHECK(server.requestCount(pathOf(t)) == 2);
+    CHECK(refreshed->at(0, 0) == Approx(2000.0).margin(0.01));
+    CHECK(fs::file_time_type::clock::now() - fs::last_write_time(file) < 1h);
+
+    // Expired and the server fails: one attempt (no retries with a copy at hand), then the copy;
+    // not asked again in this run.
+    age(24h * 31);
+    server.setBehaviour(pathOf(t), status(503));
+    {
+        auto src = openOrFail(opts);
+        auto old = src->load(t);
+        INFO(errorOf(old));
+        REQUIRE(old.ok());
+        CHECK(old->at(0, 0) == Approx(2000.0).margin(0.01));
+        CHECK(server.requestCount(pathOf(t)) == 3);
+        REQUIRE(src->load(t).ok());
+        CHECK(server.requestCount(pathOf(t)) == 3);
+    }
+
+    // A max age of 0: never expires.
+    auto keep = opts;
+    keep.cacheMaxAge = std::chrono::seconds(0);
+    age(24h * 3650);
+    REQUIRE(openOrFail(keep)->load(t).ok());
+    CHECK(server.requestCount(pathOf(t)) == 3);
+
+    // Expired and gone from the server: the old copy goes too.
+    server.setBehaviour(pathOf(t), status(404));
+    auto gone = openOrFail(opts);
+    CHECK(errorOf(gone->load(t)) == server.baseUrl() + pathOf(t) + ": HTTP 404 (tile not found)");
+    CHECK(server.requestCount(pathOf(t)) == 4);
+    CHECK_FALSE(fs::exists(file));
+    CHECK_FALSE(gone->hasTile(t));
+}
+
+TEST_CASE("HTTP source keeps its cache folder within budget, least recently used out first", "[http]") {
+    LoopbackServer server;
+    TempDir cache("http-cache");
+    std::vector<TileId> tiles;
+    std::uint64_t blocks = 0;
+    for (int i = 0; i < 4; ++i) {
+        tiles.push_back({6, 40 + i, 20});
+        const auto png = tilePng(100.0 * i);
+        server.setFile(pathOf(tiles.back()), png);
+        if (i < 3) blocks += (png.size() + 4095) / 4096 * 4096;
+    }
+    auto opts = optionsFor(server, cache);
+    opts.cacheMaxBytes = blocks;  // exactly the first three
+    auto src = openOrFail(opts);
+    for (int i = 0; i < 3; ++i) REQUIRE(src->load(tiles[i]).ok());
+    REQUIRE(src->load(tiles[0]).ok());  // from the cache: now the most recently used
+    CHECK(server.totalRequests() == 3);
+    REQUIRE(src->load(tiles[3]).ok());
+
+    auto cached = [&](const TileId& t) {
+        return fs::exists(cache.path() / std::to_string(t.z) / std::to_string(t.x) / (std::to_string(t.y) + ".png"));
+    };
+    CHECK(cached(tiles[0]));
+    CHECK_FALSE(cached(tiles[1]));
+    CHECK(cached(tiles[3]));
+    std::uint64_t total = 0;
+    for (const auto& e : fs::recursive_directory_iterator(cache.path()))
+        if (e.is_regular_file()) total += e.file_size();
+    CHECK(total <= opts.cacheMaxBytes);
+
+    // An evicted tile is simply fetched again.
+    REQUIRE(src->load(tiles[1]).ok());
+    CHECK(server.requestCount(pathOf(tiles[1])) == 2);
+    CHECK(server.requestCount(pathOf(tiles[0])) == 1);
 }
 
 TEST_CASE("HTTP 5xx and 429 are retried with backoff, other 4xx are not", "[http]") {
@@ -384,6 +521,12 @@ TEST_CASE("HTTP source validates its options", "[http]") {
     reject("https:///{z}/{x}/{y}.png", "https:///{z}/{x}/{y}.png: URL template has no host");
     reject("https://h/{z}/{x}/{y} .png", "https://h/{z}/{x}/{y} .png: URL template contains a space or control character");
     reject("https://h/{z}/{x}/{y}.png", "https://h/{z}/{x}/{y}.png: bad zoom range 5..3", 5, 3);
+    HttpSourceOptions negative;
+    negative.urlTemplate = "https://h/{z}/{x}/{y}.png";
+    negative.missingMaxAge = std::chrono::seconds(-1);
+    const auto neg = openHttpSource(negative);
+    REQUIRE_FALSE(neg.ok());
+    CHECK(neg.error().message == "https://h/{z}/{x}/{y}.png: cache ages must not be negative");
 
     HttpSourceOptions ok;
     ok.urlTemplate = "HTTPS://h/{z}/{x}/{y}.png";
