@@ -71,7 +71,11 @@ std::string metadataJson(const TilePlan& plan, const TileBuildOptions& o) {
     m.extents = plan.extents;
     m.generator = GeneratorInfo{kTilesGeneratorName, 1, 0};
     m.description = "elevation from";
-    for (const fs::path& r : o.rasters) m.description += " " + r.filename().string();
+    for (const fs::path& r : o.rasters) {
+        // Appended piecewise: `" " + string` trips GCC 12's -Wrestrict false positive at -O3.
+        m.description += ' ';
+        m.description += r.filename().string();
+    }
     return tileMetadataToJson(m);
 }
 
