@@ -41,9 +41,7 @@ Pipeline createPipeline(VkDevice device, VkRenderPass renderPass, const Pipeline
     vp.scissorCount = 1;
     VkPipelineRasterizationStateCreateInfo rs{VK_STRUCTURE_TYPE_PIPELINE_RASTERIZATION_STATE_CREATE_INFO};
     rs.polygonMode = desc.polygonMode;
-    // No culling: terrain is a height field (back faces are hidden anyway) and skirts must show
-    // from either side to cover cracks.
-    rs.cullMode = VK_CULL_MODE_NONE;
+    rs.cullMode = desc.cullMode;
     rs.frontFace = VK_FRONT_FACE_COUNTER_CLOCKWISE;
     rs.lineWidth = 1.0f;
     VkPipelineMultisampleStateCreateInfo ms{VK_STRUCTURE_TYPE_PIPELINE_MULTISAMPLE_STATE_CREATE_INFO};

@@ -19,6 +19,8 @@ struct PipelineDesc {
     bool depthTest = true;
     bool depthWrite = true;
     VkPolygonMode polygonMode = VK_POLYGON_MODE_FILL;
+    // Triangles wound counter-clockwise on screen face the viewer.
+    VkCullModeFlags cullMode = VK_CULL_MODE_NONE;
 };
 
 struct Pipeline {

@@ -43,6 +43,10 @@ TerrainPass::TerrainPass(VkDevice device, VkRenderPass renderPass) : device_(dev
         {4, 0, VK_FORMAT_R32_SFLOAT, std::uint32_t(offsetof(TerrainVertex, coarseHeight))},
     };
     t.pushConstantBytes = sizeof(shader::TerrainPush);
+    // Slopes facing away are hidden behind the terrain in front of them, so a software
+    // rasteriser need not fill them. Skirts face outward from their tile: a crack is always seen
+    // from the side its skirt faces (from the other side the tile itself is in front).
+    t.cullMode = VK_CULL_MODE_BACK_BIT;
     terrain_ = createPipeline(device, renderPass, t);
 
     PipelineDesc s;
