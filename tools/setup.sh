@@ -10,6 +10,7 @@ PACKAGES=(
   libglfw3-dev xvfb xauth imagemagick         # window (and a virtual display for tests)
   libglm-dev libimgui-dev libstb-dev fonts-dejavu-core  # maths, UI, UI font
   libpng-dev nlohmann-json3-dev libcli11-dev  # tiles, scene files, command line
+  libdeflate-dev                              # fast whole-tile inflate for tile PNGs
   libsqlite3-dev                              # MBTiles
   libgdal-dev libcurl4-openssl-dev libtinygltf-dev  # rasters/vectors, HTTP tiles, glTF bodies
   catch2 libbenchmark-dev                     # tests and micro-benchmarks
