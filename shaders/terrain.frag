@@ -8,7 +8,6 @@ layout(push_constant) uniform Push { TerrainPush pc; };
 layout(location = 0) in vec3 vRel;
 layout(location = 1) in float vHeight;
 layout(location = 2) in vec3 vNormal;
-layout(location = 3) in vec3 vUp;
 
 layout(location = 0) out vec4 outColour;
 
@@ -37,7 +36,7 @@ void main() {
     vec3 sun = pc.sun_dir.xyz;
     float lambert = max(dot(n, sun), 0.0);
     // Sky light from above plus direct sun; a little light even on shadowed slopes.
-    float sky = 0.5 + 0.5 * dot(n, normalize(vUp));
+    float sky = 0.5 + 0.5 * dot(n, normalize(pc.morph.yzw + vRel));
     vec3 albedo = hypsometric(vHeight);
     vec3 colour = albedo * (0.22 * sky + 0.95 * lambert) * 1.1;
 

@@ -13,7 +13,6 @@ layout(location = 4) in float inCoarseHeight;
 layout(location = 0) out vec3 vRel;     // position relative to the camera (ECEF axes)
 layout(location = 1) out float vHeight; // metres above the ellipsoid (unexaggerated)
 layout(location = 2) out vec3 vNormal;
-layout(location = 3) out vec3 vUp;
 
 void main() {
     float e = pc.params.x;
@@ -31,5 +30,4 @@ void main() {
     vHeight = h;
     float u = dot(inNormal, inUp);
     vNormal = normalize((inNormal - u * inUp) * e + u * inUp);
-    vUp = inUp;
 }

@@ -88,6 +88,7 @@ DrawStats TerrainPass::recordTiles(VkCommandBuffer cmd, const Camera& cam, const
     shader::TerrainPush push{};
     push.sun_dir = v4(style.sunDirection, style.hazeDistanceM);
     push.params = glm::vec4(float(style.exaggeration), float(style.contourIntervalM), style.flatColour ? 1.0f : 0.0f, 0.0f);
+    push.morph = glm::vec4(1.0f, glm::vec3(cam.position));
     for (std::size_t i = 0; i < tiles.size(); ++i) {
         const TileId& id = tiles[i];
         const TilePool::Slot* slot = pool.find(id);

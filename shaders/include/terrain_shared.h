@@ -20,7 +20,10 @@ struct TerrainPush {
     vec4 sun_dir;     // xyz: unit vector towards the sun (ECEF axes); w: haze distance scale (m)
     vec4 params;      // x: vertical exaggeration, y: contour interval (m, 0 = off),
                       // z: debug colour mode (0 shaded, 1 flat), w: skirt depth (m) at 1x
-    vec4 morph;       // x: 0 = the parent tile's shape, 1 = the tile's own (refinement blends in)
+    vec4 morph;       // x: 0 = the parent tile's shape, 1 = the tile's own (refinement blends in);
+                      // yzw: camera position (ECEF, m): with the fragment's camera-relative
+                      // position it gives the local up direction, one varying fewer to
+                      // interpolate (geocentric; within 0.2 degrees of the ellipsoid normal)
 };
 
 struct SkyPush {
