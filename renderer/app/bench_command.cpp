@@ -127,7 +127,9 @@ int runBench(const CommonOptions& common, const BenchOptions& opts) {
         // Cold start at the scene's own camera (what the viewer shows on launch): from nothing
         // resident to the first fully loaded frame on screen. Like `plateau render`, one frame is
         // drawn as soon as anything is resident (a window would show it): the rasteriser builds
-        // its shaders while the workers load tiles.
+        // its shaders while the workers load tiles. Like the viewer, edges are not rebuilt for
+        // frame-exact stills (the flight start below shows what that costs).
+        view.setStableEdges(false);
         auto msBetween = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
         const Camera home = makeCamera(scene.camera, width, height);
         const auto settled = view.prepare(home, params, -1, 120.0,
@@ -139,7 +141,9 @@ int runBench(const CommonOptions& common, const BenchOptions& opts) {
         const double setupMs = msBetween(coldStart, sessionReady), loadMs = msBetween(sessionReady, tilesReady),
                      firstDrawMs = msBetween(tilesReady, firstDrawn);
 
-        // The flight starts from a settled view too (180 km west of the scene's camera).
+        // The flight starts from a settled view too (180 km west of the scene's camera), settled
+        // as `plateau render` does, with stable edges.
+        view.setStableEdges(true);
         const Camera first = makeCamera(flightPose(0, opts.frames), width, height);
         const auto flightStart = std::chrono::steady_clock::now();
         const auto flightSettled = view.prepare(first, params, -1, 120.0);
@@ -176,7 +180,8 @@ int runBench(const CommonOptions& common, const BenchOptions& opts) {
                     firstSettledMs, settled.uploaded);
         std::printf("    Vulkan set-up %.0f ms, tiles %.0f ms, drawing %.0f ms (%llu triangles, %d tiles)\n", setupMs,
                     loadMs, firstDrawMs, (unsigned long long)firstFrame.stats.triangles, settled.drawn);
-        std::printf("  flight start settled: %.0f ms (%d tiles loaded)\n", flightStartMs, flightSettled.uploaded);
+        std::printf("  flight start settled: %.0f ms (%d tiles loaded, %d meshes rebuilt for stable edges)\n",
+                    flightStartMs, flightSettled.uploaded, flightSettled.edgesRebuilt);
         std::printf("  frame time (ms):      median %.1f  p95 %.1f  p99 %.1f  max %.1f  (p99/median %.2f)\n", median, p95,
                     p99, percentile(frameMs, 1.0), median > 0 ? p99 / median : 0.0);
         std::printf("    residency (ms):     median %.2f  p95 %.2f  p99 %.2f\n", percentile(prepareMs, 0.5),

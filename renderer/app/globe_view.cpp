@@ -37,6 +37,7 @@ GlobeView::GlobeView(std::shared_ptr<TileSource> source, gpu::Renderer& renderer
     : renderer_(renderer), residency_(std::move(source), *this, std::move(log), budget, loaderThreads) {}
 
 bool GlobeView::upload(const TileMesh& mesh) { return renderer_.uploadTile(mesh); }
+bool GlobeView::replace(const TileMesh& mesh) { return renderer_.replaceTile(mesh); }
 void GlobeView::release(const TileId& id) { renderer_.releaseTile(id); }
 std::size_t GlobeView::capacity() const { return renderer_.tilePool().capacity(); }
 

@@ -28,6 +28,8 @@ public:
     PrepareStats prepare(const Camera& cam, const SelectionParams& params, int loadBudget, double settleTimeout = 120.0,
                          const std::function<void()>& onFirstDrawable = {});
     const std::vector<TileId>& drawList() const { return residency_.drawList(); }
+    // See TileResidency::setStableEdges.
+    void setStableEdges(bool on) { residency_.setStableEdges(on); }
 
     // Height of the most detailed resident tile under a point (for near planes and navigation).
     std::optional<double> terrainHeight(double lon_deg, double lat_deg) const;
@@ -42,6 +44,7 @@ public:
 
 private:
     bool upload(const TileMesh& mesh) override;
+    bool replace(const TileMesh& mesh) override;
     void release(const TileId& id) override;
     std::size_t capacity() const override;
 

@@ -46,8 +46,16 @@ TileHeights::TileHeights(const TileId& tile, const HeightGrid& grid, const TileI
         auto [g, covers] = around->covering(beside[s], 1);
         if (!g || g->empty()) continue;
         side_[std::size_t(s)].window = gridWindow(*g, covers, beside[s]);
+        side_[std::size_t(s)].covers = covers;
         side_[std::size_t(s)].grid = std::move(g);
     }
+}
+
+EdgeSources TileHeights::sources() const {
+    EdgeSources out;
+    for (std::size_t s = 0; s < 4; ++s)
+        if (side_[s].grid) out[s] = side_[s].covers;
+    return out;
 }
 
 float TileHeights::pixel(int i, int j) const {

@@ -5,6 +5,7 @@
 // of the edge, which showed as shading seams between tiles.
 #include <array>
 #include <memory>
+#include <optional>
 #include <shared_mutex>
 #include <unordered_map>
 #include <utility>
@@ -31,6 +32,10 @@ private:
     std::unordered_map<TileId, std::shared_ptr<const HeightGrid>, TileIdHash> grids_;
 };
 
+// Which grid a tile's mesh read beyond each side of its grid (west, east, north, south): the
+// tile it covers, or none. Two meshes of a tile built from the same sources are identical.
+using EdgeSources = std::array<std::optional<TileId>, 4>;
+
 class TileHeights {
 public:
     // `grid` covers `gridTile` (the tile itself or an ancestor) and must outlive this object.
@@ -48,12 +53,14 @@ public:
     bool covered(double u, double v) const;
     // Range of the grid samples under the tile (see GridWindow::minMax).
     void minMax(float& lo, float& hi) const { own_.minMax(lo, hi); }
+    EdgeSources sources() const;
 
 private:
     enum Side { West, East, North, South };
     struct Neighbour {
         std::shared_ptr<const HeightGrid> grid;  // keeps the window's grid alive
         GridWindow window;                       // in the neighbour's tile coordinates
+        TileId covers;                           // the tile the grid covers
     };
     float pixel(int i, int j) const;
 

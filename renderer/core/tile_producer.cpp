@@ -29,8 +29,9 @@ ProducedTile produceTile(TileSource& source, const TileId& id, const std::shared
         }
         out.fromAncestor = true;
     }
-    out.mesh = buildTileMesh(id, TileHeights(id, *out.grid, out.gridTile, around), tileGridSize(),
-                             skirtDepthForLevel(id.z));
+    const TileHeights heights(id, *out.grid, out.gridTile, around);
+    out.mesh = buildTileMesh(id, heights, tileGridSize(), skirtDepthForLevel(id.z));
+    out.edges = heights.sources();
     return out;
 }
 

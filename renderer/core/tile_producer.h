@@ -20,6 +20,7 @@ struct ProducedTile {
     std::shared_ptr<const HeightGrid> grid;
     TileId gridTile;
     TileMesh mesh;
+    EdgeSources edges;  // the neighbouring grids the mesh read
     bool fromAncestor = false;
     std::string failure;     // the source's one-line error when its data could not be used
     TileId ancestor;         // the tile the heights came from when fromAncestor

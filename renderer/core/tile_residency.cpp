@@ -1,6 +1,7 @@
 #include "core/tile_residency.h"
 
 #include <chrono>
+#include <thread>
 
 namespace plateau {
 
@@ -76,6 +77,51 @@ FrameResidency TileResidency::update(const Camera& cam, const SelectionParams& p
     return out;
 }
 
+int TileResidency::makeEdgesDeterministic() {
+    GridDirectory settledGrids;
+    for (const TileId& d : draw_) {
+        for (TileId t = d;; t = t.parent()) {
+            const ResidentTile* r = store_.find(t);
+            if (r && r->gridTile == t) settledGrids.add(t, r->grid);
+            if (t.z == 0) break;
+        }
+    }
+    struct Rebuild {
+        TileId id;
+        EdgeSources edges;
+        TileMesh mesh;
+    };
+    std::vector<Rebuild> todo;
+    for (const TileId& d : draw_) {
+        const ResidentTile* r = store_.find(d);
+        if (!r) continue;
+        const EdgeSources edges = TileHeights(d, *r->grid, r->gridTile, &settledGrids).sources();
+        if (edges != r->edges) todo.push_back({d, edges, {}});
+    }
+    // Meshing is the cost: split it with a second thread (the store is only read meanwhile).
+    const auto build = [&](std::size_t begin, std::size_t step) {
+        for (std::size_t k = begin; k < todo.size(); k += step) {
+            const ResidentTile* r = store_.find(todo[k].id);
+            todo[k].mesh = buildTileMesh(todo[k].id, TileHeights(todo[k].id, *r->grid, r->gridTile, &settledGrids),
+                                         tileGridSize(), skirtDepthForLevel(todo[k].id.z));
+        }
+    };
+    if (todo.size() > 8) {
+        std::thread other(build, 1, 2);
+        build(0, 2);
+        other.join();
+    } else {
+        build(0, 1);
+    }
+    int rebuilt = 0;
+    for (Rebuild& b : todo) {
+        if (!uploader_.replace(b.mesh)) continue;  // no free GPU slot: keep the mesh it has
+        store_.replaceMesh(b.id, std::move(b.mesh), b.edges);
+        ++rebuilt;
+    }
+    return rebuilt;
+}
+
 FrameResidency TileResidency::settle(const Camera& cam, const SelectionParams& params, double timeoutSeconds,
                                      const std::function<void()>& onFirstDrawable) {
     const auto start = std::chrono::steady_clock::now();
@@ -86,6 +132,7 @@ FrameResidency TileResidency::settle(const Camera& cam, const SelectionParams& p
         uploaded += r.uploaded;
         const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         if (r.settled || elapsed > timeoutSeconds) {
+            if (r.settled && stableEdges_) r.edgesRebuilt = makeEdgesDeterministic();
             r.uploaded = uploaded;
             return r;
         }

@@ -20,6 +20,8 @@ class TileUploader {
 public:
     virtual ~TileUploader() = default;
     virtual bool upload(const TileMesh& mesh) = 0;  // false when GPU slots are full
+    // A new mesh for a tile already uploaded; false (the old one stays) when no slot is free.
+    virtual bool replace(const TileMesh& mesh) = 0;
     virtual void release(const TileId& id) = 0;
     virtual std::size_t capacity() const = 0;        // tiles the GPU budget allows
 };
@@ -33,6 +35,7 @@ struct FrameResidency {
     int drawn = 0;
     int uploaded = 0;   // tiles uploaded during this call
     int missing = 0;    // tiles the view still wants
+    int edgesRebuilt = 0;  // settle(): meshes rebuilt for stable edges
     bool settled = false;
 };
 
@@ -44,11 +47,17 @@ public:
     // One frame: never waits. uploadLimit bounds the uploads (and so the frame's upload cost).
     FrameResidency update(const Camera& cam, const SelectionParams& params, std::size_t uploadLimit);
     // Repeats update() until the view is settled (every tile it needs resident at the target
-    // error) or the timeout passes; waits for the workers in between.
+    // error) or the timeout passes; waits for the workers in between. With stable edges (the
+    // default), a settled view's tiles then get their edges rebuilt from the drawn tiles and
+    // their ancestors only: which grids the workers found beside a tile depends on the order
+    // they finished in, and a still or a recorded frame must come out the same every time.
     // `onFirstDrawable`, if given, runs once on this thread as soon as something can be drawn
     // while tiles still load (e.g. to show progress, or to let a rasteriser warm up meanwhile).
     FrameResidency settle(const Camera& cam, const SelectionParams& params, double timeoutSeconds,
                           const std::function<void()>& onFirstDrawable = {});
+
+    // Off for interactive use, where nobody compares two runs pixel by pixel.
+    void setStableEdges(bool on) { stableEdges_ = on; }
 
     const std::vector<TileId>& drawList() const { return draw_; }
     const TileStore& store() const { return store_; }
@@ -59,6 +68,8 @@ public:
     const MemoryBudget& budget() const { return budget_; }
 
 private:
+    // See settle(): returns the number of meshes rebuilt.
+    int makeEdgesDeterministic();
     bool insertAndUpload(ProducedTile&& tile);
     void evictTo(std::size_t targetBytes, std::size_t targetTiles);
     void touchUsed();
@@ -68,6 +79,7 @@ private:
     TileUploader& uploader_;
     MemoryBudget budget_;
     std::vector<TileId> draw_;
+    bool stableEdges_ = true;
     std::vector<TileId> used_;  // see Selection::used
     std::uint64_t frame_ = 0;
     std::uint64_t uploadedTotal_ = 0;

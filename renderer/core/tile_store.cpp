@@ -45,10 +45,18 @@ bool TileStore::insert(ProducedTile&& t) {
     r.grid = std::move(t.grid);
     r.gridTile = t.gridTile;
     r.mesh = std::move(t.mesh);
+    r.edges = t.edges;
     r.fromAncestor = t.fromAncestor;
     bytes_ += r.bytes;
     tiles_.emplace(t.id, std::move(r));
     return true;
+}
+
+void TileStore::replaceMesh(const TileId& id, TileMesh mesh, const EdgeSources& edges) {
+    const auto it = tiles_.find(id);
+    if (it == tiles_.end()) return;
+    it->second.mesh = std::move(mesh);  // same vertex count: the byte count stays
+    it->second.edges = edges;
 }
 
 const ResidentTile* TileStore::find(const TileId& id) const {

@@ -21,6 +21,7 @@ struct ResidentTile {
     std::shared_ptr<const HeightGrid> grid;  // covers gridTile (this tile or an ancestor)
     TileId gridTile;
     TileMesh mesh;
+    EdgeSources edges;          // the neighbouring grids the mesh read
     bool fromAncestor = false;  // no data of its own (outside the source or failed to load)
     std::uint64_t lastUsedFrame = 0;
     std::size_t bytes = 0;
@@ -36,6 +37,8 @@ public:
     bool isResident(const TileId& id) const override;
     std::optional<std::pair<float, float>> heightRange(const TileId& id) const override;
 
+    // Swaps a resident tile's mesh for one built from other neighbouring grids.
+    void replaceMesh(const TileId& id, TileMesh mesh, const EdgeSources& edges);
     // Makes the tile resident synchronously. Returns false only when nothing could be produced
     // (a z0 tile that fails to load).
     bool load(const TileId& id);

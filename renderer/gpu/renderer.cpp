@@ -43,6 +43,11 @@ bool Renderer::uploadTile(const TileMesh& mesh) {
     return pool_->upload(ring_->current().cmd, mesh);
 }
 
+bool Renderer::replaceTile(const TileMesh& mesh) {
+    beginFrame();
+    return pool_->replace(ring_->current().cmd, mesh);
+}
+
 bool Renderer::isUploaded(const TileId& id) const { return pool_->contains(id); }
 
 void Renderer::releaseTile(const TileId& id) { pool_->release(id); }

@@ -45,6 +45,7 @@ public:
     // beginFrame and drawFrame. False when the pool is full.
     void beginFrame();
     bool uploadTile(const TileMesh& mesh);
+    bool replaceTile(const TileMesh& mesh);  // see TilePool::replace
     bool isUploaded(const TileId& id) const;
     void releaseTile(const TileId& id);
     FrameResult drawFrame(const FrameDesc& frame);

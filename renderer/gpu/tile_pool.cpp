@@ -86,6 +86,20 @@ bool TilePool::upload(VkCommandBuffer cmd, const TileMesh& mesh) {
     return true;
 }
 
+bool TilePool::replace(VkCommandBuffer cmd, const TileMesh& mesh) {
+    const auto it = slots_.find(mesh.id);
+    if (it == slots_.end()) return upload(cmd, mesh);
+    if (free_.empty()) return false;
+    const Slot old = it->second;
+    slots_.erase(it);
+    if (!upload(cmd, mesh)) {
+        slots_[mesh.id] = old;
+        return false;
+    }
+    ring_.defer([this, slot = old.index] { free_.push_back(slot); });
+    return true;
+}
+
 void TilePool::release(const TileId& id) {
     auto it = slots_.find(id);
     if (it == slots_.end()) return;

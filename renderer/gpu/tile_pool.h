@@ -26,6 +26,9 @@ public:
     // Writes the mesh into a free slot (staging copy recorded into cmd when memory is not
     // host-visible). False when every slot is taken.
     bool upload(VkCommandBuffer cmd, const TileMesh& mesh);
+    // Writes a new mesh for a resident tile into another slot and retires the old one after the
+    // frames that drew it. False (the old mesh stays) when no slot is free.
+    bool replace(VkCommandBuffer cmd, const TileMesh& mesh);
     void release(const TileId& id);
     // Barrier making this frame's staged copies visible to vertex input; call before the pass.
     void finishUploads(VkCommandBuffer cmd);

@@ -5,6 +5,8 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <cstring>
+#include <map>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -21,6 +23,7 @@ namespace {
 class ProceduralSource : public TileSource {
 public:
     int delayMs = 0;
+    int jitterMs = 0;  // up to this much more, varying by tile
     std::atomic<int> loads{0};
     std::string describe() const override { return "procedural"; }
     int minZoom() const override { return 0; }
@@ -28,7 +31,8 @@ public:
     bool hasTile(const TileId& id) const override { return id.valid() && id.z <= 14; }
     Result<HeightGrid> load(const TileId& id) override {
         ++loads;
-        if (delayMs) std::this_thread::sleep_for(std::chrono::milliseconds(delayMs));
+        const int jitter = jitterMs ? int((id.x * 7 + id.y * 13 + id.z) % (jitterMs + 1)) : 0;
+        if (delayMs + jitter) std::this_thread::sleep_for(std::chrono::milliseconds(delayMs + jitter));
         HeightGrid g;
         g.width = g.height = 32;
         g.samples.resize(32 * 32);
@@ -54,7 +58,12 @@ public:
         maxResident = std::max(maxResident, resident.size());
         return true;
     }
+    bool replace(const TileMesh& mesh) override {
+        ++replaced;
+        return resident.count(mesh.id) != 0;
+    }
     void release(const TileId& id) override { resident.erase(id); }
+    int replaced = 0;
     std::size_t capacity() const override { return slots; }
 };
 
@@ -124,6 +133,30 @@ TEST_CASE("settling loads every tile the view needs at the target error", "[resi
     // The nearest ground in view is over 20 km away: z9 tiles (611 m of error, 7.4 px there at
     // 320x180) meet the 8 px target and z8 tiles (15 px) do not.
     CHECK(maxZ == 9);
+}
+
+TEST_CASE("a settled view has the same meshes whatever order the workers finished in", "[residency][seams]") {
+    const Camera cam = makeCamera(CameraPose{91.5, 29.5, 20000, 0, -40}, 320, 180);
+    std::map<TileId, std::vector<TerrainVertex>> first;
+    for (int run = 0; run < 3; ++run) {
+        auto source = std::make_shared<ProceduralSource>();
+        source->jitterMs = run;  // a different finishing order every run
+        FakeUploader gpu;
+        gpu.slots = 4096;
+        TileResidency residency(source, gpu, nullptr, {}, run + 1);
+        REQUIRE(residency.settle(cam, params(), 30.0).settled);
+        for (const TileId& id : residency.drawList()) {
+            const auto& v = residency.store().find(id)->mesh.vertices;
+            if (run == 0) {
+                first[id] = v;
+                continue;
+            }
+            REQUIRE(first.count(id));
+            INFO(id.str());
+            CHECK(std::memcmp(first[id].data(), v.data(), v.size() * sizeof(TerrainVertex)) == 0);
+        }
+        CHECK(residency.drawList().size() == first.size());
+    }
 }
 
 TEST_CASE("interactive frames never wait and draw parents until children arrive", "[residency]") {
