@@ -48,7 +48,7 @@ void AsyncTileLoader::setWanted(std::vector<TileRequest> wanted) {
                 kept.push_back(std::move(t));
             } else {
                 finishedIds_.erase(t.id);
-                if (around_ && t.ok() && t.gridTile == t.id) around_->remove(t.id);
+                if (around_ && t.hasOwnData()) around_->remove(t.id);
                 ++stats_.discarded;
             }
         }
@@ -111,7 +111,7 @@ void AsyncTileLoader::produce(std::unique_lock<std::mutex>& lock) {
     lock.unlock();
     const auto t0 = std::chrono::steady_clock::now();
     ProducedTile tile = produceTile(*source_, req.id, req.ancestorGrid, req.ancestorGridTile, around_.get());
-    if (around_ && tile.ok() && tile.gridTile == tile.id) around_->add(tile.id, tile.grid);
+    if (around_ && tile.hasOwnData()) around_->add(tile.id, tile.grid);
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     lock.lock();
     inFlight_.erase(req.id);

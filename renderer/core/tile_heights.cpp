@@ -26,11 +26,6 @@ std::pair<std::shared_ptr<const HeightGrid>, TileId> GridDirectory::covering(con
     return {nullptr, id};
 }
 
-std::size_t GridDirectory::size() const {
-    std::shared_lock lock(mutex_);
-    return grids_.size();
-}
-
 TileHeights::TileHeights(const TileId& tile, const HeightGrid& grid, const TileId& gridTile,
                          const GridDirectory* around)
     : own_(gridWindow(grid, gridTile, tile)) {

@@ -25,7 +25,6 @@ public:
     // The grid of `id`, else of its nearest ancestor at most `maxLevelsUp` levels up that has
     // one, and the tile it covers; {nullptr, id} when there is none.
     std::pair<std::shared_ptr<const HeightGrid>, TileId> covering(const TileId& id, int maxLevelsUp) const;
-    std::size_t size() const;
 
 private:
     mutable std::shared_mutex mutex_;

@@ -19,13 +19,11 @@ ProducedTile produceTile(TileSource& source, const TileId& id, const std::shared
         if (ancestorGrid) {
             out.grid = ancestorGrid;
             out.gridTile = ancestorGridTile;
-            out.ancestor = ancestorGridTile;
         } else {
             HeightGrid flat;
             flat.width = flat.height = 16;
             flat.samples.assign(16 * 16, 0.0f);
             out.grid = std::make_shared<const HeightGrid>(std::move(flat));
-            out.ancestor = id;
         }
         out.fromAncestor = true;
     }

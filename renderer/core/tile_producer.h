@@ -21,10 +21,11 @@ struct ProducedTile {
     TileId gridTile;
     TileMesh mesh;
     EdgeSources edges;  // the neighbouring grids the mesh read
-    bool fromAncestor = false;
-    std::string failure;     // the source's one-line error when its data could not be used
-    TileId ancestor;         // the tile the heights came from when fromAncestor
+    bool fromAncestor = false;  // heights from gridTile (an ancestor), or flat if gridTile == id
+    std::string failure;        // the source's one-line error when its data could not be used
     bool ok() const { return grid != nullptr; }
+    // Its grid holds real data of its own: the grids neighbours may read (see GridDirectory).
+    bool hasOwnData() const { return ok() && !fromAncestor; }
 };
 
 // ancestorGrid: the nearest resident ancestor's grid and the tile it covers (gridTile of that

@@ -21,7 +21,7 @@ bool TileResidency::insertAndUpload(ProducedTile&& tile) {
     if (!uploader_.upload(tile.mesh)) {
         evictTo(budget_.cpuBytes, uploader_.capacity() * 3 / 4);
         if (!uploader_.upload(tile.mesh)) {  // everything resident is in view
-            if (tile.gridTile == tile.id) store_.directory()->remove(tile.id);
+            if (tile.hasOwnData()) store_.directory()->remove(tile.id);
             return false;
         }
     }
@@ -82,7 +82,7 @@ int TileResidency::makeEdgesDeterministic() {
     for (const TileId& d : draw_) {
         for (TileId t = d;; t = t.parent()) {
             const ResidentTile* r = store_.find(t);
-            if (r && r->gridTile == t) settledGrids.add(t, r->grid);
+            if (r && !r->fromAncestor) settledGrids.add(t, r->grid);
             if (t.z == 0) break;
         }
     }

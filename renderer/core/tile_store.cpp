@@ -36,12 +36,12 @@ bool TileStore::load(const TileId& id) {
 bool TileStore::insert(ProducedTile&& t) {
     // Once per tile: an evicted corrupt tile is loaded again and again, its message is not.
     if (!t.failure.empty() && failed_.insert(t.id).second && log_)
-        log_(t.failure + (t.ancestor == t.id ? " (drawing " + t.id.str() + " flat)"
-                                             : " (drawing " + t.id.str() + " from " + t.ancestor.str() + ")"));
+        log_(t.failure + (t.gridTile == t.id ? " (drawing " + t.id.str() + " flat)"
+                                             : " (drawing " + t.id.str() + " from " + t.gridTile.str() + ")"));
     if (!t.ok() || isResident(t.id)) return t.ok();
     ResidentTile r;
     r.bytes = residentBytes(t);
-    if (t.gridTile == t.id) directory_->add(t.id, t.grid);
+    if (t.hasOwnData()) directory_->add(t.id, t.grid);
     r.grid = std::move(t.grid);
     r.gridTile = t.gridTile;
     r.mesh = std::move(t.mesh);
@@ -73,7 +73,7 @@ void TileStore::evict(const TileId& id) {
     const auto it = tiles_.find(id);
     if (it == tiles_.end()) return;
     bytes_ -= it->second.bytes;
-    if (it->second.gridTile == id) directory_->remove(id);
+    if (!it->second.fromAncestor) directory_->remove(id);
     tiles_.erase(it);
 }
 
