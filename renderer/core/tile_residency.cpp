@@ -57,8 +57,7 @@ FrameResidency TileResidency::update(const Camera& cam, const SelectionParams& p
 
     Selection sel = selectTiles(cam, params, store_);
     draw_ = std::move(sel.draw);
-    used_ = std::move(sel.used);
-    touchUsed();
+    used_ = std::move(sel.used);  // touched by evictTo below
     std::vector<TileRequest> wanted;
     wanted.reserve(sel.load.size() + sel.prefetch.size());
     for (const auto* list : {&sel.load, &sel.prefetch}) {
