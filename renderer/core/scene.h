@@ -7,7 +7,9 @@
 
 #include "core/camera.h"
 #include "core/height_codec.h"
+#include "core/layer.h"
 #include "core/result.h"
+#include "core/timeline.h"
 
 namespace plateau {
 
@@ -19,6 +21,11 @@ struct TerrainSourceDesc {
     std::vector<std::filesystem::path> extraPaths;  // gdal: further rasters ("paths")
     std::string url;                 // http: "https://host/{z}/{x}/{y}.png"
     int maxZoom = -1;                // http: deepest level the server has (-1: 15)
+    int minZoom = 0;                 // http: shallowest level the server has; none above is asked for
+    std::optional<LonLatBounds> bounds;  // http: where the server has data
+    std::string tilejson;            // http: URL or path of a TileJSON document (zoom range, bounds,
+                                     // attribution; its tiles[0] when url is empty)
+    std::string attribution;         // shown in the view
     // http disk cache; unset: the source's defaults (2 GiB, 30 days, 1 day).
     std::optional<double> cacheMiB;     // budget in MiB, 0 = no limit
     std::optional<double> cacheDays;    // tiles older than this are fetched again, 0 = never
@@ -56,6 +63,8 @@ struct Scene {
     double maxScreenSpaceError = 2.0;
     Shading shading;
     MemorySettings memory;
+    std::vector<LayerDesc> layers;  // drawn over the terrain in this order (first = bottom)
+    Timeline timeline;
 };
 
 // Errors name the file and the field: "scene.json: 'camera.height' must be a number".
