@@ -34,6 +34,10 @@ struct TerrainSourceDesc {
     // When set and `path` holds no tiles yet, the synthetic generator builds them there first.
     bool generateSynthetic = false;
     std::uint32_t syntheticSeed = 0;
+    // "detail": {"seed": 1, "amplitude_m": 40}: deterministic synthetic relief added below the
+    // source's own resolution, so close views of a coarse DEM are not blurry. Unset: none.
+    std::optional<std::uint32_t> detailSeed;
+    double detailAmplitudeM = 40.0;
 };
 
 struct Shading {
