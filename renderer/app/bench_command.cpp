@@ -132,10 +132,10 @@ int runBench(const CommonOptions& common, const BenchOptions& opts) {
         view.setStableEdges(false);
         auto msBetween = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
         const Camera home = makeCamera(scene.camera, width, height);
-        const auto settled = view.prepare(home, params, -1, 120.0,
-                                          [&] { session.render(view.frame(home, scene.shading), false); });
+        const auto settled = view.settle(home, params, 120.0,
+                                         [&] { session.render(view.frame({home, scene.timeline.current, 0.0}, scene.shading), false); });
         const auto tilesReady = std::chrono::steady_clock::now();
-        const auto firstFrame = session.render(view.frame(home, scene.shading), true);
+        const auto firstFrame = session.render(view.frame({home, scene.timeline.current, 0.0}, scene.shading), true);
         const auto firstDrawn = std::chrono::steady_clock::now();
         const double firstSettledMs = msBetween(coldStart, firstDrawn);
         const double setupMs = msBetween(coldStart, sessionReady), loadMs = msBetween(sessionReady, tilesReady),
@@ -146,8 +146,8 @@ int runBench(const CommonOptions& common, const BenchOptions& opts) {
         view.setStableEdges(true);
         const Camera first = makeCamera(flightPose(0, opts.frames), width, height);
         const auto flightStart = std::chrono::steady_clock::now();
-        const auto flightSettled = view.prepare(first, params, -1, 120.0);
-        session.render(view.frame(first, scene.shading), true);
+        const auto flightSettled = view.settle(first, params, 120.0);
+        session.render(view.frame({first, scene.timeline.current, 0.0}, scene.shading), true);
         const double flightStartMs = msBetween(flightStart, std::chrono::steady_clock::now());
 
         // The fast flight: interactive frames that never wait for tiles (parents stand in).
@@ -156,9 +156,11 @@ int runBench(const CommonOptions& common, const BenchOptions& opts) {
         for (int i = 0; i < opts.frames; ++i) {
             const Camera cam = makeCamera(flightPose(i, opts.frames), width, height);
             const auto t0 = std::chrono::steady_clock::now();
-            const auto st = view.prepare(cam, params, int(scene.memory.uploadsPerFrame));
+            // The flight's clock: 30 frames a second of flight time, whatever the machine does.
+            const double elapsed = double(i) / 30.0;
+            const auto st = view.update(cam, params, int(scene.memory.uploadsPerFrame), elapsed);
             const auto t1 = std::chrono::steady_clock::now();
-            const auto r = session.render(view.frame(cam, scene.shading), true);
+            const auto r = session.render(view.frame({cam, scene.timeline.current, elapsed}, scene.shading), true);
             const auto t2 = std::chrono::steady_clock::now();
             prepareMs.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
             drawMs.push_back(std::chrono::duration<double, std::milli>(t2 - t1).count());

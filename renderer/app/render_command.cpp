@@ -69,13 +69,14 @@ int runRender(const CommonOptions& common, const RenderOptions& opts) {
         const auto t0 = std::chrono::steady_clock::now();
         // A first, coarse frame is drawn as soon as anything is resident: the rasteriser builds
         // its shaders while the workers still load tiles (a software one takes long for that).
-        const auto stats = view.prepare(
-            cam, selectionParams(scene.maxScreenSpaceError, scene.shading, opened->source->maxZoom()), -1, 120.0,
-            [&] { session.render(view.frame(cam, scene.shading), false); });
+        const FrameInput input{cam, scene.timeline.current, 0.0};
+        const auto stats = view.settle(
+            cam, selectionParams(scene.maxScreenSpaceError, scene.shading, opened->source->maxZoom()), 120.0,
+            [&] { session.render(view.frame(input, scene.shading), false); });
         if (!stats.settled) logLine("view not settled: " + std::to_string(stats.missing) + " tiles could not be loaded");
         ui::StatusInfo label{scene.title, scene.label, "", 0, 0, 0.0};
         const bool showLabel = !scene.label.empty() || !scene.title.empty();
-        auto pixels = session.renderAndCapture(view.frame(cam, scene.shading), showLabel ? &label : nullptr);
+        auto pixels = session.renderAndCapture(view.frame(input, scene.shading), showLabel ? &label : nullptr);
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         Image8 img{width, height, 4, std::move(pixels)};
         auto png = encodePng(img);

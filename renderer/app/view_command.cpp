@@ -17,6 +17,7 @@
 #include "app/log.h"
 #include "app/scene_setup.h"
 #include "core/camera_control.h"
+#include "core/surface_height.h"
 #include "gpu/context.h"
 #include "gpu/renderer.h"
 #include "gpu/swapchain_target.h"
@@ -154,6 +155,8 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
             int frames = 0;
             double frameMs = 0.0;
             auto last = std::chrono::steady_clock::now();
+            // The window's clock is read here, once per frame, and passed down as plain data.
+            const auto started = last;
             while (!glfwWindowShouldClose(window)) {
                 glfwPollEvents();
                 glfwGetFramebufferSize(window, &fw, &fh);
@@ -174,7 +177,8 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
                 last = now;
 
                 const Geodetic g = ecefToGeodetic(cam.position);
-                const double ground = view.terrainHeight(g.lon_deg, g.lat_deg).value_or(4000.0) * settings.shading.exaggeration;
+                const double ground = displayedSurfaceHeight(view.store(), g.lon_deg, g.lat_deg, settings.shading.exaggeration)
+                                          .value_or(4000.0 * settings.shading.exaggeration);
                 ImGui_ImplVulkan_NewFrame();
                 ImGui_ImplGlfw_NewFrame();
                 ImGui::NewFrame();
@@ -185,14 +189,15 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
 
                 // Tiles load on worker threads; a few uploads per frame keep the window responsive
                 // and parents show until their children arrive.
-                const auto st = view.prepare(cam, selectionParams(settings.maxScreenSpaceError, settings.shading,
-                                                                  opened->source->maxZoom()),
-                                             scene.memory.uploadsPerFrame);
+                const double elapsed = std::chrono::duration<double>(now - started).count();
+                const auto st = view.update(cam, selectionParams(settings.maxScreenSpaceError, settings.shading,
+                                                                 opened->source->maxZoom()),
+                                            scene.memory.uploadsPerFrame, elapsed);
                 ui::StatusInfo status{scene.title, scene.label, describeCamera(cam), st.drawn, st.missing, frameMs};
                 ui::drawLabel(status);
                 if (settings.showPanel) ui::drawPanel(settings, status);
                 ImGui::Render();
-                gpu::FrameDesc desc = view.frame(cam, settings.shading);
+                gpu::FrameDesc desc = view.frame({cam, scene.timeline.current, elapsed}, settings.shading);
                 desc.ui = ImGui::GetDrawData();
                 if (!renderer.drawFrame(desc).presented) recreate = true;
                 if (opts.frames > 0 && ++frames >= opts.frames) break;

@@ -47,8 +47,8 @@ int GpuFixture::validationMessages() const { return session->context().validatio
 std::vector<std::uint8_t> GpuFixture::render(const CameraPose& pose, const Shading& shading, double sse, bool sky,
                                              bool flat, const float* clear) {
     const Camera cam = makeCamera(pose, session->width(), session->height());
-    lastStats = view->prepare(cam, app::selectionParams(sse, shading, maxZoom), -1);
-    gpu::FrameDesc f = view->frame(cam, shading);
+    lastStats = view->settle(cam, app::selectionParams(sse, shading, maxZoom));
+    gpu::FrameDesc f = view->frame({cam}, shading);
     f.drawSky = sky;
     f.style.flatColour = flat;
     if (clear)

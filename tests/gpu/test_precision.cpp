@@ -35,7 +35,7 @@ TEST_CASE("terrain a few metres from the camera does not jitter", "[gpu][precisi
     }();
     CameraPose down{lon, lat, h0 + 300.0, 0, -90};
     fx.render(down, s);
-    const double nearM = fx.view->frame(makeCamera(down, kW, kH), s).camera.near_m;
+    const double nearM = fx.view->frame({makeCamera(down, kW, kH)}, s).camera.near_m;
     const double d = viewDistance(fx.session->lastDepth(), kW / 2, kH / 2, nearM);
     REQUIRE(std::isfinite(d));
     const double surface = down.height_m - d;
@@ -43,7 +43,7 @@ TEST_CASE("terrain a few metres from the camera does not jitter", "[gpu][precisi
     // 5 m above the surface, looking down and ahead.
     CameraPose near{lon, lat, surface + 5.0, 30, -60};
     const auto a = fx.render(near, s);
-    const double nearA = fx.view->frame(makeCamera(near, kW, kH), s).camera.near_m;
+    const double nearA = fx.view->frame({makeCamera(near, kW, kH)}, s).camera.near_m;
     const double dA = viewDistance(fx.session->lastDepth(), kW / 2, kH / 2, nearA);
     INFO("distance to terrain at the centre: " << dA << " m");
     REQUIRE(dA > 3.0);

@@ -61,7 +61,7 @@ TEST_CASE("SRTM tiles put Everest where it is", "[gpu][real-data][everest]") {
     REQUIRE(fx.lastStats.settled);
     REQUIRE(fx.validationMessages() == 0);
     writePng(std::string(PLATEAU_TEST_OUTPUT) + "/everest_from_above.png", rgba, kW, kH);
-    const Camera frameCam = fx.view->frame(makeCamera(above, kW, kH), s).camera;
+    const Camera frameCam = fx.view->frame({makeCamera(above, kW, kH)}, s).camera;
     const Geodetic top = highestRenderedPoint(fx, frameCam);
     int deepest = 0;
     for (const TileId& id : fx.view->drawList()) deepest = std::max(deepest, id.z);
@@ -82,7 +82,7 @@ TEST_CASE("the quantized-mesh tile of Everest renders with its heights", "[gpu][
     REQUIRE(fx.validationMessages() == 0);
     REQUIRE(fx.lastStats.settled);
     writePng(std::string(PLATEAU_TEST_OUTPUT) + "/quantized_mesh_everest.png", rgba, kW, kH);
-    const Camera frameCam = fx.view->frame(makeCamera(above, kW, kH), s).camera;
+    const Camera frameCam = fx.view->frame({makeCamera(above, kW, kH)}, s).camera;
     const Geodetic top = highestRenderedPoint(fx, frameCam);
     INFO("highest rendered point " << top.lat_deg << " N " << top.lon_deg << " E, " << top.height_m << " m");
     // The tile's header says 3727.5..8777.1 m: the summit area renders near the top of that range.
