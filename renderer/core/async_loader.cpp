@@ -1,133 +1,65 @@
 #include "core/async_loader.h"
 
-#include <algorithm>
-#include <chrono>
+#include <exception>
+#include <new>
 
 namespace plateau {
 
+namespace {
+
+// A source's exception is that tile's error, never the end of the process: the tile is then
+// drawn from its ancestor like any tile that failed to load.
+class GuardedSource final : public TileSource {
+public:
+    explicit GuardedSource(std::shared_ptr<TileSource> inner) : inner_(std::move(inner)) {}
+    bool hasDataBelow(const TileId& id) const override { return inner_->hasDataBelow(id); }
+    std::string describe() const override { return inner_->describe(); }
+    int minZoom() const override { return inner_->minZoom(); }
+    int maxZoom() const override { return inner_->maxZoom(); }
+    bool hasTile(const TileId& id) const override { return inner_->hasTile(id); }
+    Result<HeightGrid> load(const TileId& id) override {
+        try {
+            return inner_->load(id);
+        } catch (const std::bad_alloc&) {
+            return makeError(inner_->describe() + ": tile " + id.str() + ": out of memory while loading");
+        } catch (const std::exception& e) {
+            return makeError(inner_->describe() + ": tile " + id.str() + ": " + e.what());
+        } catch (...) {
+            return makeError(inner_->describe() + ": tile " + id.str() + ": unknown failure while loading");
+        }
+    }
+
+private:
+    std::shared_ptr<TileSource> inner_;
+};
+
+}  // namespace
+
 AsyncTileLoader::AsyncTileLoader(std::shared_ptr<TileSource> source, int threads, std::size_t maxPending,
                                  std::shared_ptr<GridDirectory> around)
-    : source_(std::move(source)), around_(std::move(around)), maxPending_(maxPending) {
-    if (threads <= 0) threads = int(std::max(2u, std::thread::hardware_concurrency()) - 1);
-    for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { workerLoop(); });
+    : AsyncTileLoader(std::move(source), std::make_shared<WorkerPool>(threads), maxPending, std::move(around)) {}
+
+AsyncTileLoader::AsyncTileLoader(std::shared_ptr<TileSource> source, std::shared_ptr<WorkerPool> pool,
+                                 std::size_t maxPending, std::shared_ptr<GridDirectory> around)
+    : source_(std::make_shared<GuardedSource>(std::move(source))), around_(std::move(around)), pool_(std::move(pool)) {
+    queue_ = std::make_unique<JobQueue<TileId, TileRequest, ProducedTile, TileIdHash>>(
+        *pool_, [this](TileRequest& r) { return produce(r); }, maxPending, [this](ProducedTile& t) {
+            if (around_ && t.hasOwnData()) around_->remove(t.id);
+        });
 }
 
-AsyncTileLoader::~AsyncTileLoader() {
-    {
-        std::lock_guard<std::mutex> lock(mutex_);
-        stop_ = true;
-        stats_.cancelled += pending_.size();
-        pending_.clear();
+ProducedTile AsyncTileLoader::produce(TileRequest& req) {
+    ProducedTile tile;
+    try {
+        tile = produceTile(*source_, req.id, req.ancestorGrid, req.ancestorGridTile, around_.get());
+    } catch (const std::exception& e) {
+        // Meshing itself failed (memory): report it; the tile is asked for again later.
+        tile = ProducedTile{};
+        tile.id = req.id;
+        tile.failure = source_->describe() + ": tile " + req.id.str() + ": " + e.what();
     }
-    wake_.notify_all();
-    for (auto& t : workers_) t.join();
-}
-
-void AsyncTileLoader::setWanted(std::vector<TileRequest> wanted) {
-    {
-        std::lock_guard<std::mutex> lock(mutex_);
-        std::unordered_set<TileId, TileIdHash> keep;
-        std::deque<TileRequest> next;
-        for (auto& r : wanted) {
-            if (next.size() >= maxPending_) break;
-            if (inFlight_.count(r.id) || finishedIds_.count(r.id) || !keep.insert(r.id).second) continue;
-            next.push_back(std::move(r));
-        }
-        for (const auto& r : pending_)
-            if (!keep.count(r.id)) ++stats_.cancelled;
-        pending_ = std::move(next);
-
-        // Finished tiles wait for the render thread's upload budget. When workers outpace it
-        // while the view moves, tiles for places already flown past would fill that budget frame
-        // after frame and starve the tiles on screen: keep only the wanted ones, best first.
-        rank_.clear();
-        for (std::size_t i = 0; i < wanted.size(); ++i) rank_.emplace(wanted[i].id, i);
-        std::vector<ProducedTile> kept;
-        for (auto& t : finished_) {
-            if (rank_.count(t.id)) {
-                kept.push_back(std::move(t));
-            } else {
-                finishedIds_.erase(t.id);
-                if (around_ && t.hasOwnData()) around_->remove(t.id);
-                ++stats_.discarded;
-            }
-        }
-        std::stable_sort(kept.begin(), kept.end(),
-                         [&](const ProducedTile& a, const ProducedTile& b) { return rank_[a.id] < rank_[b.id]; });
-        finished_ = std::move(kept);
-    }
-    wake_.notify_all();
-}
-
-std::vector<ProducedTile> AsyncTileLoader::takeFinished(std::size_t max) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    const std::size_t n = std::min(max, finished_.size());
-    std::vector<ProducedTile> out;
-    out.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        finishedIds_.erase(finished_[i].id);
-        out.push_back(std::move(finished_[i]));
-    }
-    finished_.erase(finished_.begin(), finished_.begin() + long(n));
-    return out;
-}
-
-bool AsyncTileLoader::busy() const {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return !pending_.empty() || !inFlight_.empty() || !finished_.empty();
-}
-
-void AsyncTileLoader::waitForProgress(double seconds) const {
-    std::unique_lock<std::mutex> lock(mutex_);
-    if (!finished_.empty() || (pending_.empty() && inFlight_.empty())) return;
-    progress_.wait_for(lock, std::chrono::duration<double>(seconds));
-}
-
-LoaderStats AsyncTileLoader::stats() const {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return stats_;
-}
-
-bool AsyncTileLoader::helpOne() {
-    std::unique_lock<std::mutex> lock(mutex_);
-    if (stop_ || pending_.empty()) return false;
-    produce(lock);
-    return true;
-}
-
-void AsyncTileLoader::workerLoop() {
-    std::unique_lock<std::mutex> lock(mutex_);
-    while (true) {
-        wake_.wait(lock, [this] { return stop_ || !pending_.empty(); });
-        if (stop_) return;
-        produce(lock);
-    }
-}
-
-void AsyncTileLoader::produce(std::unique_lock<std::mutex>& lock) {
-    TileRequest req = std::move(pending_.front());
-    pending_.pop_front();
-    inFlight_.insert(req.id);
-    lock.unlock();
-    const auto t0 = std::chrono::steady_clock::now();
-    ProducedTile tile = produceTile(*source_, req.id, req.ancestorGrid, req.ancestorGridTile, around_.get());
     if (around_ && tile.hasOwnData()) around_->add(tile.id, tile.grid);
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    lock.lock();
-    inFlight_.erase(req.id);
-    ++stats_.produced;
-    stats_.workerSeconds += secs;
-    finishedIds_.insert(tile.id);
-    // In wanted order (tiles wanted no longer go last, to be dropped by the next setWanted).
-    const auto rankOf = [&](const TileId& id) {
-        const auto it = rank_.find(id);
-        return it == rank_.end() ? SIZE_MAX : it->second;
-    };
-    const std::size_t r = rankOf(tile.id);
-    const auto pos = std::find_if(finished_.begin(), finished_.end(),
-                                  [&](const ProducedTile& t) { return rankOf(t.id) > r; });
-    finished_.insert(pos, std::move(tile));
-    progress_.notify_all();
+    return tile;
 }
 
 }  // namespace plateau

@@ -24,6 +24,7 @@ struct ProducedTile {
     bool fromAncestor = false;  // heights from gridTile (an ancestor), or flat if gridTile == id
     std::string failure;        // the source's one-line error when its data could not be used
     bool ok() const { return grid != nullptr; }
+    const TileId& key() const { return id; }
     // Its grid holds real data of its own: the grids neighbours may read (see GridDirectory).
     bool hasOwnData() const { return ok() && !fromAncestor; }
 };

@@ -63,6 +63,8 @@ public:
     const TileStore& store() const { return store_; }
     LoaderStats loaderStats() const { return loader_.stats(); }
     int loaderThreads() const { return loader_.threadCount(); }
+    // The workers, shared with the view's overlay layers.
+    const std::shared_ptr<WorkerPool>& workerPool() const { return loader_.pool(); }
     std::uint64_t uploadedTotal() const { return uploadedTotal_; }
     std::uint64_t evictedTotal() const { return evictedTotal_; }
     const MemoryBudget& budget() const { return budget_; }
