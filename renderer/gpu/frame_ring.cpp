@@ -5,7 +5,8 @@
 
 namespace plateau::gpu {
 
-FrameRing::FrameRing(const Context& ctx) : ctx_(ctx) {
+FrameRing::FrameRing(const Context& ctx, VkDeviceSize stagingBytesPerFrame)
+    : ctx_(ctx), staging_(ctx, kFramesInFlight, stagingBytesPerFrame) {
     for (auto& s : slots_) {
         VkCommandPoolCreateInfo pci{VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
         pci.flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT;
@@ -37,6 +38,7 @@ FrameSlot& FrameRing::begin() {
     FrameSlot& s = slots_[index_];
     VK_CHECK(vkWaitForFences(ctx_.device(), 1, &s.fence, VK_TRUE, UINT64_MAX));
     release(s);
+    staging_.beginSlot(index_);
     VK_CHECK(vkResetCommandPool(ctx_.device(), s.pool, 0));
     return s;
 }

@@ -1,13 +1,15 @@
 #pragma once
 // Two frames in flight. Each slot owns its command buffer, fence and acquire semaphore, plus the
 // resources retired while it was being recorded: they are destroyed when the slot comes round
-// again, i.e. after the GPU has finished every frame that could have used them.
+// again, i.e. after the GPU has finished every frame that could have used them. The same rule
+// frees each slot's staging space (see staging_ring.h).
 #include <array>
 #include <functional>
 #include <memory>
 #include <vector>
 
 #include "gpu/gpu_layer.h"
+#include "gpu/staging_ring.h"
 
 namespace plateau::gpu {
 
@@ -26,7 +28,7 @@ struct FrameSlot {
 
 class FrameRing {
 public:
-    explicit FrameRing(const Context& ctx);
+    explicit FrameRing(const Context& ctx, VkDeviceSize stagingBytesPerFrame = StagingRing::kDefaultBytesPerFrame);
     ~FrameRing();
     FrameRing(const FrameRing&) = delete;
     FrameRing& operator=(const FrameRing&) = delete;
@@ -35,6 +37,10 @@ public:
     FrameSlot& begin();
     FrameSlot& current() { return slots_[index_]; }
     std::uint64_t frameNumber() const { return frame_; }
+    std::size_t slotIndex() const { return index_; }
+    // Staging space for uploads recorded into the current frame.
+    StagingRing& staging() { return staging_; }
+    const StagingRing& staging() const { return staging_; }
 
     // Keep `obj` alive until the GPU is done with the current frame.
     template <class T>
@@ -50,6 +56,7 @@ private:
     static void release(FrameSlot& s);
     const Context& ctx_;
     std::array<FrameSlot, kFramesInFlight> slots_{};
+    StagingRing staging_;
     std::size_t index_ = 0;
     std::uint64_t frame_ = 0;
     bool begun_ = false;

@@ -40,4 +40,26 @@ std::optional<UploadPlan> planStaticUpload(const VkPhysicalDeviceMemoryPropertie
     return plan;
 }
 
+std::optional<ImageUploadPlan> planImageUpload(const VkPhysicalDeviceMemoryProperties& props,
+                                               std::uint32_t optimalTypeBits, std::uint32_t linearTypeBits,
+                                               std::uint32_t stagingTypeBits, bool linearSupported,
+                                               bool forceStaging) {
+    const VkMemoryPropertyFlags hostVisible =
+        VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT;
+    auto local = findMemoryType(props, optimalTypeBits, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT);
+    if (!local) local = findMemoryType(props, optimalTypeBits, 0);
+    if (!local) return std::nullopt;
+    const bool unified = (props.memoryTypes[*local].propertyFlags & hostVisible) == hostVisible;
+    if (unified && linearSupported && !forceStaging) {
+        // In place only where the GPU's own memory is mappable (integrated GPUs, lavapipe). A
+        // discrete GPU's small BAR window is not used for textures: linear images sample slowly
+        // there, and the copy runs once per layer.
+        auto linear = findMemoryType(props, linearTypeBits, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT | hostVisible);
+        if (linear) return ImageUploadPlan{true, UploadPlan{*linear, false, 0}};
+    }
+    auto staging = findMemoryType(props, stagingTypeBits, hostVisible);
+    if (!staging) return std::nullopt;
+    return ImageUploadPlan{false, UploadPlan{*local, true, *staging}};
+}
+
 }  // namespace plateau::gpu

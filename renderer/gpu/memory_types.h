@@ -28,4 +28,18 @@ std::optional<UploadPlan> planStaticUpload(const VkPhysicalDeviceMemoryPropertie
                                            std::uint32_t deviceTypeBits, std::uint32_t stagingTypeBits,
                                            bool forceStaging);
 
+struct ImageUploadPlan {
+    bool linear = false;  // true: a linear-tiled image in host-visible memory, written by memcpy
+    UploadPlan memory;    // memory.deviceType is for the image; staged means optimal tiling + copies
+};
+
+// Plan for sampled images written from the CPU. Writing in place needs linear tiling, which the
+// device must support for the format, usage and layer count (linearSupported), and memory the
+// CPU can map; otherwise (discrete GPUs, forceStaging) an optimal-tiled image in device-local
+// memory is filled by copies from staging memory.
+std::optional<ImageUploadPlan> planImageUpload(const VkPhysicalDeviceMemoryProperties& props,
+                                               std::uint32_t optimalTypeBits, std::uint32_t linearTypeBits,
+                                               std::uint32_t stagingTypeBits, bool linearSupported,
+                                               bool forceStaging);
+
 }  // namespace plateau::gpu

@@ -6,6 +6,18 @@
 
 namespace plateau::gpu {
 
+std::uint32_t bufferMemoryTypeBits(const Context& ctx, VkBufferUsageFlags usage) {
+    VkBufferCreateInfo bci{VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO};
+    bci.size = 256;
+    bci.usage = usage;
+    VkBuffer b = VK_NULL_HANDLE;
+    VK_CHECK(vkCreateBuffer(ctx.device(), &bci, nullptr, &b));
+    VkMemoryRequirements req;
+    vkGetBufferMemoryRequirements(ctx.device(), b, &req);
+    vkDestroyBuffer(ctx.device(), b, nullptr);
+    return req.memoryTypeBits;
+}
+
 Buffer::Buffer(const Context& ctx, VkDeviceSize size, VkBufferUsageFlags usage, std::uint32_t memoryType)
     : device_(ctx.device()), size_(size) {
     VkBufferCreateInfo bci{VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO};

@@ -10,6 +10,9 @@ namespace plateau::gpu {
 
 class Context;
 
+// Memory types a buffer with `usage` may live in (asked of a throwaway 256-byte buffer).
+std::uint32_t bufferMemoryTypeBits(const Context& ctx, VkBufferUsageFlags usage);
+
 class Buffer {
 public:
     Buffer() = default;

@@ -10,26 +10,13 @@
 namespace plateau::gpu {
 
 namespace {
-std::uint32_t memoryTypeBits(const Context& ctx, VkBufferUsageFlags usage) {
-    VkBufferCreateInfo bci{VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO};
-    bci.size = 256;
-    bci.usage = usage;
-    VkBuffer b = VK_NULL_HANDLE;
-    VK_CHECK(vkCreateBuffer(ctx.device(), &bci, nullptr, &b));
-    VkMemoryRequirements req;
-    vkGetBufferMemoryRequirements(ctx.device(), b, &req);
-    vkDestroyBuffer(ctx.device(), b, nullptr);
-    return req.memoryTypeBits;
-}
-
-// A staging buffer holding `bytes`, copied into dst at dstOffset by cmd; retired with the frame.
-void stagedCopy(const Context& ctx, FrameRing& ring, const UploadPlan& plan, VkCommandBuffer cmd, VkBuffer dst,
-                VkDeviceSize dstOffset, const void* bytes, VkDeviceSize size) {
-    Buffer staging(ctx, size, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, plan.stagingType);
-    std::memcpy(staging.mapped(), bytes, size);
-    VkBufferCopy region{0, dstOffset, size};
-    vkCmdCopyBuffer(cmd, staging.handle(), dst, 1, &region);
-    ring.retire(std::move(staging));
+// Writes `bytes` into this frame's staging space and records the copy into dst at dstOffset.
+void stagedCopy(StagingRing& staging, VkCommandBuffer cmd, VkBuffer dst, VkDeviceSize dstOffset, const void* bytes,
+                VkDeviceSize size) {
+    const StagingSpan span = staging.allocate(size);
+    std::memcpy(span.data, bytes, size);
+    VkBufferCopy region{span.offset, dstOffset, size};
+    vkCmdCopyBuffer(cmd, span.buffer, dst, 1, &region);
 }
 }  // namespace
 
@@ -41,9 +28,10 @@ TilePool::TilePool(const Context& ctx, FrameRing& ring, std::uint32_t capacity)
 
     const VkBufferUsageFlags vUsage = VK_BUFFER_USAGE_VERTEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT;
     const VkBufferUsageFlags iUsage = VK_BUFFER_USAGE_INDEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT;
-    const std::uint32_t stagingBits = memoryTypeBits(ctx, VK_BUFFER_USAGE_TRANSFER_SRC_BIT);
-    auto plan = planStaticUpload(ctx.memoryProperties(), memoryTypeBits(ctx, vUsage) & memoryTypeBits(ctx, iUsage),
-                                 stagingBits, ctx.forceStaging());
+    const std::uint32_t stagingBits = bufferMemoryTypeBits(ctx, VK_BUFFER_USAGE_TRANSFER_SRC_BIT);
+    auto plan = planStaticUpload(ctx.memoryProperties(),
+                                 bufferMemoryTypeBits(ctx, vUsage) & bufferMemoryTypeBits(ctx, iUsage), stagingBits,
+                                 ctx.forceStaging());
     if (!plan) throw GpuError("tile pool: no memory type for vertex buffers");
     plan_ = *plan;
     ctx.log(std::string("tile uploads: ") + (plan_.staged ? "staged through host-visible memory" : "written in place (unified memory)"));
@@ -52,11 +40,9 @@ TilePool::TilePool(const Context& ctx, FrameRing& ring, std::uint32_t capacity)
     const VkDeviceSize indexBytes = indices.size() * sizeof(std::uint32_t);
     indices_ = Buffer(ctx, indexBytes, iUsage, plan_.deviceType);
     if (plan_.staged) {
-        Buffer staging(ctx, indexBytes, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, plan_.stagingType);
-        std::memcpy(staging.mapped(), indices.data(), indexBytes);
+        // Waited for here, so the span is free again before any frame could reuse it.
         ctx.immediateSubmit([&](VkCommandBuffer cmd) {
-            VkBufferCopy region{0, 0, indexBytes};
-            vkCmdCopyBuffer(cmd, staging.handle(), indices_.handle(), 1, &region);
+            stagedCopy(ring.staging(), cmd, indices_.handle(), 0, indices.data(), indexBytes);
         });
     } else {
         std::memcpy(indices_.mapped(), indices.data(), indexBytes);
@@ -75,7 +61,7 @@ bool TilePool::upload(VkCommandBuffer cmd, const TileMesh& mesh) {
     free_.pop_back();
     const VkDeviceSize offset = VkDeviceSize(slot) * bytesPerTile();
     if (plan_.staged) {
-        stagedCopy(ctx_, ring_, plan_, cmd, vertices_.handle(), offset, mesh.vertices.data(), bytesPerTile());
+        stagedCopy(ring_.staging(), cmd, vertices_.handle(), offset, mesh.vertices.data(), bytesPerTile());
         pendingCopies_ = true;
     } else {
         // The slot is not in use by any frame in flight (see release), so it can be written now.
@@ -117,6 +103,8 @@ void TilePool::finishUploads(VkCommandBuffer cmd) {
     vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_VERTEX_INPUT_BIT, 0, 1, &b, 0, nullptr,
                          0, nullptr);
 }
+
+const StagingRing::Stats& TilePool::stagingStats() const { return ring_.staging().stats(); }
 
 const TilePool::Slot* TilePool::find(const TileId& id) const {
     auto it = slots_.find(id);

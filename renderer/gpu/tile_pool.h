@@ -12,6 +12,7 @@
 #include "core/tile_mesh.h"
 #include "gpu/memory_types.h"
 #include "gpu/resources.h"
+#include "gpu/staging_ring.h"
 
 namespace plateau::gpu {
 
@@ -23,8 +24,9 @@ public:
     TilePool(const Context& ctx, FrameRing& ring, std::uint32_t capacity);
 
     bool contains(const TileId& id) const { return slots_.count(id) != 0; }
-    // Writes the mesh into a free slot (staging copy recorded into cmd when memory is not
-    // host-visible). False when every slot is taken.
+    // Writes the mesh into a free slot: in place on unified memory, else through the frame's
+    // staging ring with a copy recorded into cmd (the current frame's command buffer). False
+    // when every slot is taken.
     bool upload(VkCommandBuffer cmd, const TileMesh& mesh);
     // Writes a new mesh for a resident tile into another slot and retires the old one after the
     // frames that drew it. False (the old mesh stays) when no slot is free.
@@ -48,6 +50,8 @@ public:
     std::size_t bytesPerTile() const { return std::size_t(vertsPerTile_) * sizeof(TerrainVertex); }
     bool staged() const { return plan_.staged; }
     std::uint64_t bytesUploaded() const { return bytesUploaded_; }
+    // The frame ring's staging statistics (all staged uploads, not only tiles).
+    const StagingRing::Stats& stagingStats() const;
 
 private:
     const Context& ctx_;

@@ -91,3 +91,30 @@ TEST_CASE("device choice prefers a real GPU and honours --device", "[gpu-policy]
     CHECK(only->reason.find("no hardware GPU") != std::string::npos);
     CHECK_FALSE(chooseDevice({}, "", err));
 }
+
+TEST_CASE("images: discrete GPU stages into optimal VRAM images, unified memory writes linear ones in place",
+          "[gpu-policy]") {
+    // Discrete: the optimal image goes to plain VRAM (type 0), filled from host memory; the BAR
+    // window (type 3) is not used for textures even where a linear image could live there.
+    auto d = planImageUpload(discreteGpu(), 0b1111, 0b1110, 0b0110, true, false);
+    REQUIRE(d);
+    CHECK_FALSE(d->linear);
+    CHECK(d->memory.staged);
+    CHECK(d->memory.deviceType == 0);
+    CHECK((d->memory.stagingType == 1 || d->memory.stagingType == 2));
+
+    auto u = planImageUpload(unified(), 0b1, 0b1, 0b1, true, false);
+    REQUIRE(u);
+    CHECK(u->linear);
+    CHECK_FALSE(u->memory.staged);
+    // Forced staging, or a device that cannot sample linear images of this shape: staged.
+    auto forced = planImageUpload(unified(), 0b1, 0b1, 0b1, true, true);
+    REQUIRE(forced);
+    CHECK_FALSE(forced->linear);
+    CHECK(forced->memory.staged);
+    auto noLinear = planImageUpload(unified(), 0b1, 0, 0b1, false, false);
+    REQUIRE(noLinear);
+    CHECK(noLinear->memory.staged);
+    CHECK_FALSE(planImageUpload(discreteGpu(), 0, 0b1111, 0b1111, true, false));
+    CHECK_FALSE(planImageUpload(discreteGpu(), 0b0001, 0, 0b0001, false, false));  // nowhere to stage
+}

@@ -1,0 +1,72 @@
+#pragma once
+// A 2D array image of N square RGBA8 layers with its view and a linear, clamp-to-edge sampler:
+// fixed slots for per-tile images (draped overlay tiles, normal maps), so a tile's image costs a
+// layer, not an allocation. Which layer holds what is the caller's business.
+//
+// Uploads follow the tile pool's rule: where the GPU's own memory is mappable (integrated GPUs,
+// lavapipe) the image is linear-tiled and a layer is written in place; elsewhere (discrete GPUs,
+// --force-staging) it is optimal-tiled in device-local memory and a layer is copied from the
+// frame's staging ring. Either way every layer starts transparent black and is always in the
+// layout that shaders sample it in (sampleLayout()), between uploads.
+#include <cstdint>
+#include <vector>
+
+#include "gpu/memory_types.h"
+
+namespace plateau::gpu {
+
+class Context;
+class StagingRing;
+
+class ImageArray {
+public:
+    static constexpr VkFormat kFormat = VK_FORMAT_R8G8B8A8_UNORM;  // bytes as given: imagery and normals alike
+
+    // Throws GpuError when the device cannot hold `layers` layers of size x size.
+    ImageArray(const Context& ctx, StagingRing& staging, std::uint32_t size, std::uint32_t layers);
+    ~ImageArray();
+    ImageArray(const ImageArray&) = delete;
+    ImageArray& operator=(const ImageArray&) = delete;
+
+    // Writes layer `layer` from size*size*4 bytes, rows top to bottom. Staged: the copy and its
+    // barriers are recorded into cmd, the current frame's command buffer, outside a render pass;
+    // the layer is ready for shaders that run after it in that command buffer. In place: written
+    // now, cmd is not used. Either way no frame still on the GPU may sample this layer: hand
+    // freed layers out again only after FrameRing::defer, as TilePool does with its slots.
+    void upload(VkCommandBuffer cmd, std::uint32_t layer, const std::uint8_t* rgba);
+
+    // Copies a layer back to the CPU and waits for it (tests, debugging): size*size*4 bytes.
+    std::vector<std::uint8_t> readLayer(std::uint32_t layer) const;
+
+    VkImage image() const { return image_; }
+    VkImageView view() const { return view_; }  // VK_IMAGE_VIEW_TYPE_2D_ARRAY, all layers
+    VkSampler sampler() const { return sampler_; }
+    VkImageLayout sampleLayout() const { return layout_; }  // for descriptor writes
+    std::uint32_t size() const { return size_; }
+    std::uint32_t layers() const { return layers_; }
+    bool staged() const { return !plan_.linear; }
+    std::size_t bytesPerLayer() const { return std::size_t(size_) * size_ * 4; }
+    std::uint64_t bytesUploaded() const { return bytesUploaded_; }
+
+private:
+    void createImage(bool linear, std::uint32_t memoryType);
+    void initialise();
+    void destroy();
+
+    const Context& ctx_;
+    StagingRing& staging_;
+    std::uint32_t size_;
+    std::uint32_t layers_;
+    ImageUploadPlan plan_;
+    VkImage image_ = VK_NULL_HANDLE;
+    VkDeviceMemory memory_ = VK_NULL_HANDLE;
+    VkImageView view_ = VK_NULL_HANDLE;
+    VkSampler sampler_ = VK_NULL_HANDLE;
+    VkImageLayout layout_ = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL;
+    std::uint8_t* mapped_ = nullptr;  // linear only
+    VkDeviceSize rowPitch_ = 0;       // linear only
+    std::vector<VkDeviceSize> layerOffsets_;  // linear only
+    std::uint64_t bytesUploaded_ = 0;
+};
+
+}  // namespace plateau::gpu
