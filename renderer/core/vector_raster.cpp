@@ -90,7 +90,7 @@ public:
         bool any = false;
         for (std::size_t i = 0; i < colour_.size(); i += 4) {
             const float a = colour_[i + 3];
-            const auto byte = [](float v) { return std::uint8_t(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f)); };
+            const auto byte = [](float v) { return std::uint8_t(std::clamp(v, 0.0f, 1.0f) * 255.0f + 0.5f); };
             const std::uint8_t a8 = byte(a);
             if (a8 == 0) continue;
             any = true;
@@ -184,14 +184,6 @@ bool clipSegment(Px& a, Px& b, double lo, double hi) {
     return true;
 }
 
-double segmentDistance(double px, double py, const Px& a, const Px& b) {
-    const double dx = b.x - a.x, dy = b.y - a.y;
-    const double len2 = dx * dx + dy * dy;
-    const double t = len2 > 0 ? std::clamp(((px - a.x) * dx + (py - a.y) * dy) / len2, 0.0, 1.0) : 0.0;
-    const double ex = a.x + t * dx - px, ey = a.y + t * dy - py;
-    return std::sqrt(ex * ex + ey * ey);
-}
-
 // Coverage of a stroke `width` px wide: full within the half width, a one-pixel ramp outside.
 // Lines thinner than a pixel are drawn one pixel wide and fainter, so they never break up.
 struct Pen {
@@ -203,23 +195,33 @@ struct Pen {
 void strokeSegment(Canvas& cv, Px a, Px b, const Pen& pen) {
     const double reach = pen.half + 1.0;
     if (!clipSegment(a, b, -reach, cv.size() + reach)) return;
-    const double len = std::hypot(b.x - a.x, b.y - a.y);
-    const int pieces = std::max(1, int(std::ceil(len / kChunkPx)));
+    const double dx = b.x - a.x, dy = b.y - a.y;
+    const double len2 = dx * dx + dy * dy;
+    const double inv = len2 > 0 ? 1.0 / len2 : 0.0;
+    const double outer = pen.half + 0.5;  // beyond this distance a pixel centre gets nothing
+    const double outer2 = outer * outer;
+    const int pieces = std::max(1, int(std::ceil(std::sqrt(len2) / kChunkPx)));
     for (int k = 0; k < pieces; ++k) {
         const double t0 = double(k) / pieces, t1 = double(k + 1) / pieces;
-        const double x0 = a.x + (b.x - a.x) * t0, x1 = a.x + (b.x - a.x) * t1;
-        const double y0 = a.y + (b.y - a.y) * t0, y1 = a.y + (b.y - a.y) * t1;
+        const double x0 = a.x + dx * t0, x1 = a.x + dx * t1;
+        const double y0 = a.y + dy * t0, y1 = a.y + dy * t1;
         const int px0 = std::max(0, int(std::floor(std::min(x0, x1) - reach)));
         const int px1 = std::min(cv.size(), int(std::ceil(std::max(x0, x1) + reach)));
         const int py0 = std::max(0, int(std::floor(std::min(y0, y1) - reach)));
         const int py1 = std::min(cv.size(), int(std::ceil(std::max(y0, y1) + reach)));
         if (px1 <= px0 || py1 <= py0) continue;
-        for (int y = py0; y < py1; ++y)
+        for (int y = py0; y < py1; ++y) {
+            const double ry = y + 0.5 - a.y;
             for (int x = px0; x < px1; ++x) {
-                const double d = segmentDistance(x + 0.5, y + 0.5, a, b);
-                const double c = pen.half + 0.5 - d;
-                if (c > 0) cv.cover(x, y, float(std::min(c, 1.0)) * pen.alpha);
+                const double rx = x + 0.5 - a.x;
+                const double t = std::clamp((rx * dx + ry * dy) * inv, 0.0, 1.0);
+                const double ex = rx - t * dx, ey = ry - t * dy;
+                const double d2 = ex * ex + ey * ey;
+                if (d2 >= outer2) continue;
+                const double c = outer - std::sqrt(d2);
+                cv.cover(x, y, float(std::min(c, 1.0)) * pen.alpha);
             }
+        }
         cv.touch(px0, py0, px1, py1);
     }
 }
