@@ -219,6 +219,32 @@ TEST_CASE("curves are linearised, GeoPackage layers picked by name", "[vector][o
     CHECK(d->features[0].bounds.north == Approx(31).margin(1e-3));
     CHECK(d->features[1].parts[0][0].lon == 90);
 
+    // KML (placemarks in WGS84 with altitude) and a typed CSV whose dates are OGR Date fields.
+    const fs::path kml = dir.path() / "places.kml";
+    writeText(kml, R"(<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+<Placemark><name>Qulong</name><Point><coordinates>91.583,29.6,5200</coordinates></Point></Placemark>
+<Placemark><name>ridge</name><LineString><coordinates>91.5,29.5,0 91.7,29.7,0</coordinates></LineString></Placemark>
+</Document></kml>)");
+    auto places = readVectorLayer(ogr(kml), {});
+    REQUIRE(places.ok());
+    REQUIRE(places->features.size() == 2);
+    CHECK(places->features[0].parts[0][0].lon == Approx(91.583));
+    CHECK(places->features[0].parts[0][0].lat == Approx(29.6));
+    CHECK(field(*places, places->features[0], "Name").text == "Qulong");
+    CHECK(places->features[1].kind == GeometryKind::Line);
+
+    const fs::path typed = dir.path() / "typed.csv";
+    writeText(typed, "WKT,surveyed\n\"POINT(90 30)\",2007-07-02\n\"POINT(91 30)\",1990/01/01\n");
+    writeText(dir.path() / "typed.csvt", "WKT,Date\n");
+    LayerTimeDesc when;
+    when.field = "surveyed";
+    auto dated = readVectorLayer(ogr(typed), when);
+    REQUIRE(dated.ok());
+    REQUIRE(dated->features.size() == 2);
+    CHECK(dated->features[0].timeStart == Approx(2007.5).margin(0.003));
+    CHECK(dated->features[1].timeStart == 1990.0);
+
     LayerSourceDesc src = ogr(kSvalbard);
     src.layerName = "no_such_layer";
     auto missing = readVectorLayer(src, {});
