@@ -257,7 +257,10 @@ Result<VectorData> readVectorLayer(const LayerSourceDesc& src, const LayerTimeDe
         if (auto s = column(time.startField, cols.start); !s) return s.error();
         if (auto s = column(time.endField, cols.end); !s) return s.error();
     }
-    if (auto s = column(time.idField, cols.id); !s) return s.error();
+    // Object ids only mean something with time: without it, versions of one object would all
+    // start at the dawn of time and only the last would show.
+    if (time.enabled())
+        if (auto s = column(time.idField, cols.id); !s) return s.error();
 
     layer->ResetReading();
     bool first = true;

@@ -12,7 +12,7 @@
 // - Time (`time`): `field` gives each feature its start (the next version of the same object
 //   ends it, core/time_versions.h); `startField`/`endField` give a span. Values may be numbers
 //   (decimal years), text dates ("2007", "2007-08", "2007-08-15") or OGR date fields; null
-//   leaves that end open. `idField` fills objectId.
+//   leaves that end open. `idField` fills objectId (only when a time field is set).
 // Errors (one line naming the file): missing file, a file OGR cannot read (malformed GeoJSON),
 // a Shapefile without its .shx or .dbf, a CRS that cannot be read or transformed (a .prj with
 // garbage), no CRS with coordinates outside longitude/latitude, an unknown layer or field,

@@ -157,6 +157,18 @@ TEST_CASE("neighbour tiles agree with the parent drawn at twice the size: no sea
                     worst = std::max(worst, std::abs(int(small.pixel(x, y)[c]) - int(big.pixel(ox + x, oy + y)[c])));
     }
     CHECK(worst <= 1);
+    // Across the edge between the northern children, what is drawn on one side continues on the other.
+    const OverlayImage nw = rasterizeTile(parent.children()[0], items, 256);
+    const OverlayImage ne = rasterizeTile(parent.children()[1], items, 256);
+    int crossings = 0;
+    for (int y = 0; y < 256; ++y) {
+        const bool left = alphaAt(nw, 255, y) >= 0.5, right = alphaAt(ne, 0, y) >= 0.5;
+        if (left || right) {
+            ++crossings;
+            CHECK((alphaAt(nw, 255, y) > 0 && alphaAt(ne, 0, y) > 0));
+        }
+    }
+    CHECK(crossings > 0);
     // The wide line lies 1.2 px east of the western children's edge, yet reaches into them.
     const OverlayImage west = rasterizeTile(TileId{10, 770, 430}, items, 256);
     CHECK(alphaAt(west, 255, 100) > 0.5);
