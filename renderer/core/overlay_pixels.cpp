@@ -89,6 +89,19 @@ OverlayImage toOverlayImage(const TileId& id, int width, int height, int channel
                 default: std::copy(p, p + 4, o); break;
             }
         }
+    } else if (width == 2 * N && height == 2 * N) {
+        // 512-px tiles, the common case of a larger size: a 2 x 2 box, without the tap lists.
+        const std::size_t row = std::size_t(width) * cstride;
+        for (int j = 0; j < N; ++j)
+            for (int i = 0; i < N; ++i) {
+                const std::uint8_t* p = pixels + std::size_t(2 * j) * row + std::size_t(2 * i) * cstride;
+                std::array<float, 4> sum{};
+                for (const std::uint8_t* q : {p, p + cstride, p + row, p + row + cstride}) {
+                    const auto c = premultiplied(q, channels);
+                    for (std::size_t k = 0; k < 4; ++k) sum[k] += 0.25f * c[k];
+                }
+                store(img.pixel(i, j), sum);
+            }
     } else {
         const auto xs = width >= N ? footprints(width) : bilinear(width);
         const auto ys = height >= N ? footprints(height) : bilinear(height);

@@ -79,7 +79,7 @@ std::string expandUrlTemplate(const std::string& urlTemplate, const TileId& id) 
         else if (urlTemplate.compare(i, 3, "{x}") == 0) url += std::to_string(id.x);
         else if (urlTemplate.compare(i, 3, "{y}") == 0) url += std::to_string(id.y);
         else if (urlTemplate.compare(i, 4, "{-y}") == 0) {
-            url += std::to_string((1 << id.z) - 1 - id.y);
+            url += std::to_string(id.valid() ? (1 << id.z) - 1 - id.y : id.y);
             len = 4;
         } else {
             url += urlTemplate[i++];
@@ -98,7 +98,7 @@ HttpTileFetcher::HttpTileFetcher(HttpTileOptions options)
 }
 
 std::string HttpTileFetcher::urlFor(const TileId& id) const {
-    if (!opt_.tms) return expandUrlTemplate(opt_.urlTemplate, id);
+    if (!opt_.tms || !id.valid()) return expandUrlTemplate(opt_.urlTemplate, id);
     return expandUrlTemplate(opt_.urlTemplate, TileId{id.z, id.x, (1 << id.z) - 1 - id.y});
 }
 
