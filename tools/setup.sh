@@ -11,6 +11,7 @@ PACKAGES=(
   libglm-dev libimgui-dev libstb-dev fonts-dejavu-core  # maths, UI, UI font
   libpng-dev nlohmann-json3-dev libcli11-dev  # tiles, scene files, command line
   libdeflate-dev                              # fast whole-tile inflate for tile PNGs
+  libjpeg-dev                                 # JPEG imagery tiles (libjpeg-turbo)
   libsqlite3-dev                              # MBTiles
   libgdal-dev libcurl4-openssl-dev libtinygltf-dev  # rasters/vectors, HTTP tiles, glTF bodies
   catch2 libbenchmark-dev                     # tests and micro-benchmarks

@@ -27,18 +27,7 @@ Result<std::shared_ptr<TileSource>> openTerrainSource(const TerrainSourceDesc& t
         files.insert(files.end(), t.extraPaths.begin(), t.extraPaths.end());
         return openGdalSource(files);
     }
-    if (t.type == "http") {
-        HttpSourceOptions o;
-        o.urlTemplate = t.url;
-        o.encoding = t.encoding;
-        if (t.maxZoom >= 0) o.maxZoom = t.maxZoom;
-        if (t.cacheMiB) o.cacheMaxBytes = std::uint64_t(*t.cacheMiB * 1048576.0 + 0.5);
-        auto days = [](double d) { return std::chrono::seconds(static_cast<long long>(d * 86400.0 + 0.5)); };
-        if (t.cacheDays) o.cacheMaxAge = days(*t.cacheDays);
-        if (t.missingDays) o.missingMaxAge = days(*t.missingDays);
-        o.cancel = std::move(cancel);
-        return openHttpSource(o);
-    }
+    if (t.type == "http") return openHttpTerrainSource(t, std::move(cancel));
     return openFolderSource(t.path, t.encoding);
 }
 

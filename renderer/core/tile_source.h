@@ -17,6 +17,8 @@ public:
     virtual bool hasDataBelow(const TileId& id) const { return id.z < minZoom(); }
     // For messages: e.g. "folder /path/to/tiles".
     virtual std::string describe() const = 0;
+    // Attribution to show in the view (e.g. from a server's TileJSON document); may be empty.
+    virtual std::string attribution() const { return {}; }
     virtual int minZoom() const = 0;
     virtual int maxZoom() const = 0;
     // The source claims data for this tile (from its extent and zoom range); load may still fail.

@@ -1,247 +1,61 @@
 #include "io/http_source.h"
 
-#include <algorithm>
-#include <cctype>
-#include <cstdio>
-#include <mutex>
-#include <random>
-#include <semaphore>
-#include <thread>
-#include <unordered_set>
+#include <optional>
 
-#include "core/scene.h"
-#include "io/disk_cache.h"
+#include "io/http_metadata.h"
 #include "io/folder_source.h"
-#include "io/http_client.h"
-#include "io/png_codec.h"
 
 namespace plateau {
 namespace {
 
-using std::chrono::milliseconds;
-
-// "20 s", "0.3 s", "1.25 s".
-std::string seconds(milliseconds ms) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g s", double(ms.count()) / 1000.0);
-    return buf;
-}
-
-bool startsWithNoCase(const std::string& s, const std::string& prefix) {
-    if (s.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
-    return true;
-}
-
-std::optional<std::string> validate(const HttpSourceOptions& o) {
-    const std::string& t = o.urlTemplate;
-    if (t.empty()) return "URL template is empty";
-    const std::string name = t + ": ";
-    std::size_t hostStart = 0;
-    if (startsWithNoCase(t, "http://")) hostStart = 7;
-    else if (startsWithNoCase(t, "https://")) hostStart = 8;
-    else return name + "URL template must start with http:// or https://";
-    if (hostStart >= t.size() || t[hostStart] == '/' || t[hostStart] == '{')
-        return name + "URL template has no host";
-    for (const char c : t)
-        if (static_cast<unsigned char>(c) <= ' ') return name + "URL template contains a space or control character";
-    for (const char* p : {"{z}", "{x}", "{y}"})
-        if (t.find(p) == std::string::npos) return name + "URL template lacks " + p;
-    if (o.minZoom < 0 || o.maxZoom > 30 || o.minZoom > o.maxZoom)
-        return name + "bad zoom range " + std::to_string(o.minZoom) + ".." + std::to_string(o.maxZoom);
-    if (o.retries < 0 || o.retries > 20) return name + "retries must be 0..20, not " + std::to_string(o.retries);
-    if (o.maxConcurrent < 1) return name + "at least one concurrent request is needed";
-    if (o.connectTimeout.count() <= 0 || o.totalTimeout.count() <= 0) return name + "timeouts must be positive";
-    if (o.maxResponseBytes == 0) return name + "maximum response size must be positive";
-    if (o.cacheMaxAge.count() < 0 || o.missingMaxAge.count() < 0) return name + "cache ages must not be negative";
-    return std::nullopt;
-}
-
 class HttpSource final : public TileSource {
 public:
-    HttpSource(HttpSourceOptions options, std::filesystem::path cacheDir)
-        : opt_(std::move(options)),
-          cache_(std::move(cacheDir), DiskCacheOptions{opt_.cacheMaxBytes, opt_.cacheMaxAge, opt_.missingMaxAge}),
-          slots_(opt_.maxConcurrent) {
-        cache_.startIndexing();
-    }
+    explicit HttpSource(const HttpSourceOptions& options) : fetcher_(options), encoding_(options.encoding) {}
 
-    std::string describe() const override { return "http " + opt_.urlTemplate; }
-    int minZoom() const override { return opt_.minZoom; }
-    int maxZoom() const override { return opt_.maxZoom; }
-
-    bool hasTile(const TileId& id) const override {
-        if (!id.valid() || id.z < opt_.minZoom || id.z > opt_.maxZoom) return false;
-        if (opt_.bounds && !opt_.bounds->intersects(tileBounds(id))) return false;
-        return !cache_.knownMissing(id);
-    }
+    std::string describe() const override { return "http " + fetcher_.options().urlTemplate; }
+    std::string attribution() const override { return fetcher_.options().attribution; }
+    int minZoom() const override { return fetcher_.options().minZoom; }
+    int maxZoom() const override { return fetcher_.options().maxZoom; }
+    bool hasTile(const TileId& id) const override { return fetcher_.hasTile(id); }
+    bool hasDataBelow(const TileId& id) const override { return fetcher_.hasDataBelow(id); }
 
     Result<HeightGrid> load(const TileId& id) override {
-        if (!id.valid()) return makeError(describe() + ": invalid tile " + id.str());
-        const std::string url = expandUrlTemplate(opt_.urlTemplate, id);
-        cache_.waitUntilIndexed();  // marks from earlier runs are known after this
-        if (cache_.knownMissing(id)) return notFound(url);
-
-        // An expired copy: fetched again, but kept as the answer should that fail.
-        std::optional<std::vector<std::uint8_t>> stale;
-        if (auto cached = cache_.read(id)) {
-            if (!cached->stale || staleAccepted(id)) {
-                auto grid = decode(cached->bytes, url);
-                if (grid) return grid;
-                // Only tiles that decoded are ever cached, so this file was damaged since (or the
-                // encoding option changed): fetch it again rather than failing for good.
-                cache_.remove(id);
-            } else {
-                stale = std::move(cached->bytes);
-            }
-        }
-        auto orStale = [&](Result<HeightGrid> failure) -> Result<HeightGrid> {
-            if (!stale) return failure;
-            auto grid = decode(*stale, url);
-            if (!grid) {
-                cache_.remove(id);
-                return failure;
-            }
-            acceptStale(id);
-            return grid;
-        };
-
-        const HttpGetOptions get{opt_.connectTimeout, opt_.totalTimeout, opt_.maxResponseBytes, opt_.cancel.get()};
-        // With a copy to fall back on, a refresh is not worth waiting through backoff for.
-        const int attempts = stale ? 1 : opt_.retries + 1;
-        for (int attempt = 1;; ++attempt) {
-            if (!acquireSlot()) return cancelled(url);
-            HttpResponse r = httpGet(url, get);
-            slots_.release();
-
-            if (r.failure == HttpFailure::None && r.status == 200) {
-                auto grid = decode(r.body, url);
-                if (!grid) return orStale(std::move(grid));
-                // A failed cache write costs a download next time, nothing more: not an error.
-                (void)cache_.write(id, r.body);
-                return grid;
-            }
-            if (r.failure == HttpFailure::None && (r.status == 404 || r.status == 410)) {
-                // The server's word: an old copy of a tile it no longer has is dropped too.
-                cache_.markMissing(id);
-                return notFound(url);
-            }
-            if (r.failure == HttpFailure::Cancelled) return cancelled(url);
-            if (!transient(r) || attempt >= attempts) return orStale(makeError(url + ": " + explain(r, attempt)));
-            if (!sleepUnlessCancelled(backoff(attempt, r.retryAfter))) return cancelled(url);
-        }
+        std::optional<HeightGrid> grid;
+        Status st = fetcher_.fetch(id, [&](const std::vector<std::uint8_t>& bytes, const std::string& url) -> Status {
+            auto g = decodeHeightPng(bytes.data(), bytes.size(), encoding_, url);
+            if (!g) return g.error();
+            grid = std::move(*g);
+            return Ok{};
+        });
+        if (!st) return st.error();
+        return std::move(*grid);
     }
 
 private:
-    static bool transient(const HttpResponse& r) {
-        switch (r.failure) {
-            case HttpFailure::None: return r.status >= 500 || r.status == 429;
-            case HttpFailure::Connect:
-            case HttpFailure::Resolve:
-            case HttpFailure::Timeout:
-            case HttpFailure::Truncated: return true;
-            default: return false;
-        }
-    }
-
-    std::string explain(const HttpResponse& r, int attempts) const {
-        const std::string tries = " (" + std::to_string(attempts) + " attempts)";
-        switch (r.failure) {
-            case HttpFailure::None:
-                return "HTTP " + std::to_string(r.status) +
-                       (attempts > 1 ? " after " + std::to_string(attempts) + " attempts" : "");
-            case HttpFailure::Timeout:
-                return (r.connected ? "timed out after " + seconds(opt_.totalTimeout)
-                                    : "could not connect within " + seconds(std::min(opt_.connectTimeout, opt_.totalTimeout))) +
-                       (attempts > 1 ? tries : "");
-            default: return r.errorText + (attempts > 1 ? tries : "");
-        }
-    }
-
-    Result<HeightGrid> decode(const std::vector<std::uint8_t>& bytes, const std::string& url) const {
-        return decodeHeightPng(bytes.data(), bytes.size(), opt_.encoding, url);
-    }
-
-    milliseconds backoff(int attempt, milliseconds retryAfter) const {
-        thread_local std::mt19937 rng{std::random_device{}()};
-        std::uniform_real_distribution<double> jitter(0.75, 1.25);
-        const double base = double(opt_.retryBaseDelay.count()) * double(1u << std::min(attempt - 1, 16));
-        const auto wait = milliseconds(static_cast<long long>(base * jitter(rng)));
-        // Honour a server's Retry-After (429, 503), but never park a worker for long on its word.
-        return std::max(wait, std::min(retryAfter, milliseconds(5000)));
-    }
-
-    bool isCancelled() const { return opt_.cancel->load(std::memory_order_relaxed); }
-
-    // Waits for a transfer slot; false when cancelled meanwhile.
-    bool acquireSlot() {
-        while (!slots_.try_acquire_for(milliseconds(50)))
-            if (isCancelled()) return false;
-        if (isCancelled()) {
-            slots_.release();
-            return false;
-        }
-        return true;
-    }
-
-    bool sleepUnlessCancelled(milliseconds total) const {
-        const auto end = std::chrono::steady_clock::now() + total;
-        while (!isCancelled()) {
-            const auto left = end - std::chrono::steady_clock::now();
-            if (left <= std::chrono::steady_clock::duration::zero()) return true;
-            std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(left, milliseconds(20)));
-        }
-        return false;
-    }
-
-    // Stale copies served after a failed refresh: not refreshed again in this run, so that an
-    // offline session does not pay a failed request for every load of every old tile.
-    bool staleAccepted(const TileId& id) const {
-        std::lock_guard lock(mutex_);
-        return staleAccepted_.count(id) != 0;
-    }
-    void acceptStale(const TileId& id) {
-        std::lock_guard lock(mutex_);
-        if (staleAccepted_.size() > 1'000'000) staleAccepted_.clear();
-        staleAccepted_.insert(id);
-    }
-
-    static Error notFound(const std::string& url) { return makeError(url + ": HTTP 404 (tile not found)"); }
-    static Error cancelled(const std::string& url) { return makeError(url + ": cancelled"); }
-
-    HttpSourceOptions opt_;
-    DiskCache cache_;
-    std::counting_semaphore<> slots_;
-    mutable std::mutex mutex_;
-    std::unordered_set<TileId, TileIdHash> staleAccepted_;
+    HttpTileFetcher fetcher_;
+    HeightEncoding encoding_;
 };
 
 }  // namespace
 
-std::string expandUrlTemplate(const std::string& urlTemplate, const TileId& id) {
-    std::string url;
-    url.reserve(urlTemplate.size() + 16);
-    for (std::size_t i = 0; i < urlTemplate.size();) {
-        if (urlTemplate.compare(i, 3, "{z}") == 0) url += std::to_string(id.z);
-        else if (urlTemplate.compare(i, 3, "{x}") == 0) url += std::to_string(id.x);
-        else if (urlTemplate.compare(i, 3, "{y}") == 0) url += std::to_string(id.y);
-        else {
-            url += urlTemplate[i++];
-            continue;
-        }
-        i += 3;
-    }
-    return url;
+Result<std::shared_ptr<TileSource>> openHttpSource(const HttpSourceOptions& options) {
+    if (auto problem = validateHttpTileOptions(options)) return makeError(*problem);
+    return std::shared_ptr<TileSource>(std::make_shared<HttpSource>(options));
 }
 
-Result<std::shared_ptr<TileSource>> openHttpSource(const HttpSourceOptions& options) {
-    if (auto problem = validate(options)) return makeError(*problem);
-    HttpSourceOptions o = options;
-    if (!o.cancel) o.cancel = std::make_shared<std::atomic<bool>>(false);
-    std::filesystem::path dir = o.cacheDir;
-    if (dir.empty()) dir = cacheDirectory() / "http" / cacheFolderName(o.urlTemplate);
-    return std::shared_ptr<TileSource>(std::make_shared<HttpSource>(std::move(o), std::move(dir)));
+Result<HttpSourceOptions> httpTerrainOptions(const TerrainSourceDesc& terrain, std::shared_ptr<std::atomic<bool>> cancel) {
+    HttpSourceOptions o;
+    o.encoding = terrain.encoding;
+    o.cancel = std::move(cancel);
+    if (Status st = applyHttpTileDesc(httpTileDesc(terrain), o); !st) return st.error();
+    return o;
+}
+
+Result<std::shared_ptr<TileSource>> openHttpTerrainSource(const TerrainSourceDesc& terrain,
+                                                          std::shared_ptr<std::atomic<bool>> cancel) {
+    auto o = httpTerrainOptions(terrain, std::move(cancel));
+    if (!o) return o.error();
+    return openHttpSource(*o);
 }
 
 }  // namespace plateau

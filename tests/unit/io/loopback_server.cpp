@@ -103,6 +103,11 @@ int LoopbackServer::requestCount(const std::string& path) const {
     return it == counts_.end() ? 0 : it->second;
 }
 
+std::map<std::string, int> LoopbackServer::requestCounts() const {
+    std::lock_guard lock(mutex_);
+    return counts_;
+}
+
 int LoopbackServer::totalRequests() const {
     std::lock_guard lock(mutex_);
     return total_;

@@ -54,6 +54,8 @@ public:
 
     int requestCount(const std::string& path) const;
     int totalRequests() const;
+    // Every path asked for so far, with how often.
+    std::map<std::string, int> requestCounts() const;
     // Most requests being handled at the same time (from request read to response start).
     int maxConcurrent() const;
     // Body bytes the server managed to send for `path` (socket buffers included).
