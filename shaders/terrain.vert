@@ -1,8 +1,7 @@
 #version 450
 #extension GL_GOOGLE_include_directive : require
 #include "terrain_shared.h"
-
-layout(push_constant) uniform Push { TerrainPush pc; };
+#include "terrain_bindings.glsl"
 
 layout(location = 0) in vec3 inPos;
 layout(location = 1) in float inHeight;
@@ -13,21 +12,46 @@ layout(location = 4) in float inCoarseHeight;
 layout(location = 0) out vec3 vRel;     // position relative to the camera (ECEF axes)
 layout(location = 1) out float vHeight; // metres above the ellipsoid (unexaggerated)
 layout(location = 2) out vec3 vNormal;
+layout(location = 3) out vec2 vUv;      // Web Mercator position in the tile (u east, v south)
+layout(location = 4) flat out int vDraw;
+
+// The tile's grid is regular in Web Mercator, so a vertex's place in it is its position in the
+// tile: no texture coordinates need to be stored. Skirt vertex k hangs under perimeter vertex k,
+// clockwise from the north-west corner (see core/tile_mesh.h).
+vec2 tileUv(int local) {
+    const int g = PLATEAU_TILE_GRID;
+    int i, j;
+    if (local < g * g) {
+        i = local % g;
+        j = local / g;
+    } else {
+        int k = local - g * g;
+        int side = k / (g - 1), t = k % (g - 1);
+        if (side == 0) { i = t; j = 0; }
+        else if (side == 1) { i = g - 1; j = t; }
+        else if (side == 2) { i = g - 1 - t; j = g - 1; }
+        else { i = 0; j = g - 1 - t; }
+    }
+    return vec2(float(i), float(j)) / float(g - 1);
+}
 
 void main() {
-    float e = pc.params.x;
+    TileDraw d = draws[gl_InstanceIndex];
+    float e = frame.params.x;
     // A newly refined tile starts in its parent's shape and morphs into its own, so detail
     // grows in instead of popping.
-    float h = mix(inCoarseHeight, inHeight, pc.morph.x);
+    float h = mix(inCoarseHeight, inHeight, d.morph.x);
     // Exaggeration scales heights along the ellipsoid normal; slopes steepen by the same factor,
     // so the tangential part of the normal scales by e relative to its vertical part.
     vec3 p = inPos + inUp * (h * e - inHeight);
+    int local = gl_VertexIndex - int(d.origin_rel.w);
     // Height steps between neighbouring tiles grow with exaggeration, so skirts must too.
-    if (gl_VertexIndex - int(pc.origin_rel.w) >= PLATEAU_TILE_GRID * PLATEAU_TILE_GRID)
-        p -= inUp * (pc.params.w * (e - 1.0));
-    gl_Position = pc.mvp * vec4(p, 1.0);
-    vRel = pc.origin_rel.xyz + p;
+    if (local >= PLATEAU_TILE_GRID * PLATEAU_TILE_GRID) p -= inUp * (d.morph.y * (e - 1.0));
+    gl_Position = d.mvp * vec4(p, 1.0);
+    vRel = d.origin_rel.xyz + p;
     vHeight = h;
     float u = dot(inNormal, inUp);
     vNormal = normalize((inNormal - u * inUp) * e + u * inUp);
+    vUv = tileUv(local);
+    vDraw = gl_InstanceIndex;
 }

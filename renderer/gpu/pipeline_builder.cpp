@@ -21,6 +21,8 @@ Pipeline createPipeline(VkDevice device, VkRenderPass renderPass, const Pipeline
     VkPipelineLayoutCreateInfo lci{VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO};
     lci.pushConstantRangeCount = desc.pushConstantBytes ? 1 : 0;
     lci.pPushConstantRanges = &range;
+    lci.setLayoutCount = std::uint32_t(desc.setLayouts.size());
+    lci.pSetLayouts = desc.setLayouts.data();
     VK_CHECK(vkCreatePipelineLayout(device, &lci, nullptr, &out.layout));
 
     VkShaderModule vs = makeModule(device, desc.vertexCode, desc.vertexBytes);
@@ -35,7 +37,7 @@ Pipeline createPipeline(VkDevice device, VkRenderPass renderPass, const Pipeline
     vi.vertexAttributeDescriptionCount = std::uint32_t(desc.attributes.size());
     vi.pVertexAttributeDescriptions = desc.attributes.data();
     VkPipelineInputAssemblyStateCreateInfo ia{VK_STRUCTURE_TYPE_PIPELINE_INPUT_ASSEMBLY_STATE_CREATE_INFO};
-    ia.topology = VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST;
+    ia.topology = desc.topology;
     VkPipelineViewportStateCreateInfo vp{VK_STRUCTURE_TYPE_PIPELINE_VIEWPORT_STATE_CREATE_INFO};
     vp.viewportCount = 1;
     vp.scissorCount = 1;
@@ -44,6 +46,9 @@ Pipeline createPipeline(VkDevice device, VkRenderPass renderPass, const Pipeline
     rs.cullMode = desc.cullMode;
     rs.frontFace = VK_FRONT_FACE_COUNTER_CLOCKWISE;
     rs.lineWidth = 1.0f;
+    rs.depthBiasEnable = desc.depthBiasConstant != 0.0f || desc.depthBiasSlope != 0.0f;
+    rs.depthBiasConstantFactor = desc.depthBiasConstant;
+    rs.depthBiasSlopeFactor = desc.depthBiasSlope;
     VkPipelineMultisampleStateCreateInfo ms{VK_STRUCTURE_TYPE_PIPELINE_MULTISAMPLE_STATE_CREATE_INFO};
     ms.rasterizationSamples = VK_SAMPLE_COUNT_1_BIT;
     VkPipelineDepthStencilStateCreateInfo ds{VK_STRUCTURE_TYPE_PIPELINE_DEPTH_STENCIL_STATE_CREATE_INFO};
@@ -52,6 +57,15 @@ Pipeline createPipeline(VkDevice device, VkRenderPass renderPass, const Pipeline
     ds.depthCompareOp = VK_COMPARE_OP_GREATER;
     VkPipelineColorBlendAttachmentState cba{};
     cba.colorWriteMask = VK_COLOR_COMPONENT_R_BIT | VK_COLOR_COMPONENT_G_BIT | VK_COLOR_COMPONENT_B_BIT | VK_COLOR_COMPONENT_A_BIT;
+    if (desc.alphaBlend) {
+        cba.blendEnable = VK_TRUE;
+        cba.srcColorBlendFactor = VK_BLEND_FACTOR_SRC_ALPHA;
+        cba.dstColorBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
+        cba.colorBlendOp = VK_BLEND_OP_ADD;
+        cba.srcAlphaBlendFactor = VK_BLEND_FACTOR_ONE;
+        cba.dstAlphaBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
+        cba.alphaBlendOp = VK_BLEND_OP_ADD;
+    }
     VkPipelineColorBlendStateCreateInfo cb{VK_STRUCTURE_TYPE_PIPELINE_COLOR_BLEND_STATE_CREATE_INFO};
     cb.attachmentCount = 1;
     cb.pAttachments = &cba;

@@ -16,8 +16,13 @@ struct PipelineDesc {
     std::vector<VkVertexInputBindingDescription> bindings;
     std::vector<VkVertexInputAttributeDescription> attributes;
     std::uint32_t pushConstantBytes = 0;
+    std::vector<VkDescriptorSetLayout> setLayouts;
+    VkPrimitiveTopology topology = VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST;
     bool depthTest = true;
     bool depthWrite = true;
+    bool alphaBlend = false;        // straight alpha over what is drawn (labels, symbols, glass)
+    float depthBiasConstant = 0.0f;  // depth bias (reverse-Z: positive pulls toward the camera)
+    float depthBiasSlope = 0.0f;
     VkPolygonMode polygonMode = VK_POLYGON_MODE_FILL;
     // Triangles wound counter-clockwise on screen face the viewer.
     VkCullModeFlags cullMode = VK_CULL_MODE_NONE;

@@ -1,26 +1,38 @@
 #include "gpu/renderer.h"
 
 #include "gpu/context.h"
+#include "gpu/tile_uploader.h"
+#include "gpu/frame_resources.h"
 #include "gpu/frame_ring.h"
 #include "gpu/imgui_pass.h"
+#include "gpu/overlay_pool.h"
 #include "gpu/render_target.h"
 #include "gpu/tile_pool.h"
 #include "gpu/vk_check.h"
 
 namespace plateau::gpu {
 
-Renderer::Renderer(const Context& ctx, RenderTarget& target, std::uint32_t tileCapacity)
+Renderer::Renderer(const Context& ctx, RenderTarget& target, std::uint32_t tileCapacity, std::uint32_t overlayCapacity)
     : ctx_(ctx), target_(target) {
     ring_ = std::make_unique<FrameRing>(ctx);
     pool_ = std::make_unique<TilePool>(ctx, *ring_, tileCapacity);
-    terrain_ = std::make_unique<TerrainPass>(ctx.device(), target.renderPass());
+    overlays_ = std::make_unique<OverlayPool>(ctx, *ring_, overlayCapacity);
+    const ImageArray& images = overlays_->images();
+    resources_ = std::make_unique<FrameResources>(ctx, tileCapacity, images.view(), images.sampler(),
+                                                  images.sampleLayout());
+    const VkDescriptorSetLayout set = resources_->setLayout();
+    passes_.push_back(std::make_unique<SkyPass>(ctx.device(), target.renderPass(), set));
+    passes_.push_back(std::make_unique<TerrainPass>(ctx.device(), target.renderPass(), set, *pool_, *resources_));
+    // 3D models and screen-space symbols go here, between the terrain and the panel.
 }
 
 Renderer::~Renderer() {
     // Deferred work refers to the pool: run it while the pool still exists.
     ring_->waitIdle();
     imgui_.reset();
-    terrain_.reset();
+    passes_.clear();
+    resources_.reset();
+    overlays_.reset();
     pool_.reset();
     ring_.reset();
 }
@@ -52,6 +64,13 @@ bool Renderer::isUploaded(const TileId& id) const { return pool_->contains(id); 
 
 void Renderer::releaseTile(const TileId& id) { pool_->release(id); }
 
+std::optional<std::uint32_t> Renderer::uploadOverlay(const OverlayImage& image) {
+    beginFrame();
+    return overlays_->upload(ring_->current().cmd, image);
+}
+
+void Renderer::releaseOverlay(std::uint32_t slot) { overlays_->release(slot); }
+
 FrameResult Renderer::drawFrame(const FrameDesc& frame) {
     beginFrame();
     FrameSlot& slot = ring_->current();
@@ -72,6 +91,15 @@ FrameResult Renderer::drawFrame(const FrameDesc& frame) {
         return result;
     }
     pool_->finishUploads(cmd);
+    const std::size_t slotIndex = ring_->slotIndex();
+    writeFrameUniforms(*resources_, slotIndex, frame.camera, frame.style);
+    PassContext pc;
+    pc.cmd = cmd;
+    pc.frame = &frame;
+    pc.frameSet = resources_->set(slotIndex);
+    pc.slot = slotIndex;
+    pc.stats = &result.stats;
+    for (auto& p : passes_) p->prepare(pc);
 
     const VkExtent2D extent = target_.extent();
     VkClearValue clears[2];
@@ -89,8 +117,7 @@ FrameResult Renderer::drawFrame(const FrameDesc& frame) {
     vkCmdSetViewport(cmd, 0, 1, &vp);
     vkCmdSetScissor(cmd, 0, 1, &scissor);
 
-    if (frame.drawSky) terrain_->recordSky(cmd, frame.camera, frame.style.sunDirection);
-    result.stats = terrain_->recordTiles(cmd, frame.camera, *pool_, frame.tiles, frame.tileMorph, frame.style);
+    for (auto& p : passes_) p->record(pc);
     if (imgui_ && frame.ui) imgui_->record(cmd, frame.ui);
     vkCmdEndRenderPass(cmd);
     target_.recordAfterPass(cmd, *image);
@@ -119,4 +146,8 @@ FrameResult Renderer::drawFrame(const FrameDesc& frame) {
 
 void Renderer::waitIdle() { vkDeviceWaitIdle(ctx_.device()); }
 
+}  // namespace plateau::gpu
+
+namespace plateau::gpu {
+std::size_t GpuOverlayUploader::capacity() const { return renderer_.overlayPool().capacity(); }
 }  // namespace plateau::gpu

@@ -1,12 +1,16 @@
 #pragma once
-// One frame of the globe: uploads, sky, terrain tiles and the ImGui overlay, into whichever
-// target it was given. The window, `plateau render`, the benchmark and the tests all draw
-// through this class.
+// One frame of the globe: uploads, then the passes in order (sky, terrain with its draped
+// layers, ImGui), into whichever target it was given. The window, `plateau render`, the
+// benchmark and the tests all draw through this class.
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "core/camera.h"
+#include "core/overlay_image.h"
+#include "core/overlay_ref.h"
 #include "core/tile_mesh.h"
+#include "gpu/pass.h"
 #include "gpu/terrain_pass.h"
 
 struct ImDrawData;
@@ -15,14 +19,17 @@ namespace plateau::gpu {
 
 class Context;
 class FrameRing;
+class FrameResources;
 class ImGuiPass;
+class OverlayPool;
 class RenderTarget;
 class TilePool;
 
 struct FrameDesc {
     Camera camera;
     std::vector<TileId> tiles;
-    std::vector<float> tileMorph;  // per tile, 0..1 (parent's shape .. own); empty: all 1
+    std::vector<float> tileMorph;             // per tile, 0..1 (parent's shape .. own); empty: all 1
+    std::vector<TileOverlays> tileOverlays;   // per tile, its draped layers; empty: none
     TerrainStyle style;
     bool drawSky = true;
     float clearColour[4] = {0.0f, 0.0f, 0.0f, 1.0f};
@@ -36,7 +43,7 @@ struct FrameResult {
 
 class Renderer {
 public:
-    Renderer(const Context& ctx, RenderTarget& target, std::uint32_t tileCapacity);
+    Renderer(const Context& ctx, RenderTarget& target, std::uint32_t tileCapacity, std::uint32_t overlayCapacity = 256);
     ~Renderer();
     Renderer(const Renderer&) = delete;
     Renderer& operator=(const Renderer&) = delete;
@@ -48,6 +55,9 @@ public:
     bool replaceTile(const TileMesh& mesh);  // see TilePool::replace
     bool isUploaded(const TileId& id) const;
     void releaseTile(const TileId& id);
+    // Overlay tiles (draped layers): a slot of the overlay array, or none when all are taken.
+    std::optional<std::uint32_t> uploadOverlay(const OverlayImage& image);
+    void releaseOverlay(std::uint32_t slot);
     FrameResult drawFrame(const FrameDesc& frame);
     // Wait until the last submitted frame is complete (before reading an offscreen target back).
     void waitIdle();
@@ -56,6 +66,7 @@ public:
     void enableImGui();
 
     const TilePool& tilePool() const { return *pool_; }
+    const OverlayPool& overlayPool() const { return *overlays_; }
     const Context& context() const { return ctx_; }
 
 private:
@@ -63,7 +74,9 @@ private:
     RenderTarget& target_;
     std::unique_ptr<FrameRing> ring_;
     std::unique_ptr<TilePool> pool_;
-    std::unique_ptr<TerrainPass> terrain_;
+    std::unique_ptr<OverlayPool> overlays_;
+    std::unique_ptr<FrameResources> resources_;
+    std::vector<std::unique_ptr<Pass>> passes_;  // in drawing order
     std::unique_ptr<ImGuiPass> imgui_;
     bool recording_ = false;
 };

@@ -2,10 +2,10 @@
 
 #include <cstddef>
 
-#include <glm/gtc/matrix_inverse.hpp>
-
 #include "core/geodesy.h"
 #include "core/tile_mesh.h"
+#include "gpu/frame_resources.h"
+#include "gpu/renderer.h"
 #include "gpu/tile_pool.h"
 #include "terrain_shared.h"
 
@@ -28,7 +28,40 @@ const std::uint32_t kSkyFrag[] =
 glm::vec4 v4(const glm::dvec3& v, double w) { return glm::vec4(glm::vec3(v), float(w)); }
 }  // namespace
 
-TerrainPass::TerrainPass(VkDevice device, VkRenderPass renderPass) : device_(device) {
+void writeFrameUniforms(FrameResources& res, std::size_t slot, const Camera& cam, const TerrainStyle& style) {
+    const Geodetic g = ecefToGeodetic(cam.position);
+    shader::FrameUniforms& u = res.uniforms(slot);
+    u.inv_view_proj = glm::mat4(glm::inverse(projectionMatrix(cam) * viewRotation(cam)));
+    u.up = v4(ellipsoidNormal(g.lon_deg, g.lat_deg), g.height_m);
+    u.sun_dir = v4(style.sunDirection, style.hazeDistanceM);
+    u.params = glm::vec4(float(style.exaggeration), float(style.contourIntervalM), style.flatColour ? 1.0f : 0.0f, 0.0f);
+    u.camera = v4(cam.position, 0.0);
+}
+
+SkyPass::SkyPass(VkDevice device, VkRenderPass renderPass, VkDescriptorSetLayout setLayout) : device_(device) {
+    PipelineDesc s;
+    s.vertexCode = kSkyVert;
+    s.vertexBytes = sizeof(kSkyVert);
+    s.fragmentCode = kSkyFrag;
+    s.fragmentBytes = sizeof(kSkyFrag);
+    s.setLayouts = {setLayout};
+    s.depthTest = false;
+    s.depthWrite = false;
+    sky_ = createPipeline(device, renderPass, s);
+}
+
+SkyPass::~SkyPass() { destroyPipeline(device_, sky_); }
+
+void SkyPass::record(const PassContext& ctx) {
+    if (!ctx.frame->drawSky) return;
+    vkCmdBindPipeline(ctx.cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, sky_.pipeline);
+    vkCmdBindDescriptorSets(ctx.cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, sky_.layout, 0, 1, &ctx.frameSet, 0, nullptr);
+    vkCmdDraw(ctx.cmd, 3, 1, 0, 0);
+}
+
+TerrainPass::TerrainPass(VkDevice device, VkRenderPass renderPass, VkDescriptorSetLayout setLayout,
+                         const TilePool& pool, FrameResources& resources)
+    : device_(device), pool_(pool), resources_(resources) {
     PipelineDesc t;
     t.vertexCode = kTerrainVert;
     t.vertexBytes = sizeof(kTerrainVert);
@@ -42,69 +75,57 @@ TerrainPass::TerrainPass(VkDevice device, VkRenderPass renderPass) : device_(dev
         {3, 0, VK_FORMAT_R32G32B32_SFLOAT, std::uint32_t(offsetof(TerrainVertex, normal))},
         {4, 0, VK_FORMAT_R32_SFLOAT, std::uint32_t(offsetof(TerrainVertex, coarseHeight))},
     };
-    t.pushConstantBytes = sizeof(shader::TerrainPush);
+    t.setLayouts = {setLayout};
     // Slopes facing away are hidden behind the terrain in front of them, so a software
     // rasteriser need not fill them. Skirts face outward from their tile: a crack is always seen
     // from the side its skirt faces (from the other side the tile itself is in front).
     t.cullMode = VK_CULL_MODE_BACK_BIT;
     terrain_ = createPipeline(device, renderPass, t);
-
-    PipelineDesc s;
-    s.vertexCode = kSkyVert;
-    s.vertexBytes = sizeof(kSkyVert);
-    s.fragmentCode = kSkyFrag;
-    s.fragmentBytes = sizeof(kSkyFrag);
-    s.pushConstantBytes = sizeof(shader::SkyPush);
-    s.depthTest = false;
-    s.depthWrite = false;
-    sky_ = createPipeline(device, renderPass, s);
 }
 
-TerrainPass::~TerrainPass() {
-    destroyPipeline(device_, terrain_);
-    destroyPipeline(device_, sky_);
-}
+TerrainPass::~TerrainPass() { destroyPipeline(device_, terrain_); }
 
-void TerrainPass::recordSky(VkCommandBuffer cmd, const Camera& cam, const glm::dvec3& sunDirection) const {
-    const Geodetic g = ecefToGeodetic(cam.position);
-    shader::SkyPush push{};
-    push.inv_view_proj = glm::mat4(glm::inverse(projectionMatrix(cam) * viewRotation(cam)));
-    push.up = v4(ellipsoidNormal(g.lon_deg, g.lat_deg), g.height_m);
-    push.sun_dir = v4(sunDirection, 0.0);
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, sky_.pipeline);
-    vkCmdPushConstants(cmd, sky_.layout, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(push), &push);
-    vkCmdDraw(cmd, 3, 1, 0, 0);
-}
-
-DrawStats TerrainPass::recordTiles(VkCommandBuffer cmd, const Camera& cam, const TilePool& pool,
-                                   const std::vector<TileId>& tiles, const std::vector<float>& morph,
-                                   const TerrainStyle& style) const {
-    DrawStats stats;
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, terrain_.pipeline);
-    VkBuffer vb = pool.vertexBuffer();
-    VkDeviceSize zero = 0;
-    vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &zero);
-    vkCmdBindIndexBuffer(cmd, pool.indexBuffer(), 0, VK_INDEX_TYPE_UINT32);
-    shader::TerrainPush push{};
-    push.sun_dir = v4(style.sunDirection, style.hazeDistanceM);
-    push.params = glm::vec4(float(style.exaggeration), float(style.contourIntervalM), style.flatColour ? 1.0f : 0.0f, 0.0f);
-    push.morph = glm::vec4(1.0f, glm::vec3(cam.position));
-    for (std::size_t i = 0; i < tiles.size(); ++i) {
-        const TileId& id = tiles[i];
-        const TilePool::Slot* slot = pool.find(id);
+void TerrainPass::prepare(const PassContext& ctx) {
+    const FrameDesc& f = *ctx.frame;
+    shader::TileDraw* out = resources_.draws(ctx.slot);
+    drawCount_ = 0;
+    firstVertices_.clear();
+    for (std::size_t i = 0; i < f.tiles.size() && drawCount_ < resources_.maxDraws(); ++i) {
+        const TileId& id = f.tiles[i];
+        const TilePool::Slot* slot = pool_.find(id);
         if (!slot) continue;
-        push.mvp = relativeMvp(cam, slot->origin);
-        const std::uint32_t firstVertex = slot->index * pool.verticesPerTile();
-        push.origin_rel = v4(slot->origin - cam.position, double(firstVertex));
-        push.params.w = float(skirtDepthForLevel(id.z));
-        push.morph.x = i < morph.size() ? morph[i] : 1.0f;
-        vkCmdPushConstants(cmd, terrain_.layout, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
-                           sizeof(push), &push);
-        vkCmdDrawIndexed(cmd, pool.indexCount(), 1, 0, std::int32_t(firstVertex), 0);
-        ++stats.tiles;
-        stats.triangles += pool.indexCount() / 3;
+        shader::TileDraw& d = out[drawCount_++];
+        d.mvp = relativeMvp(f.camera, slot->origin);
+        const std::uint32_t firstVertex = slot->index * pool_.verticesPerTile();
+        d.origin_rel = v4(slot->origin - f.camera.position, double(firstVertex));
+        firstVertices_.push_back(std::int32_t(firstVertex));
+        const float morph = i < f.tileMorph.size() ? f.tileMorph[i] : 1.0f;
+        const TileOverlays* ov = i < f.tileOverlays.size() ? &f.tileOverlays[i] : nullptr;
+        const std::uint32_t count = ov ? ov->count : 0;
+        d.morph = glm::vec4(morph, float(skirtDepthForLevel(id.z)), float(count), 0.0f);
+        for (std::uint32_t k = 0; k < count; ++k) {
+            const OverlayRef& r = ov->refs[k];
+            d.windows[k] = glm::vec4(r.offsetU, r.offsetV, r.scale, r.opacity);
+            d.slots[k / 4][int(k % 4)] = int(r.slot);
+        }
+        ctx.stats->overlays += count;
     }
-    return stats;
+}
+
+void TerrainPass::record(const PassContext& ctx) {
+    vkCmdBindPipeline(ctx.cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, terrain_.pipeline);
+    vkCmdBindDescriptorSets(ctx.cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, terrain_.layout, 0, 1, &ctx.frameSet, 0,
+                            nullptr);
+    VkBuffer vb = pool_.vertexBuffer();
+    VkDeviceSize zero = 0;
+    vkCmdBindVertexBuffers(ctx.cmd, 0, 1, &vb, &zero);
+    vkCmdBindIndexBuffer(ctx.cmd, pool_.indexBuffer(), 0, VK_INDEX_TYPE_UINT32);
+    for (std::uint32_t i = 0; i < drawCount_; ++i) {
+        // The draw's instance selects its record in the storage buffer.
+        vkCmdDrawIndexed(ctx.cmd, pool_.indexCount(), 1, 0, firstVertices_[i], i);
+        ++ctx.stats->tiles;
+        ctx.stats->triangles += pool_.indexCount() / 3;
+    }
 }
 
 }  // namespace plateau::gpu

@@ -1,15 +1,19 @@
 #pragma once
-// Draws resident terrain tiles from the tile pool, each with its own camera-relative matrix, and
-// the sky behind them.
+// Draws resident terrain tiles from the tile pool, each with its own camera-relative matrix and
+// its draped overlays (a record in the per-frame storage buffer, selected by firstInstance), and
+// the sky behind them as a pass of its own.
 #include <vector>
 
 #include "core/camera.h"
+#include "core/overlay_ref.h"
 #include "core/tile_id.h"
+#include "gpu/pass.h"
 #include "gpu/pipeline_builder.h"
 
 namespace plateau::gpu {
 
 class TilePool;
+class FrameResources;
 
 struct TerrainStyle {
     glm::dvec3 sunDirection{0, 0, 1};  // unit, ECEF, towards the sun
@@ -19,27 +23,37 @@ struct TerrainStyle {
     bool flatColour = false;           // debug: plain white terrain
 };
 
-struct DrawStats {
-    std::uint32_t tiles = 0;
-    std::uint64_t triangles = 0;
-};
+// Fills the frame's uniform block (camera, sun, shading) for every pass that binds set 0.
+void writeFrameUniforms(FrameResources& res, std::size_t slot, const Camera& cam, const TerrainStyle& style);
 
-class TerrainPass {
+class SkyPass final : public Pass {
 public:
-    TerrainPass(VkDevice device, VkRenderPass renderPass);
-    ~TerrainPass();
-    TerrainPass(const TerrainPass&) = delete;
-    TerrainPass& operator=(const TerrainPass&) = delete;
-
-    void recordSky(VkCommandBuffer cmd, const Camera& cam, const glm::dvec3& sunDirection) const;
-    DrawStats recordTiles(VkCommandBuffer cmd, const Camera& cam, const TilePool& pool,
-                          const std::vector<TileId>& tiles, const std::vector<float>& morph,
-                          const TerrainStyle& style) const;
+    SkyPass(VkDevice device, VkRenderPass renderPass, VkDescriptorSetLayout setLayout);
+    ~SkyPass() override;
+    const char* name() const override { return "sky"; }
+    void record(const PassContext& ctx) override;
 
 private:
     VkDevice device_;
-    Pipeline terrain_;
     Pipeline sky_;
+};
+
+class TerrainPass final : public Pass {
+public:
+    TerrainPass(VkDevice device, VkRenderPass renderPass, VkDescriptorSetLayout setLayout, const TilePool& pool,
+                FrameResources& resources);
+    ~TerrainPass() override;
+    const char* name() const override { return "terrain"; }
+    void prepare(const PassContext& ctx) override;
+    void record(const PassContext& ctx) override;
+
+private:
+    VkDevice device_;
+    const TilePool& pool_;
+    FrameResources& resources_;
+    Pipeline terrain_;
+    std::uint32_t drawCount_ = 0;
+    std::vector<std::int32_t> firstVertices_;  // per record (the mapped buffer is not read back)
 };
 
 }  // namespace plateau::gpu

@@ -47,7 +47,7 @@ int GpuFixture::validationMessages() const { return session->context().validatio
 std::vector<std::uint8_t> GpuFixture::render(const CameraPose& pose, const Shading& shading, double sse, bool sky,
                                              bool flat, const float* clear) {
     const Camera cam = makeCamera(pose, session->width(), session->height());
-    lastStats = view->settle(cam, app::selectionParams(sse, shading, maxZoom));
+    lastStats = view->settle({cam}, app::selectionParams(sse, shading, maxZoom));
     gpu::FrameDesc f = view->frame({cam}, shading);
     f.drawSky = sky;
     f.style.flatColour = flat;

@@ -55,7 +55,7 @@ TEST_CASE("the crack check finds a hole when skirts are missing", "[gpu][cracks]
     Shading s;
     const CameraPose pose{90.2, 29.25, 9000, 60, -18};
     const Camera cam = makeCamera(pose, kW, kH);
-    fx.view->settle(cam, app::selectionParams(2.0, s, fx.maxZoom));
+    fx.view->settle({cam}, app::selectionParams(2.0, s, fx.maxZoom));
     gpu::FrameDesc f = fx.view->frame({cam}, s);
     std::vector<TileId> half;
     for (std::size_t i = 0; i < f.tiles.size(); i += 2) half.push_back(f.tiles[i]);
