@@ -18,6 +18,7 @@
 #include "app/cli_args.h"
 #include "app/commands.h"
 #include "app/globe_view.h"
+#include "app/layer_setup.h"
 #include "app/log.h"
 #include "app/offscreen_session.h"
 #include "app/scene_setup.h"
@@ -116,11 +117,13 @@ int runBench(const CommonOptions& common, const BenchOptions& opts) {
     auto opened = openScene(common.scene, logLine);
     if (!opened) return logError(opened.error().message), 1;
     Scene& scene = opened->scene;
-    applyOverrides(scene, common);
+    if (std::string err; !applyOverrides(scene, common, err)) return logError(err), 1;
     try {
         const auto coldStart = std::chrono::steady_clock::now();
         OffscreenSession session(offscreenOptions(common, scene, width, height));
         GlobeView view(opened->source, session.renderer(), logLine, memoryBudget(scene));
+        // Layers are read before the clock's cold start ends (a still waits for them too).
+        LayerLoader(view, scene.layers, opened->cancel, logLine).wait();
         const auto sessionReady = std::chrono::steady_clock::now();
         const auto params = selectionParams(scene.maxScreenSpaceError, scene.shading, opened->source->maxZoom());
 
@@ -132,7 +135,7 @@ int runBench(const CommonOptions& common, const BenchOptions& opts) {
         view.setStableEdges(false);
         auto msBetween = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
         const Camera home = makeCamera(scene.camera, width, height);
-        const auto settled = view.settle(home, params, 120.0,
+        const auto settled = view.settle({home, scene.timeline.current, 0.0}, params, 120.0,
                                          [&] { session.render(view.frame({home, scene.timeline.current, 0.0}, scene.shading), false); });
         const auto tilesReady = std::chrono::steady_clock::now();
         const auto firstFrame = session.render(view.frame({home, scene.timeline.current, 0.0}, scene.shading), true);
@@ -146,7 +149,7 @@ int runBench(const CommonOptions& common, const BenchOptions& opts) {
         view.setStableEdges(true);
         const Camera first = makeCamera(flightPose(0, opts.frames), width, height);
         const auto flightStart = std::chrono::steady_clock::now();
-        const auto flightSettled = view.settle(first, params, 120.0);
+        const auto flightSettled = view.settle({first, scene.timeline.current, 0.0}, params, 120.0);
         session.render(view.frame({first, scene.timeline.current, 0.0}, scene.shading), true);
         const double flightStartMs = msBetween(flightStart, std::chrono::steady_clock::now());
 
@@ -158,7 +161,7 @@ int runBench(const CommonOptions& common, const BenchOptions& opts) {
             const auto t0 = std::chrono::steady_clock::now();
             // The flight's clock: 30 frames a second of flight time, whatever the machine does.
             const double elapsed = double(i) / 30.0;
-            const auto st = view.update(cam, params, int(scene.memory.uploadsPerFrame), elapsed);
+            const auto st = view.update({cam, scene.timeline.current, elapsed}, params, int(scene.memory.uploadsPerFrame));
             const auto t1 = std::chrono::steady_clock::now();
             const auto r = session.render(view.frame({cam, scene.timeline.current, elapsed}, scene.shading), true);
             const auto t2 = std::chrono::steady_clock::now();

@@ -22,6 +22,8 @@ void addCommon(CLI::App& app, CommonOptions& c) {
     app.add_option("--sun-azimuth", c.sunAzimuth, "Sun azimuth in degrees clockwise from north")->check(CLI::Range(0.0, 360.0));
     app.add_option("--sun-elevation", c.sunElevation, "Sun elevation in degrees")->check(CLI::Range(0.0, 90.0));
     app.add_flag("--no-label", c.noLabel, "Do not draw the scene's title and data label");
+    app.add_option("--time", c.time, "Timeline date YYYY, YYYY-MM or YYYY-MM-DD (default: the scene's)");
+    app.add_flag("--no-layers", c.noLayers, "Draw the terrain alone, without the scene's layers");
     app.add_option("--cache-budget-mib", c.cacheMiB, "Memory for decoded tiles (MiB; default: the scene's, 512)")
         ->check(CLI::Range(16.0, 1.0e6));
     app.add_option("--gpu-budget-mib", c.gpuMiB, "GPU memory for tile meshes (MiB; default: the scene's, 128)")

@@ -3,6 +3,7 @@
 // on stderr names the file or argument and the problem), 3 Vulkan validation messages were seen.
 #include <string>
 
+#include "app/globe_view.h"
 #include "app/offscreen_session.h"
 #include "core/scene.h"
 #include "core/tile_residency.h"
@@ -22,6 +23,8 @@ struct CommonOptions {
     bool noLabel = false;
     double cacheMiB = -1;  // < 0: the scene's budget
     double gpuMiB = -1;
+    std::string time;  // empty: the scene's current time
+    bool noLayers = false;
 };
 
 struct RenderOptions {
@@ -43,7 +46,9 @@ struct ViewOptions {
     std::string fallbackOut = "plateau-view.png";
 };
 
-void applyOverrides(Scene& scene, const CommonOptions& common);
+// False (with a one-line error in `error`) when an option's value is invalid for this scene.
+ui::StatusInfo statusLabel(const Scene& scene, const GlobeView& view);
+bool applyOverrides(Scene& scene, const CommonOptions& common, std::string& error);
 // GPU tile slots allowed by the scene's GPU memory budget.
 std::uint32_t tileCapacity(const Scene& scene);
 MemoryBudget memoryBudget(const Scene& scene);

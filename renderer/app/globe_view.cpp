@@ -1,5 +1,7 @@
 #include "app/globe_view.h"
 
+#include <algorithm>
+#include <chrono>
 #include <cmath>
 
 #include "core/haze.h"
@@ -32,20 +34,93 @@ GlobeView::GlobeView(std::shared_ptr<TileSource> source, gpu::Renderer& renderer
                      std::function<void(const std::string&)> log, MemoryBudget budget, int loaderThreads)
     : renderer_(renderer),
       uploader_(renderer),
-      residency_(std::move(source), uploader_, std::move(log), budget, loaderThreads) {}
+      overlayUploader_(renderer),
+      residency_(std::move(source), uploader_, log, budget, loaderThreads),
+      log_(std::move(log)) {}
 
-PrepareStats GlobeView::update(const Camera& cam, const SelectionParams& params, int uploadLimit,
-                               double elapsedSeconds) {
-    PrepareStats st = residency_.update(cam, params, std::size_t(uploadLimit < 0 ? 0 : uploadLimit));
-    morph_.update(drawList(), true, elapsedSeconds);
+GlobeView::~GlobeView() {
+    // Layers release their GPU slots and stop their jobs before the terrain's workers go.
+    layers_.clear();
+}
+
+std::size_t GlobeView::addLayer(const LayerDesc& desc) {
+    ViewLayer l;
+    l.desc = desc;
+    l.loading = true;
+    layers_.push_back(std::move(l));
+    return layers_.size() - 1;
+}
+
+void GlobeView::setLayerSource(std::size_t index, std::shared_ptr<OverlaySource> source, const std::string& error) {
+    ViewLayer& l = layers_.at(index);
+    l.loading = false;
+    l.error = error;
+    l.source = source;
+    if (!source) return;
+    // Each layer gets an equal share of the GPU overlay slots (at least a screenful).
+    const std::size_t share = std::max<std::size_t>(64, overlayUploader_.capacity() / std::max<std::size_t>(1, layers_.size()));
+    l.residency = std::make_unique<OverlayResidency>(std::move(source), *residency_.workerPool(), overlayUploader_,
+                                                     log_, share);
+}
+
+int GlobeView::updateLayers(double time, std::size_t uploadLimit, int& uploaded) {
+    overlays_.assign(drawList().size(), TileOverlays{});
+    int missing = 0;
+    for (ViewLayer& l : layers_) {
+        if (!l.residency || !l.desc.visible || l.desc.opacity <= 0.0) continue;
+        const double t = l.desc.time.pinned.value_or(time);
+        const auto st = l.residency->update(drawList(), t, l.desc.time.fadeYears, float(l.desc.opacity), uploadLimit,
+                                            overlays_);
+        missing += st.missing;
+        uploaded += st.uploaded;
+    }
+    return missing;
+}
+
+PrepareStats GlobeView::update(const FrameInput& in, const SelectionParams& params, int uploadLimit) {
+    PrepareStats st;
+    static_cast<FrameResidency&>(st) =
+        residency_.update(in.camera, params, std::size_t(uploadLimit < 0 ? 0 : uploadLimit));
+    morph_.update(drawList(), true, in.elapsedSeconds);
+    st.overlayMissing = updateLayers(in.time, std::size_t(uploadLimit < 0 ? 0 : uploadLimit), st.overlayUploaded);
     return st;
 }
 
-PrepareStats GlobeView::settle(const Camera& cam, const SelectionParams& params, double timeoutSeconds,
+PrepareStats GlobeView::settle(const FrameInput& in, const SelectionParams& params, double timeoutSeconds,
                                const std::function<void()>& onFirstDrawable) {
-    PrepareStats st = residency_.settle(cam, params, timeoutSeconds, onFirstDrawable);
+    const auto start = std::chrono::steady_clock::now();
+    PrepareStats st;
+    static_cast<FrameResidency&>(st) = residency_.settle(in.camera, params, timeoutSeconds, onFirstDrawable);
     morph_.update(drawList(), false, 0.0);
+    // Then every draped layer, for exactly the tiles the settled terrain draws.
+    while (true) {
+        const int missing = updateLayers(in.time, SIZE_MAX, st.overlayUploaded);
+        st.overlayMissing = missing;
+        const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (missing == 0 || elapsed > timeoutSeconds) break;
+        bool helped = false;
+        for (ViewLayer& l : layers_)
+            if (!helped && l.residency && l.residency->helpOne()) helped = true;
+        if (!helped)
+            for (ViewLayer& l : layers_)
+                if (l.residency && l.residency->busy()) {
+                    l.residency->waitForProgress(0.02);
+                    break;
+                }
+    }
+    st.settled = st.settled && st.overlayMissing == 0;
     return st;
+}
+
+std::vector<std::string> GlobeView::attributions() const {
+    std::vector<std::string> out;
+    for (const ViewLayer& l : layers_) {
+        if (!l.desc.visible) continue;
+        std::string a = l.desc.attribution;
+        if (a.empty() && l.residency) a = l.residency->source().attribution();
+        if (!a.empty() && std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
+    }
+    return out;
 }
 
 std::optional<double> GlobeView::terrainHeight(double lon_deg, double lat_deg) const {
@@ -57,6 +132,7 @@ gpu::FrameDesc GlobeView::frame(const FrameInput& in, const Shading& shading) co
     f.camera = withNearPlane(in.camera, store(), shading.exaggeration);
     f.tiles = drawList();
     f.tileMorph = morph_.factors(f.tiles, in.elapsedSeconds);
+    if (overlays_.size() == f.tiles.size()) f.tileOverlays = overlays_;
     const Geodetic g = ecefToGeodetic(in.camera.position);
     f.style.sunDirection = sunDirection(shading.sunAzimuthDeg, shading.sunElevationDeg, g.lon_deg, g.lat_deg);
     f.style.exaggeration = shading.exaggeration;

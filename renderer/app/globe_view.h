@@ -1,16 +1,19 @@
 #pragma once
-// The globe for one renderer: terrain residency (core) wired to the GPU tile pool, the morph
-// clock, and the frame description for a camera and shading. Each job has one owner:
-// TileResidency decides what is resident, GpuTileUploader moves meshes to the GPU, MorphClock
-// times refinements, surface_height answers height and near-plane questions. Used by the window,
+// The globe for one renderer: terrain residency (core) wired to the GPU tile pool, the draped
+// layers over it, the morph clock, and the frame description for a camera and shading. Each job
+// has one owner: TileResidency decides which terrain tiles are resident, OverlayResidency which
+// tiles of each draped layer, the GPU uploaders move them to the GPU, MorphClock times
+// refinements, surface_height answers height and near-plane questions. Used by the window,
 // `render`, `bench` and the GPU tests.
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/frame_input.h"
 #include "core/morph_clock.h"
+#include "core/overlay_residency.h"
 #include "core/scene.h"
 #include "core/tile_residency.h"
 #include "gpu/renderer.h"
@@ -18,18 +21,40 @@
 
 namespace plateau::app {
 
-using PrepareStats = FrameResidency;
+struct PrepareStats : FrameResidency {
+    int overlayMissing = 0;   // draped-layer tiles the view still wants
+    int overlayUploaded = 0;  // draped-layer tiles uploaded during this call
+};
+
+// A draped layer as the view holds it: its description (visibility, opacity, time) and, when
+// its source opened, its residency. `error` says why a layer that failed is not drawn.
+struct ViewLayer {
+    LayerDesc desc;
+    std::shared_ptr<OverlaySource> source;  // null while loading or when it failed
+    std::unique_ptr<OverlayResidency> residency;
+    std::string error;
+    bool loading = false;
+};
 
 class GlobeView {
 public:
     GlobeView(std::shared_ptr<TileSource> source, gpu::Renderer& renderer, std::function<void(const std::string&)> log,
               MemoryBudget budget = {}, int loaderThreads = 0);
+    ~GlobeView();
+
+    // Adds a draped layer above the ones added before, still loading: nothing is drawn for it
+    // until setLayerSource gives it a source (or an error: then it is marked failed).
+    std::size_t addLayer(const LayerDesc& desc);
+    void setLayerSource(std::size_t index, std::shared_ptr<OverlaySource> source, const std::string& error = {});
+    std::vector<ViewLayer>& layers() { return layers_; }
+    const std::vector<ViewLayer>& layers() const { return layers_; }
 
     // One interactive frame: uploads at most `uploadLimit` finished tiles and never waits.
-    PrepareStats update(const Camera& cam, const SelectionParams& params, int uploadLimit, double elapsedSeconds);
-    // Waits until the view is settled (every tile it needs resident at the target error) or
-    // `timeoutSeconds` pass; `onFirstDrawable` runs once as soon as a coarser view can be drawn.
-    PrepareStats settle(const Camera& cam, const SelectionParams& params, double timeoutSeconds = 120.0,
+    PrepareStats update(const FrameInput& in, const SelectionParams& params, int uploadLimit);
+    // Waits until the view is settled (every terrain and layer tile it needs resident at the
+    // target error) or `timeoutSeconds` pass; `onFirstDrawable` runs once as soon as a coarser
+    // view can be drawn.
+    PrepareStats settle(const FrameInput& in, const SelectionParams& params, double timeoutSeconds = 120.0,
                         const std::function<void()>& onFirstDrawable = {});
     const std::vector<TileId>& drawList() const { return residency_.drawList(); }
     // See TileResidency::setStableEdges.
@@ -41,12 +66,21 @@ public:
     gpu::FrameDesc frame(const FrameInput& in, const Shading& shading) const;
     const TileResidency& residency() const { return residency_; }
     const TileStore& store() const { return residency_.store(); }
+    // Attributions of the visible layers that have one, bottom layer first.
+    std::vector<std::string> attributions() const;
 
 private:
+    // Draped layers for the current draw list; returns the tiles still missing.
+    int updateLayers(double time, std::size_t uploadLimit, int& uploaded);
+
     gpu::Renderer& renderer_;
     gpu::GpuTileUploader uploader_;
+    gpu::GpuOverlayUploader overlayUploader_;
     TileResidency residency_;
     MorphClock morph_;
+    std::function<void(const std::string&)> log_;
+    std::vector<ViewLayer> layers_;
+    std::vector<TileOverlays> overlays_;  // per drawn tile, from the last update
 };
 
 // Unit vector toward the sun (ECEF) from azimuth/elevation in the local frame at lon/lat.

@@ -5,6 +5,7 @@
 #include "app/cli_args.h"
 #include "app/commands.h"
 #include "app/globe_view.h"
+#include "app/layer_setup.h"
 #include "app/log.h"
 #include "app/offscreen_session.h"
 #include "app/scene_setup.h"
@@ -14,7 +15,7 @@
 
 namespace plateau::app {
 
-void applyOverrides(Scene& scene, const CommonOptions& c) {
+bool applyOverrides(Scene& scene, const CommonOptions& c, std::string& error) {
     if (c.exaggeration >= 0) scene.shading.exaggeration = c.exaggeration;
     if (c.contours >= 0) scene.shading.contourIntervalM = c.contours;
     if (c.sse > 0) scene.maxScreenSpaceError = c.sse;
@@ -23,6 +24,19 @@ void applyOverrides(Scene& scene, const CommonOptions& c) {
     if (c.noLabel) scene.label.clear(), scene.title.clear();
     if (c.cacheMiB > 0) scene.memory.cacheMiB = c.cacheMiB;
     if (c.gpuMiB > 0) scene.memory.gpuMiB = c.gpuMiB;
+    if (c.noLayers) scene.layers.clear();
+    if (!c.time.empty()) {
+        const auto t = parseDate(c.time);
+        if (!t) {
+            error = "--time: " + t.error().message;
+            return false;
+        }
+        // The timeline widens to a date outside the scene's range rather than refusing it.
+        scene.timeline.start = std::min(scene.timeline.start, *t);
+        scene.timeline.end = std::max(scene.timeline.end, *t);
+        scene.timeline.current = *t;
+    }
+    return true;
 }
 
 std::uint32_t tileCapacity(const Scene& scene) {
@@ -34,6 +48,14 @@ MemoryBudget memoryBudget(const Scene& scene) {
     MemoryBudget b;
     b.cpuBytes = std::size_t(scene.memory.cacheMiB * 1048576.0);
     return b;
+}
+
+ui::StatusInfo statusLabel(const Scene& scene, const GlobeView& view) {
+    ui::StatusInfo s{scene.title, scene.label, "", 0, 0, 0.0, {}, {}};
+    if (scene.timeline.present) s.date = formatDate(scene.timeline.current);
+    if (!scene.terrain.attribution.empty()) s.attributions.push_back(scene.terrain.attribution);
+    for (const std::string& a : view.attributions()) s.attributions.push_back(a);
+    return s;
 }
 
 OffscreenOptions offscreenOptions(const CommonOptions& common, const Scene& scene, int width, int height) {
@@ -55,7 +77,7 @@ int runRender(const CommonOptions& common, const RenderOptions& opts) {
     auto opened = openScene(common.scene, logLine);
     if (!opened) return logError(opened.error().message), 1;
     Scene& scene = opened->scene;
-    applyOverrides(scene, common);
+    if (std::string err; !applyOverrides(scene, common, err)) return logError(err), 1;
     CameraPose pose = scene.camera;
     if (!opts.camera.empty()) {
         auto p = parseCameraArg(opts.camera, error);
@@ -65,16 +87,17 @@ int runRender(const CommonOptions& common, const RenderOptions& opts) {
     try {
         OffscreenSession session(offscreenOptions(common, scene, width, height));
         GlobeView view(opened->source, session.renderer(), logLine, memoryBudget(scene));
+        LayerLoader(view, scene.layers, opened->cancel, logLine).wait();
         const Camera cam = makeCamera(pose, width, height);
         const auto t0 = std::chrono::steady_clock::now();
         // A first, coarse frame is drawn as soon as anything is resident: the rasteriser builds
         // its shaders while the workers still load tiles (a software one takes long for that).
         const FrameInput input{cam, scene.timeline.current, 0.0};
         const auto stats = view.settle(
-            cam, selectionParams(scene.maxScreenSpaceError, scene.shading, opened->source->maxZoom()), 120.0,
+            input, selectionParams(scene.maxScreenSpaceError, scene.shading, opened->source->maxZoom()), 120.0,
             [&] { session.render(view.frame(input, scene.shading), false); });
         if (!stats.settled) logLine("view not settled: " + std::to_string(stats.missing) + " tiles could not be loaded");
-        ui::StatusInfo label{scene.title, scene.label, "", 0, 0, 0.0};
+        const ui::StatusInfo label = statusLabel(scene, view);
         const bool showLabel = !scene.label.empty() || !scene.title.empty();
         auto pixels = session.renderAndCapture(view.frame(input, scene.shading), showLabel ? &label : nullptr);
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();

@@ -14,6 +14,7 @@
 #include "app/cli_args.h"
 #include "app/commands.h"
 #include "app/globe_view.h"
+#include "app/layer_setup.h"
 #include "app/log.h"
 #include "app/scene_setup.h"
 #include "core/camera_control.h"
@@ -109,7 +110,7 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
     auto opened = openScene(common.scene, logLine);
     if (!opened) return glfwTerminate(), logError(opened.error().message), 1;
     Scene& scene = opened->scene;
-    applyOverrides(scene, common);
+    if (std::string err; !applyOverrides(scene, common, err)) return glfwTerminate(), logError(err), 1;
     CameraPose pose = scene.camera;
     if (!opts.camera.empty()) {
         auto p = parseCameraArg(opts.camera, error);
@@ -147,6 +148,8 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
             gpu::Renderer renderer(*ctx, target, tileCapacity(scene));
             renderer.enableImGui();
             GlobeView view(opened->source, renderer, logLine, memoryBudget(scene));
+            // Layers open in the background; each is drawn as soon as it is ready.
+            LayerLoader layers(view, scene.layers, opened->cancel, logLine);
             ui::ViewSettings settings{scene.shading, scene.maxScreenSpaceError, true};
             Camera cam = makeCamera(pose, int(target.extent().width), int(target.extent().height));
             Input input;
@@ -190,10 +193,15 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
                 // Tiles load on worker threads; a few uploads per frame keep the window responsive
                 // and parents show until their children arrive.
                 const double elapsed = std::chrono::duration<double>(now - started).count();
-                const auto st = view.update(cam, selectionParams(settings.maxScreenSpaceError, settings.shading,
+                const auto st = view.update({cam, scene.timeline.current, elapsed}, selectionParams(settings.maxScreenSpaceError, settings.shading,
                                                                  opened->source->maxZoom()),
-                                            scene.memory.uploadsPerFrame, elapsed);
-                ui::StatusInfo status{scene.title, scene.label, describeCamera(cam), st.drawn, st.missing, frameMs};
+                                            scene.memory.uploadsPerFrame);
+                layers.poll();
+                ui::StatusInfo status = statusLabel(scene, view);
+                status.camera = describeCamera(cam);
+                status.tilesDrawn = st.drawn;
+                status.tilesLoading = st.missing + st.overlayMissing;
+                status.frameMs = frameMs;
                 ui::drawLabel(status);
                 if (settings.showPanel) ui::drawPanel(settings, status);
                 ImGui::Render();

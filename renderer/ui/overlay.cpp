@@ -29,6 +29,9 @@ void drawLabel(const StatusInfo& status) {
     if (ImGui::Begin("##label", nullptr, flags)) {
         if (!status.title.empty()) ImGui::TextUnformatted(status.title.c_str());
         if (!status.label.empty()) ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.4f, 1.0f), "%s", status.label.c_str());
+        if (!status.date.empty()) ImGui::Text("%s", status.date.c_str());
+        for (const std::string& a : status.attributions)
+            ImGui::TextColored(ImVec4(0.85f, 0.85f, 0.85f, 1.0f), "%s", a.c_str());
     }
     ImGui::End();
 }

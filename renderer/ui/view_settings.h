@@ -1,6 +1,7 @@
 #pragma once
 // Plain state the panel edits and the renderer reads; no ImGui or Vulkan types.
 #include <string>
+#include <vector>
 
 #include "core/scene.h"
 
@@ -19,6 +20,8 @@ struct StatusInfo {
     int tilesDrawn = 0;
     int tilesLoading = 0;
     double frameMs = 0.0;
+    std::string date;                       // the timeline's date; empty: the scene has no time
+    std::vector<std::string> attributions;  // of the visible layers (and the terrain)
 };
 
 }  // namespace plateau::ui

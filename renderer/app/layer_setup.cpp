@@ -1,0 +1,64 @@
+#include "app/layer_setup.h"
+
+#include <chrono>
+#include <exception>
+
+#include "io/imagery_source.h"
+#include "io/vector_overlay_source.h"
+
+namespace plateau::app {
+
+OpenedLayer openLayer(const LayerDesc& desc, std::shared_ptr<std::atomic<bool>> cancel) {
+    OpenedLayer out;
+    try {
+        if (desc.type == LayerType::Vector) {
+            auto v = openVectorOverlay(desc);
+            if (v) out.source = *v;
+            else out.error = v.error().message;
+        } else {
+            auto s = openImagerySource(desc, {}, std::move(cancel));
+            if (s) out.source = *s;
+            else out.error = s.error().message;
+        }
+    } catch (const std::exception& e) {
+        out.error = "layer '" + desc.id + "': " + e.what();
+    }
+    return out;
+}
+
+LayerLoader::LayerLoader(GlobeView& view, const std::vector<LayerDesc>& layers,
+                         std::shared_ptr<std::atomic<bool>> cancel, std::function<void(const std::string&)> log)
+    : view_(view), log_(std::move(log)) {
+    for (const LayerDesc& d : layers) {
+        const std::size_t index = view_.addLayer(d);
+        pending_.push_back({index, std::async(std::launch::async, [d, cancel] { return openLayer(d, cancel); })});
+    }
+}
+
+LayerLoader::~LayerLoader() {
+    // Futures from std::async join on destruction: the threads finish their file before the
+    // view goes away.
+    for (Pending& p : pending_)
+        if (p.result.valid()) p.result.wait();
+}
+
+void LayerLoader::attach(Pending& p) {
+    OpenedLayer o = p.result.get();
+    if (!o.error.empty()) log_(o.error);
+    view_.setLayerSource(p.index, std::move(o.source), o.error);
+}
+
+bool LayerLoader::poll() {
+    for (Pending& p : pending_)
+        if (p.result.valid() && p.result.wait_for(std::chrono::seconds(0)) == std::future_status::ready) attach(p);
+    for (const Pending& p : pending_)
+        if (p.result.valid()) return false;
+    return true;
+}
+
+void LayerLoader::wait() {
+    for (Pending& p : pending_)
+        if (p.result.valid()) attach(p);
+}
+
+}  // namespace plateau::app

@@ -1,0 +1,49 @@
+#pragma once
+// Opens a scene's layers for a view. Reading a vector file can take seconds (a million
+// vertices), so the window opens them on a background thread and attaches each one when it is
+// ready, in scene order, while frames go on; still renders open them all first. A layer that
+// fails gets one line naming the layer, its file and the problem, is marked failed, and
+// everything else is drawn.
+#include <atomic>
+#include <functional>
+#include <future>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/globe_view.h"
+#include "core/scene.h"
+
+namespace plateau::app {
+
+struct OpenedLayer {
+    std::shared_ptr<OverlaySource> source;  // null when it failed
+    std::string error;
+};
+
+// Opens one layer's source (imagery over HTTP or GDAL, vectors through OGR).
+OpenedLayer openLayer(const LayerDesc& desc, std::shared_ptr<std::atomic<bool>> cancel);
+
+class LayerLoader {
+public:
+    // Adds every scene layer to the view (as loading) and starts opening them.
+    LayerLoader(GlobeView& view, const std::vector<LayerDesc>& layers, std::shared_ptr<std::atomic<bool>> cancel,
+                std::function<void(const std::string&)> log);
+    ~LayerLoader();
+    // Attaches the layers that finished opening; true when all have.
+    bool poll();
+    // Waits for every layer and attaches it.
+    void wait();
+
+private:
+    struct Pending {
+        std::size_t index;
+        std::future<OpenedLayer> result;
+    };
+    void attach(Pending& p);
+    GlobeView& view_;
+    std::function<void(const std::string&)> log_;
+    std::vector<Pending> pending_;
+};
+
+}  // namespace plateau::app
