@@ -148,6 +148,27 @@ void BM_ReadNaturalEarthGlaciers(benchmark::State& state) {
 }
 BENCHMARK(BM_ReadNaturalEarthGlaciers)->Unit(benchmark::kMillisecond);
 
+// Real outlines simplify far more than the synthetic noise above: vertices kept per zoom.
+void BM_NaturalEarthGlaciersSimplify(benchmark::State& state) {
+    LayerSourceDesc src;
+    src.type = "ogr";
+    src.path = std::string(PLATEAU_SHARED_DATA) + "/glaciers/ne_10m_glaciated_areas_hma.geojson";
+    auto d = readVectorLayer(src, {});
+    if (!d) {
+        state.SkipWithError(d.error().message.c_str());
+        return;
+    }
+    const int z = int(state.range(0));
+    std::size_t kept = 0;
+    for (auto _ : state) {
+        VectorIndex index(*d);
+        kept = index.vertexCount(z);
+    }
+    state.counters["vertices"] = double(d->vertexCount);
+    state.counters["kept_vertices"] = double(kept);
+}
+BENCHMARK(BM_NaturalEarthGlaciersSimplify)->ArgName("z")->Arg(4)->Arg(8)->Arg(12)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 
 BENCHMARK_MAIN();

@@ -110,39 +110,44 @@ std::vector<std::uint32_t> VectorIndex::query(const TileId& id, double marginPx,
     return query(tileRect(id).expanded(marginPx * mercatorPixel(id.z, tileSize)));
 }
 
-const VectorIndex::Layer& VectorIndex::band(int z) const {
+const VectorIndex::Band& VectorIndex::band(int z) const {
     const auto b = std::size_t(std::clamp(z, 0, kMaxSimplifiedZoom));
     std::call_once(once_[b], [&] {
         const double tolerance = kTolerancePx * mercatorPixel(int(b));
-        Layer layer(full_.size());
+        Band& band = bands_[b];  // nobody reads it before call_once returns
+        band.features.resize(full_.size());
         for (std::size_t f = 0; f < full_.size(); ++f) {
-            if (kinds_[f] == GeometryKind::Point) {
-                layer[f] = full_[f];
-                continue;
-            }
+            band.features[f] = &full_[f];
+            if (kinds_[f] == GeometryKind::Point) continue;
+            std::vector<MercatorPart> parts;
+            std::size_t before = 0, after = 0;
             for (const auto& part : full_[f]) {
+                before += part.size();
                 MercatorPart s = simplify(part, tolerance);
                 // A ring smaller than the tolerance collapses: it would cover under a sixteenth
                 // of a pixel, so it is left out rather than drawn as a sliver.
                 if (kinds_[f] == GeometryKind::Polygon && s.size() < 3) continue;
-                layer[f].push_back(std::move(s));
+                after += s.size();
+                parts.push_back(std::move(s));
+            }
+            if (after * 10 < before * 9) {
+                band.owned.push_back(std::move(parts));
+                band.features[f] = &band.owned.back();
             }
         }
-        bands_[b] = std::move(layer);
     });
     return bands_[b];
 }
 
 const std::vector<MercatorPart>& VectorIndex::geometry(std::size_t feature, int z) const {
     if (z > kMaxSimplifiedZoom) return full_[feature];
-    return band(z)[feature];
+    return *band(z).features[feature];
 }
 
 std::size_t VectorIndex::vertexCount(int z) const {
-    const Layer& layer = z > kMaxSimplifiedZoom ? full_ : band(z);
     std::size_t n = 0;
-    for (const auto& f : layer)
-        for (const auto& p : f) n += p.size();
+    for (std::size_t f = 0; f < full_.size(); ++f)
+        for (const auto& p : geometry(f, z)) n += p.size();
     return n;
 }
 

@@ -6,8 +6,8 @@
 namespace plateau {
 namespace {
 
-constexpr int kSubRows = 4;             // vertical samples per pixel row for polygon fills
-constexpr double kChunkPx = 16.0;       // long segments are stroked in pieces with small boxes
+constexpr int kSubRows = 4;        // vertical samples per pixel row for polygon fills
+constexpr double kChunkPx = 16.0;  // long segments are stroked in pieces with small boxes
 
 struct Px {
     double x, y;
@@ -54,6 +54,7 @@ public:
             }
         reset();
     }
+
     // Adds a horizontal span [a, b) of weight w to row `y` (exact fractional ends; whole pixels
     // go through a difference row resolved by endRow).
     void span(double a, double b, float w) {

@@ -14,6 +14,8 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <string>
 
 #include "core/timeline.h"
 

@@ -23,8 +23,9 @@
 
 namespace plateau {
 
-// A layer's vertex budget: 20 million vertices are about 320 MB once projected and simplified
-// per zoom; beyond that the data belongs in a tiled format (vector tiles), not in one file.
+// A layer's vertex budget: 20 million vertices take about 700 MB once read, projected and
+// simplified for the shallow zooms; beyond that the data belongs in a tiled format (vector
+// tiles), not in one file.
 constexpr std::size_t kMaxVectorVertices = 20'000'000;
 
 // `maxVertices` lowers the budget (tests); it cannot raise it above kMaxVectorVertices.

@@ -84,6 +84,10 @@ TEST_CASE("per-zoom simplification stays within a quarter pixel and is shared be
     for (auto& th : threads) th.join();
     for (const auto* p : seen) CHECK(p == seen[0]);
 
+    // Deep zooms keep nearly every vertex: they share the original instead of copying it.
+    CHECK(&index.geometry(0, VectorIndex::kMaxSimplifiedZoom) == &index.fullGeometry(0));
+    CHECK(&index.geometry(0, 3) != &index.fullGeometry(0));
+
     for (const int z : {3, 6, 10}) {
         const double tol = VectorIndex::kTolerancePx * mercatorPixel(z);
         for (std::size_t f = 0; f < 200; f += 17) {

@@ -98,6 +98,16 @@ TEST_CASE("a time-aware vector overlay: states, tiles, picking and labels", "[ve
 
     cancel = true;
     CHECK(!src->render(tile, s1950, cancel).ok());
+
+    // A layer pinned to a date ignores the timeline.
+    LayerDesc pinned = vectorLayer(kData / "glaciers/svalbard/svalbard_glaciers_1936_1990_2007.gpkg");
+    pinned.time.field = "year";
+    pinned.time.idField = "name";
+    pinned.time.pinned = 1936.5;
+    auto fixed = openVectorOverlay(pinned);
+    REQUIRE(fixed.ok());
+    CHECK((*fixed)->stateAt(2010) == (*fixed)->stateAt(1900));
+    CHECK((*fixed)->stateAt(2010) == s1950);
 }
 
 TEST_CASE("river lines: picking within a tolerance, topmost wins, threads agree", "[vector][overlay]") {
