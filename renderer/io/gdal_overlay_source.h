@@ -3,7 +3,7 @@
 // transform to WGS84, as draped imagery: each requested Web Mercator tile is warped from the
 // raster by GDAL's warper into kOverlayTileSize RGBA.
 //
-// - RGB (3 or more bands, the first three), RGBA (a 4th band marked as alpha), grey + alpha,
+// - RGB (3 or more 8-bit bands, the first three; wider types are clamped to 0..255, not stretched), RGBA (a 4th band marked as alpha), grey + alpha,
 //   paletted (a colour table, applied after warping the indices) and single-band grey (any data
 //   type, stretched from `stretch` or else the band's minimum..maximum to black..white; Byte
 //   bands are shown as they are).

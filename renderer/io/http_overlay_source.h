@@ -2,7 +2,8 @@
 // Imagery tiles from an XYZ (or TMS) tile server as an OverlaySource: PNG or JPEG, any colour
 // type, 256 or 512 px (any size up to maxImageDimension), decoded to kOverlayTileSize RGBA. The
 // transfers, disk cache, retries, 404 memory, zoom range and bounds are HttpTileFetcher's, as for
-// HTTP terrain. render() may be called from several threads at once.
+// HTTP terrain. Tiles are cached as {z}/{x}/{y}.png whatever their format: the decoder goes by
+// the bytes, never by a name. render() may be called from several threads at once.
 #include <atomic>
 #include <filesystem>
 #include <memory>

@@ -46,6 +46,8 @@ std::optional<std::string> validateHttpTileOptions(const HttpTileOptions& o) {
     if (startsWithNoCase(t, "http://")) hostStart = 7;
     else if (startsWithNoCase(t, "https://")) hostStart = 8;
     else return name + "URL template must start with http:// or https://";
+    if (t.find("{s}") != std::string::npos)
+        return name + "URL template has {s} (server letters are not supported: write one server's name)";
     if (hostStart >= t.size() || t[hostStart] == '/' || t[hostStart] == '{')
         return name + "URL template has no host";
     for (const char c : t)

@@ -314,7 +314,7 @@ TEST_CASE("opening GDAL imagery fails with one line naming the file", "[imagery]
     layer.source.path = local;
     auto unknown = openImagerySource(layer, dir.path());
     REQUIRE_FALSE(unknown.ok());
-    CHECK_THAT(unknown.error().message, Catch::StartsWith("layer 'sat': " + local.string() + ": "));
+    CHECK_THAT(unknown.error().message, Catch::StartsWith("layer 'sat': " + local.string() + ": unsupported CRS"));
     CHECK(unknown.error().message.find('\n') == std::string::npos);
 
     layer.source.type = "wms";

@@ -297,6 +297,27 @@ TEST_CASE("imagery over 4096 px or over the response limit is refused", "[imager
     CHECK(errorOf(render(src, oversized)) == url(oversized) + ": response larger than 1 MiB");
 }
 
+TEST_CASE("imagery layers with bad source settings fail at open with one line", "[imagery][http]") {
+    TempDir cache("imagery-http");
+    auto message = [&](const LayerDesc& l) {
+        auto r = openImagerySource(l, cache.path());
+        return r.ok() ? std::string("(opened)") : r.error().message;
+    };
+    CHECK(message(httpLayer("https://{s}.tile.example.org/{z}/{x}/{y}.png")) ==
+          "layer 'sat': https://{s}.tile.example.org/{z}/{x}/{y}.png: URL template has {s} (server letters are not "
+          "supported: write one server's name)");
+    CHECK(message(httpLayer("tiles/{z}/{x}/{y}.png")) ==
+          "layer 'sat': tiles/{z}/{x}/{y}.png: URL template must start with http:// or https://");
+    CHECK(message(httpLayer("")) == "layer 'sat': HTTP source has neither \"url\" nor \"tilejson\"");
+    LayerDesc zoom = httpLayer("https://h/{z}/{x}/{y}.png");
+    zoom.source.minZoom = 9;
+    zoom.source.maxZoom = 4;
+    CHECK(message(zoom) == "layer 'sat': https://h/{z}/{x}/{y}.png: bad zoom range 9..4");
+    LayerDesc vector = httpLayer("https://h/{z}/{x}/{y}.png");
+    vector.type = LayerType::Vector;
+    CHECK(message(vector) == "layer 'sat': not an imagery layer");
+}
+
 TEST_CASE("a tile nobody wants any more is not fetched", "[imagery][http]") {
     LoopbackServer server;
     TempDir cache("imagery-http");
