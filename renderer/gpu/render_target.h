@@ -2,12 +2,16 @@
 // Where a frame is drawn: an offscreen image (tests, `plateau render`, recording) or a window's
 // swapchain. The passes only see this interface, so both paths draw exactly the same way.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
+#include "gpu/depth_readback.h"
 #include "gpu/gpu_layer.h"
 
 namespace plateau::gpu {
+
+class Context;
 
 constexpr VkFormat kColourFormat = VK_FORMAT_B8G8R8A8_UNORM;
 constexpr VkFormat kDepthFormat = VK_FORMAT_D32_SFLOAT;
@@ -34,6 +38,16 @@ public:
     // False when the target is out of date and must be recreated.
     virtual bool present(VkQueue, std::uint32_t) { return true; }
     virtual bool usesAcquireSemaphore() const { return false; }
+
+    // Depth for picking and label occlusion, window and offscreen alike: after requestDepth the
+    // next frame drawn copies its depth to host memory after the pass (recordAfterPass does it).
+    // readDepth never waits: the newest finished copy (see depth_readback.h), empty if none.
+    void requestDepth() { depthReadback_.request(); }
+    DepthImage readDepth() const { return depthReadback_.latest(); }
+
+protected:
+    explicit RenderTarget(const Context& ctx) : depthReadback_(ctx) {}
+    DepthReadback depthReadback_;
 };
 
 }  // namespace plateau::gpu
