@@ -39,6 +39,7 @@ void DepthReadback::record(VkCommandBuffer cmd, VkImage depth, VkExtent2D extent
     VK_CHECK(vkResetEvent(ctx_.device(), s.done));
     s.extent = extent;
     s.serial = serial_;
+    s.tag = requestTag_;
 
     VkImageMemoryBarrier toSrc{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER};
     toSrc.srcAccessMask = VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT;
@@ -74,6 +75,7 @@ DepthImage DepthReadback::latest() const {
     out.width = best->extent.width;
     out.height = best->extent.height;
     out.serial = best->serial;
+    out.tag = best->tag;
     out.values.resize(std::size_t(out.width) * out.height);
     std::memcpy(out.values.data(), best->buffer.mapped(), out.values.size() * sizeof(float));
     return out;

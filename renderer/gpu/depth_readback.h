@@ -23,6 +23,7 @@ struct DepthImage {
     std::uint32_t width = 0;
     std::uint32_t height = 0;
     std::uint64_t serial = 0;   // 1 for the first copy, then 2, ...; 0: no copy has finished
+    std::uint64_t tag = 0;      // as given to request: e.g. a frame number to find that frame's camera
     std::vector<float> values;  // rows top to bottom; reverse-Z: 1 at the near plane, 0 infinitely far
     bool empty() const { return values.empty(); }
     float at(std::uint32_t x, std::uint32_t y) const { return values[std::size_t(y) * width + x]; }
@@ -35,7 +36,10 @@ public:
     DepthReadback(const DepthReadback&) = delete;
     DepthReadback& operator=(const DepthReadback&) = delete;
 
-    void request() { requested_ = true; }
+    void request(std::uint64_t tag = 0) {
+        requested_ = true;
+        requestTag_ = tag;
+    }
     bool requested() const { return requested_; }
     // After the render pass, when requested: copies `depth` (D32_SFLOAT, left by the pass in
     // DEPTH_STENCIL_ATTACHMENT_OPTIMAL) to host memory and clears the request. The image is left
@@ -50,11 +54,13 @@ private:
         VkExtent2D extent{0, 0};
         VkEvent done = VK_NULL_HANDLE;
         std::uint64_t serial = 0;
+        std::uint64_t tag = 0;
     };
     const Context& ctx_;
     std::array<Slot, kFramesInFlight + 1> slots_;
     std::uint64_t serial_ = 0;
     bool requested_ = false;
+    std::uint64_t requestTag_ = 0;
 };
 
 }  // namespace plateau::gpu

@@ -42,7 +42,8 @@ public:
     // Depth for picking and label occlusion, window and offscreen alike: after requestDepth the
     // next frame drawn copies its depth to host memory after the pass (recordAfterPass does it).
     // readDepth never waits: the newest finished copy (see depth_readback.h), empty if none.
-    void requestDepth() { depthReadback_.request(); }
+    // The tag comes back with the copy, so a frame loop can find the camera that frame used.
+    void requestDepth(std::uint64_t tag = 0) { depthReadback_.request(tag); }
     DepthImage readDepth() const { return depthReadback_.latest(); }
 
 protected:

@@ -34,7 +34,7 @@ TEST_CASE("depth readback: on request, reverse-Z, newest finished copy", "[gpu][
     REQUIRE(d.values.size() == std::size_t(kW) * kH);
     const std::uint64_t serial = d.serial;
     CHECK(serial == 2);  // one copy per captured frame
-    const double nearM = fx.view->frame(makeCamera(down, kW, kH), s).camera.near_m;
+    const double nearM = fx.view->frame({makeCamera(down, kW, kH)}, s).camera.near_m;
     const float centre = d.at(kW / 2, kH / 2);
     REQUIRE(centre > 0.0f);
     REQUIRE(centre <= 1.0f);
@@ -57,24 +57,26 @@ TEST_CASE("depth readback: on request, reverse-Z, newest finished copy", "[gpu][
     CHECK(again.at(kW / 2, kH / 2) == centre);
 
     // Frames without a request copy nothing: the newest copy stays the same.
-    const gpu::FrameDesc f = fx.view->frame(makeCamera(down, kW, kH), s);
+    const gpu::FrameDesc f = fx.view->frame({makeCamera(down, kW, kH)}, s);
     fx.session->render(f, true);
     CHECK(target.readDepth().serial == again.serial);
 
     // A frame loop requesting every frame, never waiting: reads return finished copies (maybe
     // a frame or two old, never torn); after the GPU is idle, the last frame's.
     for (int i = 0; i < 6; ++i) {
-        target.requestDepth();
+        target.requestDepth(100 + std::uint64_t(i));  // the frame's number, to find its camera
         fx.session->render(f, false);
         const gpu::DepthImage latest = target.readDepth();
         CHECK(latest.serial >= again.serial);
         CHECK(latest.serial <= again.serial + std::uint64_t(i) + 1);
+        if (latest.serial > again.serial) CHECK(latest.tag == 100 + (latest.serial - again.serial - 1));
         if (latest.serial > again.serial) {
             CHECK(latest.at(kW / 2, kH / 2) == Approx(centre).epsilon(1e-6));
         }
     }
     fx.session->renderer().waitIdle();
     CHECK(target.readDepth().serial == again.serial + 6);
+    CHECK(target.readDepth().tag == 105);
     CHECK(target.readDepth().at(kW / 2, kH / 2) == Approx(centre).epsilon(1e-6));
     CHECK(fx.validationMessages() == 0);
 }
