@@ -2,7 +2,6 @@
 // Where a frame is drawn: an offscreen image (tests, `plateau render`, recording) or a window's
 // swapchain. The passes only see this interface, so both paths draw exactly the same way.
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <vector>
 
