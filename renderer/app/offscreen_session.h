@@ -39,7 +39,7 @@ public:
     std::vector<std::uint8_t> renderAndCapture(gpu::FrameDesc frame, const ui::StatusInfo* label);
     // Draws one frame without reading it back (benchmarks); waits for the GPU when `wait`.
     gpu::FrameResult render(const gpu::FrameDesc& frame, bool wait);
-    std::vector<float> lastDepth() const { return target_->readDepth(); }
+    std::vector<float> lastDepth() const { return target_->readDepth().values; }
 
 private:
     int width_, height_;

@@ -17,7 +17,7 @@ Buffer makeReadback(const Context& ctx, VkDeviceSize size) {
 }
 }  // namespace
 
-OffscreenTarget::OffscreenTarget(const Context& ctx, VkExtent2D extent) : ctx_(ctx), extent_(extent) {
+OffscreenTarget::OffscreenTarget(const Context& ctx, VkExtent2D extent) : RenderTarget(ctx), ctx_(ctx), extent_(extent) {
     const auto& lim = ctx.properties().limits;
     if (extent.width == 0 || extent.height == 0 || extent.width > lim.maxImageDimension2D ||
         extent.height > lim.maxImageDimension2D)
@@ -32,7 +32,6 @@ OffscreenTarget::OffscreenTarget(const Context& ctx, VkExtent2D extent) : ctx_(c
     framebuffer_ = createFramebuffer(ctx.device(), renderPass_, colour_.view(), depth_.view(), extent);
     const VkDeviceSize pixels = VkDeviceSize(extent.width) * extent.height;
     colourReadback_ = makeReadback(ctx, pixels * 4);
-    depthReadback_ = makeReadback(ctx, pixels * 4);
 }
 
 OffscreenTarget::~OffscreenTarget() {
@@ -42,27 +41,15 @@ OffscreenTarget::~OffscreenTarget() {
 }
 
 void OffscreenTarget::recordAfterPass(VkCommandBuffer cmd, std::uint32_t) {
+    depthReadback_.record(cmd, depth_.handle(), extent_);
     if (!captureNext_) return;
     captureNext_ = false;
-    // Colour is already TRANSFER_SRC (the render pass's final layout); depth needs a transition.
-    VkImageMemoryBarrier toSrc{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER};
-    toSrc.srcAccessMask = VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT;
-    toSrc.dstAccessMask = VK_ACCESS_TRANSFER_READ_BIT;
-    toSrc.oldLayout = VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL;
-    toSrc.newLayout = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
-    toSrc.srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
-    toSrc.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
-    toSrc.image = depth_.handle();
-    toSrc.subresourceRange = {VK_IMAGE_ASPECT_DEPTH_BIT, 0, 1, 0, 1};
-    vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_LATE_FRAGMENT_TESTS_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, 0, nullptr,
-                         0, nullptr, 1, &toSrc);
+    // Colour is already TRANSFER_SRC (the render pass's final layout).
     VkBufferImageCopy region{};
     region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
     region.imageExtent = {extent_.width, extent_.height, 1};
     vkCmdCopyImageToBuffer(cmd, colour_.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, colourReadback_.handle(), 1, &region);
-    region.imageSubresource.aspectMask = VK_IMAGE_ASPECT_DEPTH_BIT;
-    vkCmdCopyImageToBuffer(cmd, depth_.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, depthReadback_.handle(), 1, &region);
-    // Make the copies visible to the host once the fence signals.
+    // Make the copy visible to the host once the fence signals.
     VkMemoryBarrier toHost{VK_STRUCTURE_TYPE_MEMORY_BARRIER};
     toHost.srcAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
     toHost.dstAccessMask = VK_ACCESS_HOST_READ_BIT;
@@ -80,13 +67,6 @@ std::vector<std::uint8_t> OffscreenTarget::readColourRgba() const {
         out[i * 4 + 2] = src[i * 4 + 0];
         out[i * 4 + 3] = 255;
     }
-    return out;
-}
-
-std::vector<float> OffscreenTarget::readDepth() const {
-    const std::size_t n = std::size_t(extent_.width) * extent_.height;
-    std::vector<float> out(n);
-    std::memcpy(out.data(), depthReadback_.mapped(), n * sizeof(float));
     return out;
 }
 

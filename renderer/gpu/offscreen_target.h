@@ -22,10 +22,12 @@ public:
     void recordAfterPass(VkCommandBuffer cmd, std::uint32_t image) override;
 
     // Ask the next frame to copy colour and depth for readback.
-    void requestCapture() { captureNext_ = true; }
-    // After the capturing frame's fence: RGBA8 rows top to bottom, and depth (reverse-Z, 1 = near).
+    void requestCapture() {
+        captureNext_ = true;
+        requestDepth();
+    }
+    // After the capturing frame's fence: RGBA8 rows top to bottom (depth: readDepth).
     std::vector<std::uint8_t> readColourRgba() const;
-    std::vector<float> readDepth() const;
 
 private:
     const Context& ctx_;
@@ -35,7 +37,6 @@ private:
     VkRenderPass renderPass_ = VK_NULL_HANDLE;
     VkFramebuffer framebuffer_ = VK_NULL_HANDLE;
     Buffer colourReadback_;
-    Buffer depthReadback_;
     bool captureNext_ = false;
 };
 

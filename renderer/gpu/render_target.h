@@ -5,9 +5,12 @@
 #include <optional>
 #include <vector>
 
+#include "gpu/depth_readback.h"
 #include "gpu/gpu_layer.h"
 
 namespace plateau::gpu {
+
+class Context;
 
 constexpr VkFormat kColourFormat = VK_FORMAT_B8G8R8A8_UNORM;
 constexpr VkFormat kDepthFormat = VK_FORMAT_D32_SFLOAT;
@@ -34,6 +37,17 @@ public:
     // False when the target is out of date and must be recreated.
     virtual bool present(VkQueue, std::uint32_t) { return true; }
     virtual bool usesAcquireSemaphore() const { return false; }
+
+    // Depth for picking and label occlusion, window and offscreen alike: after requestDepth the
+    // next frame drawn copies its depth to host memory after the pass (recordAfterPass does it).
+    // readDepth never waits: the newest finished copy (see depth_readback.h), empty if none.
+    // The tag comes back with the copy, so a frame loop can find the camera that frame used.
+    void requestDepth(std::uint64_t tag = 0) { depthReadback_.request(tag); }
+    DepthImage readDepth() const { return depthReadback_.latest(); }
+
+protected:
+    explicit RenderTarget(const Context& ctx) : depthReadback_(ctx) {}
+    DepthReadback depthReadback_;
 };
 
 }  // namespace plateau::gpu

@@ -7,7 +7,7 @@
 
 namespace plateau::gpu {
 
-SwapchainTarget::SwapchainTarget(const Context& ctx, VkExtent2D windowExtent) : ctx_(ctx) {
+SwapchainTarget::SwapchainTarget(const Context& ctx, VkExtent2D windowExtent) : RenderTarget(ctx), ctx_(ctx) {
     renderPass_ = createRenderPass(ctx.device(), kColourFormat, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR);
     build(windowExtent);
 }
@@ -81,7 +81,9 @@ void SwapchainTarget::build(VkExtent2D windowExtent) {
     vkGetSwapchainImagesKHR(ctx_.device(), swapchain_, &n, nullptr);
     images_.resize(n);
     vkGetSwapchainImagesKHR(ctx_.device(), swapchain_, &n, images_.data());
-    depth_ = Image(ctx_, extent, kDepthFormat, VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT, VK_IMAGE_ASPECT_DEPTH_BIT);
+    // TRANSFER_SRC: the depth can be read back for picking (requestDepth).
+    depth_ = Image(ctx_, extent, kDepthFormat,
+                   VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT, VK_IMAGE_ASPECT_DEPTH_BIT);
     for (VkImage img : images_) {
         VkImageViewCreateInfo vci{VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO};
         vci.image = img;
@@ -97,6 +99,10 @@ void SwapchainTarget::build(VkExtent2D windowExtent) {
         VK_CHECK(vkCreateSemaphore(ctx_.device(), &semi, nullptr, &s));
         renderDone_.push_back(s);
     }
+}
+
+void SwapchainTarget::recordAfterPass(VkCommandBuffer cmd, std::uint32_t) {
+    depthReadback_.record(cmd, depth_.handle(), extent_);
 }
 
 std::optional<std::uint32_t> SwapchainTarget::acquire(VkSemaphore signal) {

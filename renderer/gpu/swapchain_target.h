@@ -26,6 +26,7 @@ public:
     VkSemaphore renderDone(std::uint32_t image) const override { return renderDone_[image]; }
     bool present(VkQueue queue, std::uint32_t image) override;
     bool usesAcquireSemaphore() const override { return true; }
+    void recordAfterPass(VkCommandBuffer cmd, std::uint32_t image) override;
 
 private:
     void build(VkExtent2D windowExtent);
