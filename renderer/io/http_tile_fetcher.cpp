@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "core/scene.h"
+#include "core/tile_path.h"
 
 namespace plateau {
 namespace {
@@ -70,26 +71,6 @@ std::filesystem::path httpTileCacheFolder(const std::filesystem::path& cacheRoot
     return cacheRoot / "http" / (cacheFolderName(urlTemplate) + (tms ? "-tms" : ""));
 }
 
-std::string expandUrlTemplate(const std::string& urlTemplate, const TileId& id) {
-    std::string url;
-    url.reserve(urlTemplate.size() + 16);
-    for (std::size_t i = 0; i < urlTemplate.size();) {
-        std::size_t len = 3;
-        if (urlTemplate.compare(i, 3, "{z}") == 0) url += std::to_string(id.z);
-        else if (urlTemplate.compare(i, 3, "{x}") == 0) url += std::to_string(id.x);
-        else if (urlTemplate.compare(i, 3, "{y}") == 0) url += std::to_string(id.y);
-        else if (urlTemplate.compare(i, 4, "{-y}") == 0) {
-            url += std::to_string(id.valid() ? (1 << id.z) - 1 - id.y : id.y);
-            len = 4;
-        } else {
-            url += urlTemplate[i++];
-            continue;
-        }
-        i += len;
-    }
-    return url;
-}
-
 HttpTileFetcher::HttpTileFetcher(HttpTileOptions options)
     : opt_(withDefaults(std::move(options))),
       cache_(opt_.cacheDir, DiskCacheOptions{opt_.cacheMaxBytes, opt_.cacheMaxAge, opt_.missingMaxAge}),
@@ -98,8 +79,8 @@ HttpTileFetcher::HttpTileFetcher(HttpTileOptions options)
 }
 
 std::string HttpTileFetcher::urlFor(const TileId& id) const {
-    if (!opt_.tms || !id.valid()) return expandUrlTemplate(opt_.urlTemplate, id);
-    return expandUrlTemplate(opt_.urlTemplate, TileId{id.z, id.x, (1 << id.z) - 1 - id.y});
+    if (!opt_.tms || !id.valid()) return expandTileTemplate(opt_.urlTemplate, id);
+    return expandTileTemplate(opt_.urlTemplate, TileId{id.z, id.x, (1 << id.z) - 1 - id.y});
 }
 
 bool HttpTileFetcher::inRange(const TileId& id) const {

@@ -13,7 +13,8 @@
 #include <unordered_set>
 #include <vector>
 
-#include "io/folder_source.h"
+#include "core/parse_number.h"
+#include "io/png_heights.h"
 #include "io/png_codec.h"
 
 namespace plateau {
@@ -63,13 +64,6 @@ Status exec(sqlite3* db, const char* sql, const fs::path& file, const std::strin
         return makeError(std::move(text));
     }
     return Ok{};
-}
-
-std::optional<int> parseInt(std::string_view s) {
-    int v = 0;
-    const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
-    return v;
 }
 
 // "w,s,e,n" in degrees (spaces allowed after commas).
