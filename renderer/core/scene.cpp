@@ -128,31 +128,11 @@ void parseTerrain(const Reader& rd, const json& t, const std::filesystem::path& 
                                     "\" (expected \"folder\", \"mbtiles\", \"http\", \"gdal\" or \"quantized-mesh\")");
 
     if (out.type == "http") {
-        rd.string(t, path, "url", out.url);
-        rd.string(t, path, "tilejson", out.tilejson);
-        if (out.url.empty() && out.tilejson.empty())
-            rd.fail("terrain.url",
-                    "missing (the tile URL template, e.g. https://host/{z}/{x}/{y}.png, or a \"tilejson\")");
-        if (!out.url.empty())
-            if (const std::string problem = urlTemplateProblem(out.url); !problem.empty()) rd.fail("terrain.url", problem);
-        out.tilejson = resolveUrlOrPath(out.tilejson, file);
+        // max_zoom unset (-1) leaves the range to the TileJSON document, else the source's default.
+        parseHttpFields(rd, t, path, file,
+                        {out.url, out.tilejson, out.minZoom, out.maxZoom, out.bounds, out.cacheMiB, out.cacheDays,
+                         out.missingDays});
         rd.string(t, path, "attribution", out.attribution);
-        // Unset (-1) leaves the zoom range to the TileJSON document, else the source's default.
-        rd.integer(t, path, "min_zoom", out.minZoom, 0, 22);
-        rd.integer(t, path, "max_zoom", out.maxZoom, 0, 22);
-        if (out.maxZoom >= 0 && out.minZoom > out.maxZoom)
-            rd.fail("terrain.min_zoom", "must not exceed max_zoom (" + std::to_string(out.maxZoom) + ")");
-        if (const json* b = Reader::member(t, "bounds")) out.bounds = rd.boundsValue(*b, "terrain.bounds");
-        // Capped far beyond any real disk or lifetime, so that conversions cannot overflow.
-        auto cacheSetting = [&](const char* key, std::optional<double>& value, double cap) {
-            if (!Reader::member(t, key)) return;
-            double v = 0;
-            rd.number(t, path, key, v, 0.0, std::numeric_limits<double>::infinity());
-            value = std::min(v, cap);
-        };
-        cacheSetting("cache_mib", out.cacheMiB, 1.0e9);
-        cacheSetting("cache_days", out.cacheDays, 1.0e6);
-        cacheSetting("missing_days", out.missingDays, 1.0e6);
     } else {
         // Easily taken for memory.cache_mib: say so rather than ignore it.
         for (const char* key : {"cache_mib", "cache_days", "missing_days"})

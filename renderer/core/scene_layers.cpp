@@ -37,31 +37,10 @@ void parseHttpSource(const Reader& rd, const json& s, const std::string& path, c
                      LayerSourceDesc& out) {
     rd.onlyKeys(s, path, {"type", "url", "tilejson", "tms", "min_zoom", "max_zoom", "bounds", "cache_mib",
                           "cache_days", "missing_days"});
-    rd.string(s, path, "url", out.url);
-    rd.string(s, path, "tilejson", out.tilejson);
-    if (out.url.empty() && out.tilejson.empty())
-        rd.fail(Reader::join(path, "url"),
-                "missing (the tile URL template, e.g. https://host/{z}/{x}/{y}.png, or a \"tilejson\")");
-    if (!out.url.empty())
-        if (const std::string problem = urlTemplateProblem(out.url); !problem.empty())
-            rd.fail(Reader::join(path, "url"), problem);
-    out.tilejson = resolveUrlOrPath(out.tilejson, file);
+    parseHttpFields(rd, s, path, file,
+                    {out.url, out.tilejson, out.minZoom, out.maxZoom, out.bounds, out.cacheMiB, out.cacheDays,
+                     out.missingDays});
     rd.boolean(s, path, "tms", out.tms);
-    rd.integer(s, path, "min_zoom", out.minZoom, 0, 22);
-    rd.integer(s, path, "max_zoom", out.maxZoom, 0, 22);
-    if (out.maxZoom >= 0 && out.minZoom > out.maxZoom)
-        rd.fail(Reader::join(path, "min_zoom"), "must not exceed max_zoom (" + std::to_string(out.maxZoom) + ")");
-    if (const json* b = Reader::member(s, "bounds")) out.bounds = rd.boundsValue(*b, Reader::join(path, "bounds"));
-    // Capped as for terrain: far beyond any real disk or lifetime, so conversions cannot overflow.
-    auto cacheSetting = [&](const char* key, std::optional<double>& value, double cap) {
-        if (!Reader::member(s, key)) return;
-        double v = 0;
-        rd.number(s, path, key, v, 0.0, kInf);
-        value = std::min(v, cap);
-    };
-    cacheSetting("cache_mib", out.cacheMiB, 1.0e9);
-    cacheSetting("cache_days", out.cacheDays, 1.0e6);
-    cacheSetting("missing_days", out.missingDays, 1.0e6);
 }
 
 void parseSource(const Reader& rd, const json& s, const std::string& path, const std::filesystem::path& file,

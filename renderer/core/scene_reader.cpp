@@ -1,6 +1,8 @@
 #include "core/scene_reader.h"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 #include "core/scene.h"
@@ -135,6 +137,32 @@ std::filesystem::path Reader::pathMember(const json& obj, const std::string& pat
     const std::string raw = p->get<std::string>();
     if (raw.empty()) fail(field, "must not be empty");
     return resolvePath(raw, std::filesystem::path(file_));
+}
+
+void parseHttpFields(const Reader& rd, const json& obj, const std::string& path, const std::filesystem::path& file,
+                     const HttpFields& out) {
+    rd.string(obj, path, "url", out.url);
+    rd.string(obj, path, "tilejson", out.tilejson);
+    const std::string urlField = Reader::join(path, "url");
+    if (out.url.empty() && out.tilejson.empty())
+        rd.fail(urlField, "missing (the tile URL template, e.g. https://host/{z}/{x}/{y}.png, or a \"tilejson\")");
+    if (!out.url.empty())
+        if (const std::string problem = urlTemplateProblem(out.url); !problem.empty()) rd.fail(urlField, problem);
+    out.tilejson = resolveUrlOrPath(out.tilejson, file);
+    rd.integer(obj, path, "min_zoom", out.minZoom, 0, 22);
+    rd.integer(obj, path, "max_zoom", out.maxZoom, 0, 22);
+    if (out.maxZoom >= 0 && out.minZoom > out.maxZoom)
+        rd.fail(Reader::join(path, "min_zoom"), "must not exceed max_zoom (" + std::to_string(out.maxZoom) + ")");
+    if (const json* b = Reader::member(obj, "bounds")) out.bounds = rd.boundsValue(*b, Reader::join(path, "bounds"));
+    auto cacheSetting = [&](const char* key, std::optional<double>& value, double cap) {
+        if (!Reader::member(obj, key)) return;
+        double v = 0;
+        rd.number(obj, path, key, v, 0.0, std::numeric_limits<double>::infinity());
+        value = std::min(v, cap);
+    };
+    cacheSetting("cache_mib", out.cacheMiB, 1.0e9);
+    cacheSetting("cache_days", out.cacheDays, 1.0e6);
+    cacheSetting("missing_days", out.missingDays, 1.0e6);
 }
 
 std::string Reader::fmt(double x) {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -75,6 +76,24 @@ std::filesystem::path resolvePath(const std::string& p, const std::filesystem::p
 std::string resolveUrlOrPath(const std::string& p, const std::filesystem::path& sceneFile);
 // The problem with an XYZ URL template ("lacks {y}"), or empty when it has {z}, {x} and {y}.
 std::string urlTemplateProblem(const std::string& url);
+
+// The fields a tile server is described by, for terrain and imagery alike (they differ in
+// defaults only): url or tilejson (one required; url with {z}, {x} and {y}; tilejson resolved
+// as a path unless a URL), min_zoom/max_zoom (integers 0..22, min <= max), bounds and the
+// disk cache settings (>= 0, capped far beyond any real disk or lifetime so that conversions
+// cannot overflow).
+struct HttpFields {
+    std::string& url;
+    std::string& tilejson;
+    int& minZoom;
+    int& maxZoom;
+    std::optional<LonLatBounds>& bounds;
+    std::optional<double>& cacheMiB;
+    std::optional<double>& cacheDays;
+    std::optional<double>& missingDays;
+};
+void parseHttpFields(const Reader& rd, const json& obj, const std::string& path, const std::filesystem::path& file,
+                     const HttpFields& out);
 
 // scene_layers.cpp: the "layers" array and the "time" section.
 void parseLayers(const Reader& rd, const json& layers, const std::filesystem::path& file, std::vector<LayerDesc>& out);
