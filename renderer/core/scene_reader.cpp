@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/scene.h"
+#include "core/tile_path.h"
 
 namespace plateau::scene_detail {
 
@@ -147,7 +148,8 @@ void parseHttpFields(const Reader& rd, const json& obj, const std::string& path,
     if (out.url.empty() && out.tilejson.empty())
         rd.fail(urlField, "missing (the tile URL template, e.g. https://host/{z}/{x}/{y}.png, or a \"tilejson\")");
     if (!out.url.empty())
-        if (const std::string problem = urlTemplateProblem(out.url); !problem.empty()) rd.fail(urlField, problem);
+        if (const char* p = missingTilePlaceholder(out.url))
+            rd.fail(urlField, std::string("URL template lacks ") + p + " (e.g. https://host/{z}/{x}/{y}.png)");
     out.tilejson = resolveUrlOrPath(out.tilejson, file);
     rd.integer(obj, path, "min_zoom", out.minZoom, 0, 22);
     rd.integer(obj, path, "max_zoom", out.maxZoom, 0, 22);
@@ -184,12 +186,6 @@ std::filesystem::path resolvePath(const std::string& p, const std::filesystem::p
 std::string resolveUrlOrPath(const std::string& p, const std::filesystem::path& sceneFile) {
     if (p.empty() || p.rfind("http://", 0) == 0 || p.rfind("https://", 0) == 0) return p;
     return resolvePath(p, sceneFile).string();
-}
-
-std::string urlTemplateProblem(const std::string& url) {
-    for (const char* p : {"{z}", "{x}", "{y}"})
-        if (url.find(p) == std::string::npos) return std::string("URL template lacks ") + p + " (e.g. https://host/{z}/{x}/{y}.png)";
-    return {};
 }
 
 }  // namespace plateau::scene_detail

@@ -74,8 +74,6 @@ private:
 std::filesystem::path resolvePath(const std::string& p, const std::filesystem::path& sceneFile);
 // A TileJSON reference: URLs (http:// or https://) as they are, anything else resolved as a path.
 std::string resolveUrlOrPath(const std::string& p, const std::filesystem::path& sceneFile);
-// The problem with an XYZ URL template ("lacks {y}"), or empty when it has {z}, {x} and {y}.
-std::string urlTemplateProblem(const std::string& url);
 
 // The fields a tile server is described by, for terrain and imagery alike (they differ in
 // defaults only): url or tilejson (one required; url with {z}, {x} and {y}; tilejson resolved

@@ -23,6 +23,15 @@ std::string expandTileTemplate(std::string_view tmpl, int z, int x, int y) {
     return out;
 }
 
+const char* missingTilePlaceholder(std::string_view tmpl) {
+    for (const char* p : {"{z}", "{x}", "{y}"}) {
+        const bool has = tmpl.find(p) != std::string_view::npos ||
+                         (p[1] == 'y' && tmpl.find("{-y}") != std::string_view::npos);
+        if (!has) return p;
+    }
+    return nullptr;
+}
+
 std::filesystem::path tileFilePath(const std::filesystem::path& root, const TileId& id, std::string_view extension) {
     std::string file = std::to_string(id.y);
     file += extension;

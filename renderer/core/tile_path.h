@@ -17,6 +17,10 @@ inline std::string expandTileTemplate(std::string_view tmpl, const TileId& id) {
     return expandTileTemplate(tmpl, id.z, id.x, id.y);
 }
 
+// The first of "{z}", "{x}" and "{y}" that `tmpl` lacks ("{-y}" serves for "{y}"), or nullptr
+// when it has them all: a template without one would ask for the same URL for many tiles.
+const char* missingTilePlaceholder(std::string_view tmpl);
+
 // root/z/x/y + extension (".png", ".missing"): the layout of tile folders and disk caches.
 std::filesystem::path tileFilePath(const std::filesystem::path& root, const TileId& id, std::string_view extension);
 

@@ -51,9 +51,7 @@ std::optional<std::string> validateHttpTileOptions(const HttpTileOptions& o) {
         return name + "URL template has no host";
     for (const char c : t)
         if (static_cast<unsigned char>(c) <= ' ') return name + "URL template contains a space or control character";
-    for (const char* p : {"{z}", "{x}", "{y}"})
-        if (t.find(p) == std::string::npos && !(p[1] == 'y' && t.find("{-y}") != std::string::npos))
-            return name + "URL template lacks " + p;
+    if (const char* p = missingTilePlaceholder(t)) return name + "URL template lacks " + p;
     if (o.minZoom < 0 || o.maxZoom > 30 || o.minZoom > o.maxZoom)
         return name + "bad zoom range " + std::to_string(o.minZoom) + ".." + std::to_string(o.maxZoom);
     if (o.bounds && !(o.bounds->west < o.bounds->east && o.bounds->south < o.bounds->north))

@@ -226,6 +226,8 @@ TEST_CASE("terrain server fields are for http, detail for any type", "[scene][la
     const auto byTileJson = parseScene(R"({"terrain": {"type": "http", "tilejson": "@cache/t.json"}})", "s.json");
     REQUIRE(byTileJson.ok());
     CHECK(byTileJson->terrain.maxZoom == -1);
+    const auto southRows = parseScene(R"({"terrain": {"type": "http", "url": "https://h/{z}/{x}/{-y}.png"}})", "s.json");
+    CHECK(southRows.ok());  // {-y}: TMS rows
 
     CHECK(errorOf(R"({"terrain": {"path": "t", "min_zoom": 3}})") ==
           "scene.json: terrain.min_zoom: only for type \"http\" (a tile server's description)");

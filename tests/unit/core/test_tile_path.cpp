@@ -21,6 +21,14 @@ TEST_CASE("tile templates: every placeholder replaced, other text kept", "[tile_
     CHECK(expandTileTemplate("", TileId{2, 1, 3}).empty());
 }
 
+TEST_CASE("templates must hold {z}, {x} and {y} (or {-y})", "[tile_path]") {
+    CHECK(missingTilePlaceholder("https://h/{z}/{x}/{y}.png") == nullptr);
+    CHECK(missingTilePlaceholder("https://h/{z}/{x}/{-y}.png") == nullptr);
+    CHECK(std::string(missingTilePlaceholder("https://h/{x}/{y}.png")) == "{z}");
+    CHECK(std::string(missingTilePlaceholder("https://h/{z}/{y}")) == "{x}");
+    CHECK(std::string(missingTilePlaceholder("https://h/{z}/{x}/{Y}")) == "{y}");
+}
+
 TEST_CASE("tile file paths follow the z/x/y folder layout", "[tile_path]") {
     CHECK(tileFilePath("/cache/srv", TileId{12, 3071, 1709}, ".png") == fs::path("/cache/srv/12/3071/1709.png"));
     CHECK(tileFilePath("tiles", TileId{0, 0, 0}, ".missing") == fs::path("tiles/0/0/0.missing"));
