@@ -13,8 +13,8 @@
 //                                                terrain folder at path; "http": "url" instead of path
 //     "path": "@cache/synthetic-plateau-v1",     required but for http; relative paths resolve against
 //                                                the scene file's folder, "@cache/..." under cacheDirectory()
-//     "url": "https://host/{z}/{x}/{y}.png",     http only (as are the keys down to missing_days); must
-//                                                hold {z}, {x} and {y}; may be left out given "tilejson"
+//     "url": "https://host/{z}/{x}/{y}.png",     http only (as are the keys down to missing_days); holds
+//                                                {z}, {x} and {y} (or {-y}: TMS rows); may be left out given "tilejson"
 //     "tilejson": "https://host/tiles.json",     URL or path of a TileJSON document: zoom range, bounds,
 //                                                attribution, and its tiles[0] when "url" is absent
 //     "min_zoom": 0, "max_zoom": 15,             integers 0..22, min <= max; unset: from the TileJSON,
