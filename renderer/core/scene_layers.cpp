@@ -11,6 +11,7 @@
 
 namespace plateau {
 
+// The names scene files use.
 const char* layerTypeName(LayerType t) {
     switch (t) {
     case LayerType::Imagery: return "imagery";
@@ -171,9 +172,13 @@ void parseLayer(const Reader& rd, const json& l, const std::string& path, const 
     if (!Reader::member(l, "type")) rd.fail(typeField, "missing (\"imagery\" or \"vector\")");
     std::string type;
     rd.string(l, path, "type", type);
-    if (type == "imagery") out.type = LayerType::Imagery;
-    else if (type == "vector") out.type = LayerType::Vector;
-    else rd.fail(typeField, "unknown type \"" + type + "\" (expected \"imagery\" or \"vector\")");
+    bool known = false;
+    for (const LayerType t : {LayerType::Imagery, LayerType::Vector})
+        if (type == layerTypeName(t)) {
+            out.type = t;
+            known = true;
+        }
+    if (!known) rd.fail(typeField, "unknown type \"" + type + "\" (expected \"imagery\" or \"vector\")");
 
     const json* src = Reader::member(l, "source");
     if (!src) rd.fail(Reader::join(path, "source"), "missing (where the layer's data is)");
