@@ -6,7 +6,7 @@
 #include "core/camera.h"
 #include "core/tile_mesh.h"
 #include "core/tile_selection.h"
-#include "io/folder_source.h"
+#include "io/png_heights.h"
 #include "io/png_codec.h"
 #include "synthetic/synthetic_dem.h"
 

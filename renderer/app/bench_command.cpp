@@ -25,7 +25,7 @@
 #include "gpu/tile_pool.h"
 #include "gpu/vk_check.h"
 #include "io/atomic_file.h"
-#include "io/folder_source.h"
+#include "io/png_heights.h"
 #include "io/png_codec.h"
 
 namespace plateau::app {

@@ -1,19 +1,20 @@
 #include "app/cli_args.h"
 
-#include <charconv>
-#include <cmath>
 #include <sstream>
+#include <string_view>
 #include <vector>
+
+#include "core/parse_number.h"
 
 namespace plateau::app {
 
 namespace {
+// Leading spaces allowed: "--camera '91.5, 29.6, 9000'" reads naturally.
 bool toDouble(const std::string& s, double& out) {
-    const char* b = s.data();
-    const char* e = s.data() + s.size();
-    while (b < e && *b == ' ') ++b;
-    auto [p, ec] = std::from_chars(b, e, out);
-    return ec == std::errc() && p == e && std::isfinite(out);
+    const auto first = s.find_first_not_of(' ');
+    const auto v = parseDouble(first == std::string::npos ? std::string_view() : std::string_view(s).substr(first));
+    if (v) out = *v;
+    return v.has_value();
 }
 }  // namespace
 
@@ -43,14 +44,12 @@ std::optional<CameraPose> parseCameraArg(const std::string& text, std::string& e
 
 bool parseSizeArg(const std::string& text, int& width, int& height, std::string& error) {
     const auto x = text.find_first_of("xX");
-    int w = 0, h = 0;
     if (x != std::string::npos) {
-        auto r1 = std::from_chars(text.data(), text.data() + x, w);
-        auto r2 = std::from_chars(text.data() + x + 1, text.data() + text.size(), h);
-        if (r1.ec == std::errc() && r1.ptr == text.data() + x && r2.ec == std::errc() &&
-            r2.ptr == text.data() + text.size() && w >= 1 && h >= 1 && w <= 16384 && h <= 16384) {
-            width = w;
-            height = h;
+        const auto w = parseInt(std::string_view(text).substr(0, x));
+        const auto h = parseInt(std::string_view(text).substr(x + 1));
+        if (w && h && *w >= 1 && *h >= 1 && *w <= 16384 && *h <= 16384) {
+            width = *w;
+            height = *h;
             return true;
         }
     }

@@ -1,5 +1,7 @@
-// Scene files are JSON. Every field is optional except terrain.path; fields not listed here are
-// errors, so a misspelt key is reported instead of silently ignored.
+// Scene files are JSON. Every field is optional except terrain.path (url or tilejson for http) and,
+// per layer, id, type and source; fields not listed here are errors, so a misspelt key is
+// reported instead of silently ignored. Parsing: this file (terrain, camera, shading, memory),
+// scene_layers.cpp ("layers", "time"), scene_reader.h (typed reads that name the field).
 //
 // {
 //   "title": "Qulong, southern Tibet",           string
@@ -11,8 +13,16 @@
 //                                                terrain folder at path; "http": "url" instead of path
 //     "path": "@cache/synthetic-plateau-v1",     required but for http; relative paths resolve against
 //                                                the scene file's folder, "@cache/..." under cacheDirectory()
-//     "url": "https://host/{z}/{x}/{y}.png",     http only, with "max_zoom": 15 and the disk cache
-//                                                (under the cache folder, one per URL template):
+//     "url": "https://host/{z}/{x}/{y}.png",     http only (as are the keys down to missing_days); holds
+//                                                {z}, {x} and {y} (or {-y}: TMS rows); may be left out given "tilejson"
+//     "tilejson": "https://host/tiles.json",     URL or path of a TileJSON document: zoom range, bounds,
+//                                                attribution, and its tiles[0] when "url" is absent
+//     "min_zoom": 0, "max_zoom": 15,             integers 0..22, min <= max; unset: from the TileJSON,
+//                                                else 0..15. No tile outside the range is asked for
+//     "bounds": [88, 28.5, 93, 30.5],            [west, south, east, north] degrees where the server
+//                                                has data; west < east, south < north
+//     "attribution": "Terrain: Mapzen, ...",     shown in the view
+//                                                The disk cache (under the cache folder, one per URL template):
 //     "cache_mib": 2048,                         http: cache budget in MiB, least recently used
 //                                                tiles deleted beyond it; >= 0, 0 = no limit
 //     "cache_days": 30,                          http: tiles fetched longer ago are fetched again
@@ -22,6 +32,9 @@
 //     "encoding": "terrarium",                   "terrarium" | "mapbox" (terrain-RGB)
 //     "generate": { "synthetic": true,           build tiles with the synthetic generator when
 //                   "seed": 1 }                  path holds none yet; seed: integer 0..2^32-1
+//     "detail": { "seed": 1,                     any type: seeded synthetic relief added below the
+//                 "amplitude_m": 40 }            source's resolution; seed 0..2^32-1 (default 0),
+//                                                amplitude 0..2000 m (default 40)
 //   },
 //   "camera": { "lon": 91.583,                   degrees, -180..180
 //               "lat": 29.2,                     degrees, -85..85 (Web Mercator's reach)
@@ -36,12 +49,55 @@
 //                "haze": true },
 //   "memory": { "cache_mib": 512,                decoded tiles on the CPU, >= 16
 //               "gpu_mib": 128,                  GPU tile slots, >= 8
-//               "uploads_per_frame": 48 }        tiles uploaded per interactive frame, >= 1
+//               "uploads_per_frame": 48 },       tiles uploaded per interactive frame, >= 1
+//   "time": { "start": "1930",                   the timeline; dates are "YYYY", "YYYY-MM",
+//             "end": "2025",                     "YYYY-MM-DD" or numbers (decimal years);
+//             "current": "2007" },               start <= current <= end, current defaults to end.
+//                                                The timeline is shown when this section is there or
+//                                                a layer has "time"
+//   "layers": [                                  drawn over the terrain in this order (first = bottom)
+//     { "id": "rivers",                          required, unique, 1..64 of a-z 0-9 _ -
+//       "title": "Rivers",                       for the panel (default: the id)
+//       "type": "vector",                        required: "imagery" | "vector"
+//       "source": {                              required
+//         "type": "ogr",                         vector: "ogr" (any vector file GDAL reads);
+//                                                imagery: "http" (XYZ tiles) or "gdal" (any raster)
+//         "path": "vectors/rivers.geojson",      ogr and gdal: required, resolved like terrain.path
+//         "layer": "rivers",                     ogr: which layer of a multi-layer file
+//         "where": "scalerank < 6",              ogr: an attribute filter (OGR SQL WHERE clause)
+//         "url": "https://host/{z}/{x}/{y}.jpg", http: as for terrain: url or tilejson required;
+//         "tilejson": "", "min_zoom": 0,         also min_zoom/max_zoom (unset: from the TileJSON,
+//         "max_zoom": 18, "bounds": [w,s,e,n],   else 0..18), bounds, and the disk cache keys
+//         "cache_mib": 2048, "cache_days": 30,   cache_mib, cache_days, missing_days
+//         "missing_days": 1, "tms": false },     tms: rows counted from the south
+//       "visible": true,                         shown at start
+//       "opacity": 1.0,                          0..1
+//       "style": {                               vector only; colours "#rrggbb" or "#rrggbbaa"
+//         "fill": "#3a7bd580", "stroke": "#1d4e89",
+//         "stroke_width": 2,                     screen pixels, 0..64
+//         "point_size": 6,                       screen pixels, 0..256
+//         "label": "name",                       attribute shown as a label
+//         "category": { "field": "kind",         fill by the attribute's value; at least one colour
+//                       "colours": { "lake": "#4a90d9" } },
+//         "number": { "field": "scalerank",      numeric ramp from min to max (min < max), with
+//                     "min": 0, "max": 10,       "width": [at min, at max] (pixels, 0..64) and/or
+//                     "width": [3, 1],           "colour": [at min, at max]
+//                     "colour": ["#1d4e89", "#9ec5ef"] } },
+//       "legend": "text",                        shown in the legend
+//       "attribution": "Natural Earth",          shown while the layer is visible
+//       "time": {                                vector only; "field" (one date per feature) or
+//         "field": "year",                       "start_field"/"end_field" (a span), not both
+//         "start_field": "from", "end_field": "to",
+//         "id_field": "name",                    features with one value are one object over time
+//         "fade_years": 5,                       0..1000: fade between versions of an object
+//         "pinned": "1990" } }                   a date the layer always shows (any year)
+//   ]
 // }
 //
 // Every error is one line naming the file and the field: "scenes/a.json: camera.height: expected a
 // number".
 #include "core/scene.h"
+#include "core/scene_reader.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -49,9 +105,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <initializer_list>
 #include <limits>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -59,101 +113,13 @@ namespace plateau {
 
 namespace {
 
-using nlohmann::json;
-
-// Thrown inside the parser only (loading a scene is not on the frame loop) and turned into Error.
-struct SceneError {
-    std::string message;
-};
-
-class Reader {
-public:
-    explicit Reader(const std::filesystem::path& file) : file_(file.string()) {}
-
-    [[noreturn]] void fail(const std::string& field, const std::string& problem) const {
-        throw SceneError{file_ + ": " + (field.empty() ? "" : field + ": ") + problem};
-    }
-
-    // The member `key` of object `obj` (at `path`), or nullptr when absent.
-    static const json* member(const json& obj, const char* key) {
-        const auto it = obj.find(key);
-        return it == obj.end() ? nullptr : &*it;
-    }
-
-    void expectObject(const json& j, const std::string& path) const {
-        if (!j.is_object()) fail(path, "expected an object");
-    }
-
-    void onlyKeys(const json& obj, const std::string& path, std::initializer_list<const char*> keys) const {
-        for (const auto& [k, v] : obj.items()) {
-            bool known = false;
-            for (const char* allowed : keys) known = known || k == allowed;
-            if (!known) fail(join(path, k), "unknown field");
-        }
-    }
-
-    // Reads a number into `out` when present. Bounds: [lo, hi], lo exclusive when `loOpen`.
-    void number(const json& obj, const std::string& path, const char* key, double& out, double lo, double hi,
-                bool loOpen = false) const {
-        const json* v = member(obj, key);
-        if (!v) return;
-        const std::string field = join(path, key);
-        if (!v->is_number()) fail(field, "expected a number");
-        const double x = v->get<double>();
-        const bool inRange = (loOpen ? x > lo : x >= lo) && x <= hi;
-        if (!inRange) {
-            std::string want;
-            if (std::isinf(hi))
-                want = (loOpen ? "must be greater than " : "must be at least ") + fmt(lo);
-            else
-                want = "must be between " + fmt(lo) + " and " + fmt(hi);
-            fail(field, want + " (got " + fmt(x) + ")");
-        }
-        out = x;
-    }
-
-    void string(const json& obj, const std::string& path, const char* key, std::string& out) const {
-        const json* v = member(obj, key);
-        if (!v) return;
-        if (!v->is_string()) fail(join(path, key), "expected a string");
-        out = v->get<std::string>();
-    }
-
-    void boolean(const json& obj, const std::string& path, const char* key, bool& out) const {
-        const json* v = member(obj, key);
-        if (!v) return;
-        if (!v->is_boolean()) fail(join(path, key), "expected true or false");
-        out = v->get<bool>();
-    }
-
-    static std::string join(const std::string& path, const std::string& key) {
-        return path.empty() ? key : path + "." + key;
-    }
-
-    static std::string fmt(double x) {
-        std::ostringstream s;
-        s << x;
-        return s.str();
-    }
-
-private:
-    std::string file_;
-};
-
-std::filesystem::path resolvePath(const std::string& p, const std::filesystem::path& sceneFile) {
-    const std::string cachePrefix = "@cache";
-    if (p == cachePrefix) return cacheDirectory();
-    if (p.rfind(cachePrefix + "/", 0) == 0) return (cacheDirectory() / p.substr(cachePrefix.size() + 1)).lexically_normal();
-    const std::filesystem::path path(p);
-    if (path.is_absolute()) return path.lexically_normal();
-    return (sceneFile.parent_path() / path).lexically_normal();
-}
+using namespace scene_detail;
 
 void parseTerrain(const Reader& rd, const json& t, const std::filesystem::path& file, TerrainSourceDesc& out) {
     const std::string path = "terrain";
     rd.expectObject(t, path);
-    rd.onlyKeys(t, path, {"type", "path", "paths", "url", "max_zoom", "cache_mib", "cache_days", "missing_days",
-                          "encoding", "generate"});
+    rd.onlyKeys(t, path, {"type", "path", "paths", "url", "min_zoom", "max_zoom", "bounds", "tilejson", "attribution",
+                          "cache_mib", "cache_days", "missing_days", "encoding", "generate", "detail"});
     rd.string(t, path, "type", out.type);
     const bool known = out.type == "folder" || out.type == "mbtiles" || out.type == "http" || out.type == "gdal" ||
                        out.type == "quantized-mesh";
@@ -162,32 +128,20 @@ void parseTerrain(const Reader& rd, const json& t, const std::filesystem::path& 
                                     "\" (expected \"folder\", \"mbtiles\", \"http\", \"gdal\" or \"quantized-mesh\")");
 
     if (out.type == "http") {
-        rd.string(t, path, "url", out.url);
-        if (out.url.empty()) rd.fail("terrain.url", "missing (the tile URL template, e.g. https://host/{z}/{x}/{y}.png)");
-        double mz = 15;
-        rd.number(t, path, "max_zoom", mz, 0.0, 22.0);
-        out.maxZoom = int(mz);
-        // Capped far beyond any real disk or lifetime, so that conversions cannot overflow.
-        auto cacheSetting = [&](const char* key, std::optional<double>& value, double cap) {
-            if (!Reader::member(t, key)) return;
-            double v = 0;
-            rd.number(t, path, key, v, 0.0, std::numeric_limits<double>::infinity());
-            value = std::min(v, cap);
-        };
-        cacheSetting("cache_mib", out.cacheMiB, 1.0e9);
-        cacheSetting("cache_days", out.cacheDays, 1.0e6);
-        cacheSetting("missing_days", out.missingDays, 1.0e6);
+        // max_zoom unset (-1) leaves the range to the TileJSON document, else the source's default.
+        parseHttpFields(rd, t, path, file,
+                        {out.url, out.tilejson, out.minZoom, out.maxZoom, out.bounds, out.cacheMiB, out.cacheDays,
+                         out.missingDays});
+        rd.string(t, path, "attribution", out.attribution);
     } else {
         // Easily taken for memory.cache_mib: say so rather than ignore it.
         for (const char* key : {"cache_mib", "cache_days", "missing_days"})
             if (Reader::member(t, key))
                 rd.fail(Reader::join(path, key), "only for type \"http\" (the disk cache of downloaded tiles)");
-        const json* p = Reader::member(t, "path");
-        if (!p) rd.fail("terrain.path", "missing (where the terrain data is)");
-        if (!p->is_string()) rd.fail("terrain.path", "expected a string");
-        const std::string raw = p->get<std::string>();
-        if (raw.empty()) rd.fail("terrain.path", "must not be empty");
-        out.path = resolvePath(raw, file);
+        for (const char* key : {"url", "min_zoom", "max_zoom", "bounds", "tilejson", "attribution"})
+            if (Reader::member(t, key))
+                rd.fail(Reader::join(path, key), "only for type \"http\" (a tile server's description)");
+        out.path = rd.pathMember(t, path, "path", "where the terrain data is");
     }
     if (const json* ps = Reader::member(t, "paths")) {
         if (!ps->is_array()) rd.fail("terrain.paths", "expected an array of file names");
@@ -208,19 +162,21 @@ void parseTerrain(const Reader& rd, const json& t, const std::filesystem::path& 
         rd.expectObject(*g, gp);
         rd.onlyKeys(*g, gp, {"synthetic", "seed"});
         rd.boolean(*g, gp, "synthetic", out.generateSynthetic);
-        if (const json* s = Reader::member(*g, "seed")) {
-            const bool okSeed = (s->is_number_unsigned() && s->get<std::uint64_t>() <= 0xffffffffull) ||
-                                (s->is_number_integer() && !s->is_number_unsigned() && s->get<std::int64_t>() >= 0 &&
-                                 s->get<std::int64_t>() <= 0xffffffffll);
-            if (!okSeed) rd.fail("terrain.generate.seed", "expected an integer from 0 to 4294967295");
-            out.syntheticSeed = std::uint32_t(s->get<std::uint64_t>());
-        }
+        if (const json* s = Reader::member(*g, "seed")) out.syntheticSeed = rd.seedValue(*s, "terrain.generate.seed");
+    }
+    if (const json* d = Reader::member(t, "detail")) {
+        const std::string dp = "terrain.detail";
+        rd.expectObject(*d, dp);
+        rd.onlyKeys(*d, dp, {"seed", "amplitude_m"});
+        out.detailSeed = 0;
+        if (const json* s = Reader::member(*d, "seed")) out.detailSeed = rd.seedValue(*s, "terrain.detail.seed");
+        rd.number(*d, dp, "amplitude_m", out.detailAmplitudeM, 0.0, 2000.0);
     }
 }
 
 Scene parseRoot(const Reader& rd, const json& root, const std::filesystem::path& file) {
     if (!root.is_object()) rd.fail("", "expected a JSON object at the top level");
-    rd.onlyKeys(root, "", {"title", "label", "terrain", "camera", "lod", "shading", "memory"});
+    rd.onlyKeys(root, "", {"title", "label", "terrain", "camera", "lod", "shading", "memory", "layers", "time"});
     Scene scene;
     scene.file = file;
     rd.string(root, "", "title", scene.title);
@@ -266,6 +222,8 @@ Scene parseRoot(const Reader& rd, const json& root, const std::filesystem::path&
         rd.number(*m, p, "uploads_per_frame", uploads, 1.0, 10000.0);
         scene.memory.uploadsPerFrame = int(uploads);
     }
+    if (const json* l = Reader::member(root, "layers")) parseLayers(rd, *l, file, scene.layers);
+    parseTimeline(rd, Reader::member(root, "time"), scene.layers, scene.timeline);
     return scene;
 }
 

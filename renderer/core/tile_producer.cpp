@@ -1,35 +1,78 @@
 #include "core/tile_producer.h"
 
+#include <exception>
+#include <new>
+
 namespace plateau {
+
+namespace {
+
+// The source's heights for the tile, or (failure set) none. Sources report errors as Result, but
+// a library they call may still throw (std::bad_alloc from a huge allocation, a GDAL or JSON
+// exception): on a worker thread that would end the process, so it becomes this tile's error.
+std::shared_ptr<const HeightGrid> loadOwnGrid(TileSource& source, const TileId& id, std::string& failure) {
+    const auto what = [&](const char* kind, const char* detail) {
+        failure = source.describe() + ": tile " + id.str() + ": " + kind + " (" + detail + ")";
+    };
+    try {
+        if (!source.hasTile(id)) return nullptr;
+        Result<HeightGrid> r = source.load(id);
+        if (r.ok() && !r->empty()) return std::make_shared<const HeightGrid>(std::move(r.value()));
+        failure = r.ok() ? source.describe() + ": tile " + id.str() + " is empty" : r.error().message;
+    } catch (const std::bad_alloc& e) {
+        what("out of memory", e.what());
+    } catch (const std::exception& e) {
+        what("unexpected error", e.what());
+    } catch (...) {
+        what("unexpected error", "not a std::exception");
+    }
+    return nullptr;
+}
+
+// No data of its own: the nearest resident ancestor's heights stretch over it (shared, not
+// copied) so the view has no hole; with no ancestor (the root of a source whose data starts
+// deeper), the bare ellipsoid stands in, as a globe with no terrain would show.
+void useAncestor(ProducedTile& out, const std::shared_ptr<const HeightGrid>& ancestorGrid,
+                 const TileId& ancestorGridTile) {
+    if (ancestorGrid) {
+        out.grid = ancestorGrid;
+        out.gridTile = ancestorGridTile;
+    } else {
+        HeightGrid flat;
+        flat.width = flat.height = 16;
+        flat.samples.assign(16 * 16, 0.0f);
+        out.grid = std::make_shared<const HeightGrid>(std::move(flat));
+    }
+    out.fromAncestor = true;
+}
+
+void buildMesh(ProducedTile& out, const GridDirectory* around) {
+    const TileHeights heights(out.id, *out.grid, out.gridTile, around);
+    out.mesh = buildTileMesh(out.id, heights, tileGridSize(), skirtDepthForLevel(out.id.z));
+    out.edges = heights.sources();
+}
+
+}  // namespace
 
 ProducedTile produceTile(TileSource& source, const TileId& id, const std::shared_ptr<const HeightGrid>& ancestorGrid,
                          const TileId& ancestorGridTile, const GridDirectory* around) {
     ProducedTile out;
     out.id = id;
     out.gridTile = id;
-    if (source.hasTile(id)) {
-        Result<HeightGrid> r = source.load(id);
-        if (r.ok() && !r->empty()) out.grid = std::make_shared<const HeightGrid>(std::move(r.value()));
-        else out.failure = r.ok() ? source.describe() + ": tile " + id.str() + " is empty" : r.error().message;
-    }
-    if (!out.grid) {
-        // No data of its own: the nearest resident ancestor's heights stretch over it (shared,
-        // not copied) so the view has no hole; with no ancestor (the root of a source whose data
-        // starts deeper), the bare ellipsoid stands in, as a globe with no terrain would show.
-        if (ancestorGrid) {
-            out.grid = ancestorGrid;
-            out.gridTile = ancestorGridTile;
-        } else {
-            HeightGrid flat;
-            flat.width = flat.height = 16;
-            flat.samples.assign(16 * 16, 0.0f);
-            out.grid = std::make_shared<const HeightGrid>(std::move(flat));
-        }
-        out.fromAncestor = true;
-    }
-    const TileHeights heights(id, *out.grid, out.gridTile, around);
-    out.mesh = buildTileMesh(id, heights, tileGridSize(), skirtDepthForLevel(id.z));
-    out.edges = heights.sources();
+    out.grid = loadOwnGrid(source, id, out.failure);
+    if (!out.grid) useAncestor(out, ancestorGrid, ancestorGridTile);
+    buildMesh(out, around);
+    return out;
+}
+
+ProducedTile produceFailedTile(const TileId& id, const std::shared_ptr<const HeightGrid>& ancestorGrid,
+                               const TileId& ancestorGridTile, const GridDirectory* around, std::string failure) {
+    ProducedTile out;
+    out.id = id;
+    out.gridTile = id;
+    out.failure = std::move(failure);
+    useAncestor(out, ancestorGrid, ancestorGridTile);
+    buildMesh(out, around);
     return out;
 }
 

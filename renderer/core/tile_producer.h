@@ -33,8 +33,14 @@ struct ProducedTile {
 // ancestor; may be null for z0). Always returns a drawable tile: from the source, else from the
 // ancestor's grid, else flat at height 0.
 // `around` (may be null) has the resident grids beside it, so its edges agree with theirs.
+// An exception from the source (hasTile, load) is caught and becomes the tile's failure, like an
+// error Result: "<describe()>: tile 8/190/107: out of memory (std::bad_alloc)".
 ProducedTile produceTile(TileSource& source, const TileId& id, const std::shared_ptr<const HeightGrid>& ancestorGrid,
                          const TileId& ancestorGridTile, const GridDirectory* around = nullptr);
+// The stand-in for a tile whose production failed outside the source (e.g. out of memory while
+// meshing): drawn from the ancestor's grid (or flat), with `failure` as its error.
+ProducedTile produceFailedTile(const TileId& id, const std::shared_ptr<const HeightGrid>& ancestorGrid,
+                               const TileId& ancestorGridTile, const GridDirectory* around, std::string failure);
 
 // Bytes a resident tile holds (its own heights plus its mesh), for memory budgets. A grid shared
 // from an ancestor counts with the ancestor, which selection keeps while the tile is in view.

@@ -7,11 +7,12 @@
 
 #include <algorithm>
 #include <atomic>
-#include <charconv>
 #include <cstdio>
 #include <string_view>
 #include <system_error>
 
+#include "core/parse_number.h"
+#include "core/tile_path.h"
 #include "io/atomic_file.h"
 
 namespace plateau {
@@ -62,14 +63,6 @@ void setFileTimes(const fs::path& path, std::int64_t atimeNs, std::int64_t mtime
 // Space a file takes: whole 4 KiB blocks, as common file systems allocate it.
 std::uint64_t onDiskBytes(std::uint64_t size) { return (size + 4095) / 4096 * 4096; }
 
-std::optional<int> parseIndex(std::string_view s) {
-    if (s.empty() || s.size() > 10) return std::nullopt;
-    int v = 0;
-    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
-    return v;
-}
-
 bool endsWith(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -91,11 +84,11 @@ DiskCache::DiskCache(fs::path root, DiskCacheOptions options) : root_(std::move(
 DiskCache::~DiskCache() = default;  // scanner_ (the last member) stops and joins first
 
 fs::path DiskCache::pathFor(const TileId& id) const {
-    return root_ / std::to_string(id.z) / std::to_string(id.x) / (std::to_string(id.y) + ".png");
+    return tileFilePath(root_, id, ".png");
 }
 
 fs::path DiskCache::missingMarkerFor(const TileId& id) const {
-    return root_ / std::to_string(id.z) / std::to_string(id.x) / (std::to_string(id.y) + ".missing");
+    return tileFilePath(root_, id, ".missing");
 }
 
 void DiskCache::startIndexing() {
@@ -142,7 +135,7 @@ DiskCache::Scanned DiskCache::scan(std::stop_token stop) const {
         const std::string name = path.filename().string();
         if (it.depth() < 2) {
             // {z} and {x} folders; anything else is not ours to look into.
-            if (!parseIndex(name)) it.disable_recursion_pending();
+            if (!parseInt(name)) it.disable_recursion_pending();
             continue;
         }
         it.disable_recursion_pending();
@@ -158,9 +151,9 @@ DiskCache::Scanned DiskCache::scan(std::stop_token stop) const {
         const bool tile = endsWith(name, ".png");
         const bool marker = !tile && endsWith(name, ".missing");
         if (!tile && !marker) continue;
-        const auto y = parseIndex(std::string_view(name).substr(0, name.size() - (tile ? 4 : 8)));
-        const auto x = parseIndex(path.parent_path().filename().string());
-        const auto z = parseIndex(path.parent_path().parent_path().filename().string());
+        const auto y = parseInt(std::string_view(name).substr(0, name.size() - (tile ? 4 : 8)));
+        const auto x = parseInt(path.parent_path().filename().string());
+        const auto z = parseInt(path.parent_path().parent_path().filename().string());
         if (!x || !y || !z) continue;
         const TileId id{*z, *x, *y};
         if (!id.valid()) continue;

@@ -2,15 +2,16 @@
 
 #include <system_error>
 
+#include "core/tile_path.h"
 #include "io/atomic_file.h"
-#include "io/folder_source.h"
+#include "io/png_heights.h"
 #include "io/png_codec.h"
 
 namespace plateau {
 namespace fs = std::filesystem;
 
 fs::path FolderSink::tilePath(const TileId& id) const {
-    return root_ / std::to_string(id.z) / std::to_string(id.x) / (std::to_string(id.y) + ".png");
+    return tileFilePath(root_, id, ".png");
 }
 
 Status FolderSink::put(const TileId& id, const std::vector<std::uint8_t>& png) {

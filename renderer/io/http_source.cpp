@@ -3,7 +3,7 @@
 #include <optional>
 
 #include "io/http_metadata.h"
-#include "io/folder_source.h"
+#include "io/png_heights.h"
 
 namespace plateau {
 namespace {

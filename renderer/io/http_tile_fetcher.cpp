@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "core/scene.h"
+#include "core/tile_path.h"
 
 namespace plateau {
 namespace {
@@ -52,9 +53,7 @@ std::optional<std::string> validateHttpTileOptions(const HttpTileOptions& o) {
         return name + "URL template has no host";
     for (const char c : t)
         if (static_cast<unsigned char>(c) <= ' ') return name + "URL template contains a space or control character";
-    for (const char* p : {"{z}", "{x}", "{y}"})
-        if (t.find(p) == std::string::npos && !(p[1] == 'y' && t.find("{-y}") != std::string::npos))
-            return name + "URL template lacks " + p;
+    if (const char* p = missingTilePlaceholder(t)) return name + "URL template lacks " + p;
     if (o.minZoom < 0 || o.maxZoom > 30 || o.minZoom > o.maxZoom)
         return name + "bad zoom range " + std::to_string(o.minZoom) + ".." + std::to_string(o.maxZoom);
     if (o.bounds && !(o.bounds->west < o.bounds->east && o.bounds->south < o.bounds->north))
@@ -72,26 +71,6 @@ std::filesystem::path httpTileCacheFolder(const std::filesystem::path& cacheRoot
     return cacheRoot / "http" / (cacheFolderName(urlTemplate) + (tms ? "-tms" : ""));
 }
 
-std::string expandUrlTemplate(const std::string& urlTemplate, const TileId& id) {
-    std::string url;
-    url.reserve(urlTemplate.size() + 16);
-    for (std::size_t i = 0; i < urlTemplate.size();) {
-        std::size_t len = 3;
-        if (urlTemplate.compare(i, 3, "{z}") == 0) url += std::to_string(id.z);
-        else if (urlTemplate.compare(i, 3, "{x}") == 0) url += std::to_string(id.x);
-        else if (urlTemplate.compare(i, 3, "{y}") == 0) url += std::to_string(id.y);
-        else if (urlTemplate.compare(i, 4, "{-y}") == 0) {
-            url += std::to_string(id.valid() ? (1 << id.z) - 1 - id.y : id.y);
-            len = 4;
-        } else {
-            url += urlTemplate[i++];
-            continue;
-        }
-        i += len;
-    }
-    return url;
-}
-
 HttpTileFetcher::HttpTileFetcher(HttpTileOptions options)
     : opt_(withDefaults(std::move(options))),
       cache_(opt_.cacheDir, DiskCacheOptions{opt_.cacheMaxBytes, opt_.cacheMaxAge, opt_.missingMaxAge}),
@@ -100,8 +79,8 @@ HttpTileFetcher::HttpTileFetcher(HttpTileOptions options)
 }
 
 std::string HttpTileFetcher::urlFor(const TileId& id) const {
-    if (!opt_.tms || !id.valid()) return expandUrlTemplate(opt_.urlTemplate, id);
-    return expandUrlTemplate(opt_.urlTemplate, TileId{id.z, id.x, (1 << id.z) - 1 - id.y});
+    if (!opt_.tms || !id.valid()) return expandTileTemplate(opt_.urlTemplate, id);
+    return expandTileTemplate(opt_.urlTemplate, TileId{id.z, id.x, (1 << id.z) - 1 - id.y});
 }
 
 bool HttpTileFetcher::inRange(const TileId& id) const {

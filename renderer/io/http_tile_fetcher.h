@@ -74,9 +74,6 @@ std::optional<std::string> validateHttpTileOptions(const HttpTileOptions& o);
 std::filesystem::path httpTileCacheFolder(const std::filesystem::path& cacheRoot, const std::string& urlTemplate,
                                           bool tms);
 
-// The URL of one tile: every {z}, {x}, {y} and {-y} (2^z - 1 - y) replaced.
-std::string expandUrlTemplate(const std::string& urlTemplate, const TileId& id);
-
 class HttpTileFetcher {
 public:
     // `options` must have passed validateHttpTileOptions. Fills in the defaults (a cancel flag,

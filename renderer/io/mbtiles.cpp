@@ -13,7 +13,8 @@
 #include <unordered_set>
 #include <vector>
 
-#include "io/folder_source.h"
+#include "core/parse_number.h"
+#include "io/png_heights.h"
 #include "io/png_codec.h"
 
 namespace plateau {
@@ -65,27 +66,20 @@ Status exec(sqlite3* db, const char* sql, const fs::path& file, const std::strin
     return Ok{};
 }
 
-std::optional<int> parseInt(std::string_view s) {
-    int v = 0;
-    const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
-    return v;
-}
-
-// "w,s,e,n" in degrees (spaces allowed after commas).
+// "w,s,e,n" in degrees (spaces allowed after commas), finite, west < east and south < north.
 std::optional<LonLatBounds> parseBounds(std::string_view s) {
     double v[4];
     for (int k = 0; k < 4; ++k) {
-        while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-        const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v[k]);
-        if (ec != std::errc()) return std::nullopt;
-        s.remove_prefix(std::size_t(p - s.data()));
-        if (k < 3) {
-            if (s.empty() || s.front() != ',') return std::nullopt;
-            s.remove_prefix(1);
-        }
+        const std::size_t comma = k < 3 ? s.find(',') : s.size();
+        if (comma == std::string_view::npos) return std::nullopt;
+        std::string_view part = s.substr(0, comma);
+        while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+        const auto x = parseDouble(part);
+        if (!x) return std::nullopt;
+        v[k] = *x;
+        s.remove_prefix(std::min(s.size(), comma + 1));
     }
-    if (!s.empty() || v[0] >= v[2] || v[1] >= v[3]) return std::nullopt;
+    if (v[0] >= v[2] || v[1] >= v[3]) return std::nullopt;
     return LonLatBounds{v[0], v[1], v[2], v[3]};
 }
 

@@ -1,7 +1,6 @@
 #include "io/quantized_mesh_source.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <list>
 #include <map>
@@ -12,6 +11,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/parse_number.h"
+#include "core/tile_path.h"
 #include "io/atomic_file.h"
 #include "io/quantized_mesh.h"
 
@@ -42,13 +43,6 @@ double geoTileSize(int level) { return 180.0 / std::ldexp(1.0, level); }
 struct Range {
     int startX, startY, endX, endY;  // inclusive
 };
-
-std::optional<int> parseInt(const std::string& s) {
-    int v = 0;
-    const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
-    return v;
-}
 
 class QuantizedMeshSource final : public TileSource {
 public:
@@ -171,10 +165,7 @@ private:
 
     fs::path templatePath(const GeoTile& g) const {
         const int fileY = tms_ ? g.y : (1 << g.level) - 1 - g.y;
-        std::string s = template_;
-        for (const auto& [key, value] : {std::pair<std::string, int>{"{z}", g.level}, {"{x}", g.x}, {"{y}", fileY}})
-            for (std::size_t p; (p = s.find(key)) != std::string::npos;) s.replace(p, key.size(), std::to_string(value));
-        return dir_ / s;
+        return dir_ / expandTileTemplate(template_, g.level, g.x, fileY);
     }
 
     fs::path pathOf(const GeoTile& g) const {

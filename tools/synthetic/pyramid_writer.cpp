@@ -17,6 +17,7 @@
 #include <thread>
 #include <utility>
 
+#include "core/tile_path.h"
 #include "io/atomic_file.h"
 #include "io/png_codec.h"
 #include "synthetic/synthetic_dem.h"
@@ -74,7 +75,7 @@ void removeStaleTemporaries(const fs::path& parent, const std::string& name) {
 }
 
 fs::path tileFile(const fs::path& root, const TileId& t) {
-    return root / std::to_string(t.z) / std::to_string(t.x) / (std::to_string(t.y) + ".png");
+    return tileFilePath(root, t, ".png");
 }
 
 // Workers take tiles from a shared counter; the calling thread only reports progress, so the

@@ -16,7 +16,7 @@
 
 #include "core/tile_id.h"
 #include "io/atomic_file.h"
-#include "io/folder_source.h"
+#include "io/png_heights.h"
 #include "io/png_codec.h"
 #include "io/png_fast_decode.h"
 #include "io_test_helpers.h"
