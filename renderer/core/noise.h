@@ -1,12 +1,13 @@
 #pragma once
-// Deterministic noise for the synthetic DEM: integer hashing and IEEE + - * / only, so results are
-// bit-identical across machines and compilers (built with -ffp-contract=off: no fused multiply-add).
+// Deterministic noise for the synthetic DEM and for the detail added below a real DEM's
+// resolution: integer hashing and IEEE + - * / only, so results are bit-identical across machines
+// and compilers when built with -ffp-contract=off (no fused multiply-add).
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
 
-namespace plateau::synth {
+namespace plateau::noise {
 
 inline std::uint32_t mix(std::uint32_t h) {  // "lowbias32" finaliser: good avalanche, cheap
     h ^= h >> 16;
@@ -203,4 +204,4 @@ inline double ridged(const RidgedSpec& r, double x, double y, std::uint32_t seed
     return st.sum / ridgedNorm(r);
 }
 
-}  // namespace plateau::synth
+}  // namespace plateau::noise

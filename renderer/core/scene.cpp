@@ -22,6 +22,8 @@
 //     "encoding": "terrarium",                   "terrarium" | "mapbox" (terrain-RGB)
 //     "generate": { "synthetic": true,           build tiles with the synthetic generator when
 //                   "seed": 1 }                  path holds none yet; seed: integer 0..2^32-1
+//     "detail": { "seed": 1,                     synthetic relief below the source's resolution
+//                 "amplitude_m": 40 }            (io/detail_source.h); metres, 0..1000
 //   },
 //   "camera": { "lon": 91.583,                   degrees, -180..180
 //               "lat": 29.2,                     degrees, -85..85 (Web Mercator's reach)
@@ -153,7 +155,7 @@ void parseTerrain(const Reader& rd, const json& t, const std::filesystem::path& 
     const std::string path = "terrain";
     rd.expectObject(t, path);
     rd.onlyKeys(t, path, {"type", "path", "paths", "url", "max_zoom", "cache_mib", "cache_days", "missing_days",
-                          "encoding", "generate"});
+                          "encoding", "generate", "detail"});
     rd.string(t, path, "type", out.type);
     const bool known = out.type == "folder" || out.type == "mbtiles" || out.type == "http" || out.type == "gdal" ||
                        out.type == "quantized-mesh";
@@ -215,6 +217,16 @@ void parseTerrain(const Reader& rd, const json& t, const std::filesystem::path& 
             if (!okSeed) rd.fail("terrain.generate.seed", "expected an integer from 0 to 4294967295");
             out.syntheticSeed = std::uint32_t(s->get<std::uint64_t>());
         }
+    }
+    if (const json* d = Reader::member(t, "detail")) {
+        const std::string dp = "terrain.detail";
+        rd.expectObject(*d, dp);
+        rd.onlyKeys(*d, dp, {"seed", "amplitude_m"});
+        double seed = 1;
+        rd.number(*d, dp, "seed", seed, 0.0, 4294967295.0);
+        if (seed != std::floor(seed)) rd.fail("terrain.detail.seed", "expected an integer from 0 to 4294967295");
+        out.detailSeed = std::uint32_t(seed);
+        rd.number(*d, dp, "amplitude_m", out.detailAmplitudeM, 0.0, 1000.0);
     }
 }
 
