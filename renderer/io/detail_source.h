@@ -5,11 +5,13 @@
 // - Levels up to the wrapped source's maxZoom() are passed through unchanged: at the DEM's own
 //   resolution nothing is invented.
 // - Deeper levels (up to `extraLevels` more) are built from the wrapped source's tiles at its
-//   deepest level ("base" tiles, cached), read as one seamless raster: heights are bilinear
-//   between base pixels (across base tile edges too), plus the detail at each sample's longitude
+//   deepest level ("base" tiles, cached), read as one seamless raster: heights are bicubic
+//   (Catmull-Rom) between base pixels (across base tile edges too), plus the detail at each sample's longitude
 //   and latitude, scaled by the slope of that surface measured over 2 base pixels each way (a
-//   continuous field, so the detail has no blocks or seams). A point therefore gets the same
-//   height from every tile and level that contains it.
+//   continuous field, so the detail has no blocks or seams), band-limited to the level's sample
+//   spacing (core/relief_detail.h).
+// - So every tile of a level gives a point the same height (heightAt), and so does every level
+//   fine enough for all octaves (from about z13); coarser levels get a low-passed version.
 // Thread safety: load() may be called from any number of threads (the cache has a mutex; base
 // tiles are loaded outside it).
 #include <list>
@@ -25,7 +27,7 @@ namespace plateau {
 
 class DetailSource : public TileSource {
 public:
-    DetailSource(std::shared_ptr<TileSource> inner, ReliefDetailParams params, int extraLevels = 4);
+    DetailSource(std::shared_ptr<TileSource> inner, ReliefDetailParams params, int extraLevels = 5);
 
     std::string describe() const override;
     bool hasDataBelow(const TileId& id) const override { return inner_->hasDataBelow(id); }
@@ -35,9 +37,15 @@ public:
     Result<HeightGrid> load(const TileId& id) override;
 
     const TileSource& inner() const { return *inner_; }
+    // The height that every tile of level z (deeper than the wrapped source) gives the point.
+    Result<double> heightAt(double lonDeg, double latDeg, int z);
 
 private:
     Result<std::shared_ptr<const HeightGrid>> base(const TileId& id);
+    struct Mosaic;
+    // The base tile `own` and those of its neighbours within reach of base pixels
+    // [px0, px0 + span] x [py0, py0 + span] (relative to `own`).
+    Result<std::shared_ptr<Mosaic>> gather(const TileId& own, double px0, double py0, double span);
 
     std::shared_ptr<TileSource> inner_;
     ReliefDetailParams params_;
