@@ -35,24 +35,40 @@ double area(const OGRGeometry* g) {
 // corners, and the results are illustrative.
 GeomPtr inward(const OGRGeometry& g, double metres) { return GeomPtr(g.Buffer(-metres, 4)); }
 
+constexpr double kSimplifyMetres = 250.0;      // the input outlines
+constexpr double kSimplifyArcsMetres = 150.0;  // the buffers' arcs: fine enough to keep areas within 1 %
+
+// Buffers add vertices along every arc; the outline is generalised again (as the input was, see
+// buildGlacierChange) before its area is measured, so the target holds for what is written.
+GeomPtr inwardSimplified(const OGRGeometry& g, double metres) {
+    GeomPtr b = inward(g, metres);
+    if (!b || b->IsEmpty()) return b;
+    GeomPtr simple(b->SimplifyPreserveTopology(kSimplifyArcsMetres));
+    return (simple && !simple->IsEmpty()) ? std::move(simple) : std::move(b);
+}
+
 // The inward buffer of `g` (area a0, metres) whose area is `target`, by bisection on the distance.
 GeomPtr shrinkTo(const OGRGeometry& g, double a0, double target, double relTol) {
     if (target >= a0) return GeomPtr(g.clone());
     if (target <= 0.0) return nullptr;
     double lo = 0.0, hi = std::sqrt(a0);  // no polygon survives an inward buffer of sqrt(area)
+    // Simplification makes the area step slightly as the distance grows: keep the closest.
     GeomPtr best;
+    double bestErr = 0.0;
     for (int it = 0; it < 40; ++it) {
         const double mid = 0.5 * (lo + hi);
-        GeomPtr b = inward(g, mid);
+        GeomPtr b = inwardSimplified(g, mid);
         const double a = area(b.get());
         if (a > target) lo = mid; else hi = mid;
-        if (std::fabs(a - target) <= relTol * target) return b;
-        if (a > 0.0) best = std::move(b);
+        const double err = std::fabs(a - target);
+        if (err <= relTol * target) return b;
+        if (a > 0.0 && (!best || err < bestErr)) {
+            best = std::move(b);
+            bestErr = err;
+        }
     }
     return best;
 }
-
-constexpr double kSimplifyMetres = 250.0;
 
 std::string lastError() {
     const char* m = CPLGetLastErrorMsg();
@@ -82,7 +98,7 @@ Status buildGlacierChange(const GlacierChangeOptions& o) {
     OGRSpatialReference wgs84;
     wgs84.SetWellKnownGeogCS("WGS84");
     wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    const char* lco[] = {"RFC7946=YES", "COORDINATE_PRECISION=3", "WRITE_NAME=NO", nullptr};
+    const char* lco[] = {"RFC7946=YES", "COORDINATE_PRECISION=4", "WRITE_NAME=NO", nullptr};
     OGRLayer* dst = out->CreateLayer("glacier_change", &wgs84, wkbMultiPolygon, const_cast<char**>(lco));
     if (!dst) return makeError(o.output.string() + ": cannot create layer (" + lastError() + ")");
     OGRFieldDefn idField("glacier_id", OFTInteger), yearField("year", OFTInteger);
@@ -112,14 +128,14 @@ Status buildGlacierChange(const GlacierChangeOptions& o) {
         // about as much as the one real outline, and the layer is illustrative anyway.
         if (GeomPtr simple(local->SimplifyPreserveTopology(kSimplifyMetres)); simple && !simple->IsEmpty())
             local = std::move(simple);
+        // Rounded and simplified outlines can self-intersect; a zero buffer repairs them, so the
+        // reference area is that of the polygon the inward buffers start from.
+        if (GeomPtr valid(local->Buffer(0.0)); valid && !valid->IsEmpty()) local = std::move(valid);
         const double a0 = area(local.get());
         if (a0 <= 0.0) continue;
         for (int year : o.years) {
             GeomPtr s = shrinkTo(*local, a0, a0 * areaFraction(year), o.relativeTolerance);
             if (!s || s->IsEmpty()) continue;  // melted away by this year
-            // Buffers add vertices along every arc (see the simplification of `local`).
-            GeomPtr simple(s->SimplifyPreserveTopology(kSimplifyMetres));
-            if (simple && !simple->IsEmpty()) s = std::move(simple);
             if (s->transform(back.get()) != OGRERR_NONE) continue;
             GeomPtr multi(OGRGeometryFactory::forceToMultiPolygon(s.release()));
             OGRFeature feat(dst->GetLayerDefn());
