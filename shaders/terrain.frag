@@ -3,6 +3,7 @@
 #include "terrain_shared.h"
 #include "terrain_bindings.glsl"
 #include "sky_common.glsl"
+#include "relief_colour.glsl"
 
 layout(location = 0) in vec3 vRel;
 layout(location = 1) in float vHeight;
@@ -11,22 +12,6 @@ layout(location = 3) in vec2 vUv;
 layout(location = 4) flat in int vDraw;
 
 layout(location = 0) out vec4 outColour;
-
-// Hypsometric ramp tuned for high mountains: most of the plateau lies between 4,000 and 6,500 m,
-// so the ramp spends its contrast there (meadow, steppe, scree, rock, snow).
-vec3 hypsometric(float h) {
-    const int N = 10;
-    const float hs[N] = float[N](-100.0, 0.0, 500.0, 1500.0, 3000.0, 4200.0, 4900.0, 5500.0, 5900.0, 6400.0);
-    const vec3 cs[N] = vec3[N](vec3(0.16, 0.32, 0.52), vec3(0.30, 0.48, 0.30), vec3(0.42, 0.56, 0.33),
-                               vec3(0.62, 0.64, 0.42), vec3(0.66, 0.60, 0.44), vec3(0.60, 0.55, 0.38),
-                               vec3(0.66, 0.58, 0.46), vec3(0.58, 0.54, 0.52), vec3(0.86, 0.87, 0.90),
-                               vec3(0.97, 0.98, 1.00));
-    if (h <= hs[0]) return cs[0];
-    for (int i = 1; i < N; ++i) {
-        if (h < hs[i]) return mix(cs[i - 1], cs[i], (h - hs[i - 1]) / (hs[i] - hs[i - 1]));
-    }
-    return cs[N - 1];
-}
 
 // Draped layers (imagery, rasterised vectors) replace the ground colour in layer order and are
 // lit with it, so relief shading shows through them as it does on the bare terrain. Sampling
@@ -52,9 +37,9 @@ void main() {
     vec3 sun = frame.sun_dir.xyz;
     float lambert = max(dot(n, sun), 0.0);
     // Sky light from above plus direct sun; a little light even on shadowed slopes.
-    float sky = 0.5 + 0.5 * dot(n, normalize(frame.camera.xyz + vRel));
-    vec3 albedo = hypsometric(vHeight);
-    albedo = drape(albedo);
+    vec3 up = normalize(frame.camera.xyz + vRel);
+    float sky = 0.5 + 0.5 * dot(n, up);
+    vec3 albedo = drape(reliefColour(vHeight, n, up));
     vec3 colour = albedo * (0.22 * sky + 0.95 * lambert) * 1.1;
 
     float interval = frame.params.y;

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <unistd.h>
 
+#include "io/detail_source.h"
 #include "io/folder_source.h"
 #include "io/gdal_source.h"
 #include "io/http_source.h"
@@ -57,6 +58,8 @@ Result<OpenedScene> openScene(const std::filesystem::path& file, const std::func
     auto source = openTerrainSource(t, out.cancel);
     if (!source) return source.error();
     out.source = *source;
+    if (t.detailSeed)
+        out.source = std::make_shared<DetailSource>(out.source, ReliefDetailParams{*t.detailSeed, t.detailAmplitudeM});
     return out;
 }
 

@@ -268,7 +268,9 @@ TEST_CASE("haze eases the error target with distance only", "[selection][haze]")
     CHECK(hazeAmount(150000.0, 150000.0) == Approx(1.0 - std::exp(-1.0)));
     CHECK(hazeAmount(1e9, 150000.0) == Approx(0.9));  // far mountains keep a trace of shading
     CHECK(hazeAmount(1e9, 0.0) == 0.0);               // no haze
-    CHECK(hazeDistance(9000.0) == 150000.0);
+    CHECK(hazeDistance(0.0) == 150000.0);
+    CHECK(hazeDistance(9000.0) == Approx(285000.0));  // thinner air over the plateau
+    CHECK(hazeDistance(20000.0) == Approx(300000.0));
     CHECK(hazeDistance(1e6) == 4e6);  // from space the globe stays visible
 
     const Camera cam = makeCamera(kQulongOblique, 1280, 720);

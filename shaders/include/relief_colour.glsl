@@ -1,0 +1,55 @@
+// Hypsometric colour, rock and snow for real relief from the plains (0 m) to Everest (8,849 m).
+// Included by terrain.frag. A function of height, the surface normal and the local up direction
+// (slope and aspect come from those two):
+// - the ramp spends its contrast where the plateau lies (3,000-5,500 m: steppe, dry meadow,
+//   scree) and turns to bare rock above, instead of painting everything above 5,900 m white;
+// - snow lies above a snow line of about 5,700 m (the Himalaya's north slopes and the Gangdese
+//   hold permanent snow from roughly 5,500-6,000 m), lower on shaded north-facing slopes, and
+//   slides off slopes steeper than about 40 degrees, so the faces of Everest and Makalu show
+//   dark rock against snowfields and their shape reads from 40 km away.
+// Slopes are those of the drawn (exaggerated) surface.
+
+const int kReliefStops = 9;
+const float kReliefHeights[kReliefStops] = float[kReliefStops](
+    -100.0, 0.0, 600.0, 1800.0, 3200.0, 4300.0, 5000.0, 5700.0, 7000.0);
+const vec3 kReliefColours[kReliefStops] = vec3[kReliefStops](
+    vec3(0.16, 0.32, 0.52),   // below sea level: water
+    vec3(0.28, 0.46, 0.27),   // lowland forest and fields
+    vec3(0.40, 0.53, 0.30),   // foothills
+    vec3(0.55, 0.58, 0.38),   // middle hills
+    vec3(0.66, 0.60, 0.42),   // valleys of the plateau's edge
+    vec3(0.62, 0.61, 0.43),   // steppe and dry meadow of the plateau
+    vec3(0.60, 0.50, 0.38),   // scree and alpine tundra
+    vec3(0.50, 0.48, 0.47),   // bare rock
+    vec3(0.42, 0.40, 0.39));  // high rock walls
+
+vec3 reliefRamp(float h) {
+    if (h <= kReliefHeights[0]) return kReliefColours[0];
+    for (int i = 1; i < kReliefStops; ++i) {
+        if (h < kReliefHeights[i])
+            return mix(kReliefColours[i - 1], kReliefColours[i],
+                       (h - kReliefHeights[i - 1]) / (kReliefHeights[i] - kReliefHeights[i - 1]));
+    }
+    return kReliefColours[kReliefStops - 1];
+}
+
+const float kSnowLine = 5700.0;   // metres, on a level surface facing neither north nor south
+const vec3 kSnowColour = vec3(0.95, 0.96, 0.99);
+const vec3 kWallColour = vec3(0.36, 0.34, 0.33);
+
+// `normal` and `up` are unit vectors in the same (ECEF-aligned) frame.
+vec3 reliefColour(float height, vec3 normal, vec3 up) {
+    float cosSlope = clamp(dot(normal, up), 0.0, 1.0);
+    float slope = 1.0 - cosSlope;                      // 0 level, 0.23 at 40 degrees, 1 vertical
+    vec3 north = vec3(0.0, 0.0, 1.0) - up * up.z;      // ECEF z is the Earth's axis
+    float northness = dot(normal, normalize(north + vec3(1e-6)));  // > 0 on north-facing slopes
+
+    vec3 colour = reliefRamp(height);
+    // Steep ground shows rock whatever its height (cliffs, gorge walls).
+    colour = mix(colour, kWallColour, smoothstep(0.18, 0.45, slope) * smoothstep(2500.0, 4500.0, height));
+
+    float line = kSnowLine - 500.0 * northness;
+    float snow = smoothstep(line - 250.0, line + 350.0, height);
+    snow *= 1.0 - smoothstep(0.20, 0.33, slope);       // 37-48 degrees: snow slides off
+    return mix(colour, kSnowColour, snow);
+}
