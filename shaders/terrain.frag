@@ -17,12 +17,34 @@ layout(location = 0) out vec4 outColour;
 // lit with it, so relief shading shows through them as it does on the bare terrain. Sampling
 // here rather than redrawing the tile per layer keeps each layer's cost to one texture read per
 // pixel instead of the whole mesh again.
+//
+// Where the ground is seen at a grazing angle one pixel spans many texels along one direction,
+// and a single bilinear sample would skip over thin lines (dashes instead of a river). The
+// footprint is sampled along its long axis instead (up to 8 samples): the colour is their
+// alpha-weighted mean (imagery is filtered, not aliased) and the coverage their maximum, so a
+// line keeps at least a pixel of full strength however foreshortened the slope under it is.
+vec4 overlaySample(vec2 uv, float slot, vec2 axis, int n) {
+    vec4 sum = vec4(0.0);
+    float cover = 0.0;
+    for (int i = 0; i < n; ++i) {
+        vec4 c = textureLod(overlays, vec3(uv + axis * ((float(i) + 0.5) / float(n) - 0.5), slot), 0.0);
+        sum += vec4(c.rgb * c.a, c.a);
+        cover = max(cover, c.a);
+    }
+    return sum.a > 0.0 ? vec4(sum.rgb / sum.a, cover) : vec4(0.0);
+}
+
 vec3 drape(vec3 albedo) {
     int count = int(draws[vDraw].morph.z);
+    vec2 dx = dFdx(vUv), dy = dFdy(vUv);  // tile uv per pixel
     for (int k = 0; k < count; ++k) {
         vec4 w = draws[vDraw].windows[k];
         int slot = draws[vDraw].slots[k / 4][k % 4];
-        vec4 c = texture(overlays, vec3(w.xy + vUv * w.z, float(slot)));
+        vec2 ax = dx * w.z, ay = dy * w.z;  // overlay uv per pixel
+        vec2 axis = dot(ax, ax) > dot(ay, ay) ? ax : ay;
+        float texels = length(axis) * float(textureSize(overlays, 0).x);
+        int n = int(clamp(ceil(texels), 1.0, 8.0));
+        vec4 c = overlaySample(w.xy + vUv * w.z, float(slot), axis, n);
         albedo = mix(albedo, c.rgb, c.a * w.w);
     }
     return albedo;
