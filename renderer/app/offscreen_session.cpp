@@ -29,21 +29,31 @@ gpu::FrameResult OffscreenSession::render(const gpu::FrameDesc& frame, bool wait
     return r;
 }
 
-std::vector<std::uint8_t> OffscreenSession::renderAndCapture(gpu::FrameDesc frame, const ui::StatusInfo* label) {
-    if (label) {
-        if (!imgui_) {
-            ImGui::CreateContext();
-            ui::setupImGui(float(height_) / 720.0f < 0.75f ? 0.75f : float(height_) / 720.0f);
-            renderer_->enableImGui();
-            imgui_ = true;
-        }
+void OffscreenSession::ensureImGui() {
+    if (imgui_) return;
+    ImGui::CreateContext();
+    ui::setupImGui(float(height_) / 720.0f < 0.75f ? 0.75f : float(height_) / 720.0f);
+    ImGui::GetIO().DisplaySize = ImVec2(float(width_), float(height_));
+    // Fonts are built for measuring before the first frame.
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    renderer_->enableImGui();
+    imgui_ = true;
+}
+
+std::vector<std::uint8_t> OffscreenSession::renderAndCapture(gpu::FrameDesc frame, const ui::StatusInfo* label,
+                                                             const std::vector<ui::ScreenLabel>* mapLabels) {
+    if (label || (mapLabels && !mapLabels->empty())) {
+        ensureImGui();
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = ImVec2(float(width_), float(height_));
         io.DeltaTime = 1.0f / 30.0f;
         // Auto-sized windows take their size on their second frame.
         for (int i = 0; i < 2; ++i) {
             ImGui::NewFrame();
-            ui::drawLabel(*label);
+            if (mapLabels) ui::drawMapLabels(*mapLabels);
+            if (label) ui::drawLabel(*label);
             ImGui::Render();
         }
         frame.ui = ImGui::GetDrawData();

@@ -36,7 +36,12 @@ public:
     int height() const { return height_; }
 
     // Draws one frame (with the label when given) and returns its RGBA pixels, top row first.
-    std::vector<std::uint8_t> renderAndCapture(gpu::FrameDesc frame, const ui::StatusInfo* label);
+    // Map labels (may be null) are drawn under the status label.
+    std::vector<std::uint8_t> renderAndCapture(gpu::FrameDesc frame, const ui::StatusInfo* label,
+                                               const std::vector<ui::ScreenLabel>* mapLabels = nullptr);
+    // Creates the headless ImGui context (fonts, style) if there is none yet; text can be measured
+    // after this.
+    void ensureImGui();
     // Draws one frame without reading it back (benchmarks); waits for the GPU when `wait`.
     gpu::FrameResult render(const gpu::FrameDesc& frame, bool wait);
     std::vector<float> lastDepth() const { return target_->readDepth().values; }

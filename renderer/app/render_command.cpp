@@ -6,6 +6,8 @@
 #include "app/commands.h"
 #include "app/globe_view.h"
 #include "app/layer_setup.h"
+#include "app/map_labels.h"
+#include "ui/overlay.h"
 #include "app/log.h"
 #include "app/offscreen_session.h"
 #include "app/scene_setup.h"
@@ -99,7 +101,17 @@ int runRender(const CommonOptions& common, const RenderOptions& opts) {
         if (!stats.settled) logLine("view not settled: " + std::to_string(stats.missing) + " tiles could not be loaded");
         const ui::StatusInfo label = statusLabel(scene, view);
         const bool showLabel = !scene.label.empty() || !scene.title.empty();
-        auto pixels = session.renderAndCapture(view.frame(input, scene.shading), showLabel ? &label : nullptr);
+        // Feature labels hide behind terrain by the depth of a frame drawn first without them.
+        std::vector<ui::ScreenLabel> mapLabels;
+        if (hasLabels(view)) {
+            const gpu::FrameDesc plain = view.frame(input, scene.shading);
+            session.target().requestDepth();
+            session.render(plain, true);
+            session.ensureImGui();
+            mapLabels = placeLabels(view, plain.camera, input.time, scene.shading.exaggeration, session.lastDepth(),
+                                    ui::measureText);
+        }
+        auto pixels = session.renderAndCapture(view.frame(input, scene.shading), showLabel ? &label : nullptr, &mapLabels);
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         Image8 img{width, height, 4, std::move(pixels)};
         auto png = encodePng(img);

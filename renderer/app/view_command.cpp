@@ -15,6 +15,7 @@
 #include "app/commands.h"
 #include "app/globe_view.h"
 #include "app/layer_setup.h"
+#include "app/map_labels.h"
 #include "app/log.h"
 #include "app/scene_setup.h"
 #include "core/camera_control.h"
@@ -202,10 +203,20 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
                 status.tilesDrawn = st.drawn;
                 status.tilesLoading = st.missing + st.overlayMissing;
                 status.frameMs = frameMs;
+                gpu::FrameDesc desc = view.frame({cam, scene.timeline.current, elapsed}, settings.shading);
+                if (hasLabels(view)) {
+                    // Labels hide behind terrain by the newest depth the GPU has finished copying
+                    // (a frame or two old: at interactive rates the difference is a pixel or so).
+                    target.requestDepth();
+                    const gpu::DepthImage depth = target.readDepth();
+                    const bool fits = int(depth.width) == desc.camera.width && int(depth.height) == desc.camera.height;
+                    ui::drawMapLabels(placeLabels(view, desc.camera, scene.timeline.current,
+                                                  settings.shading.exaggeration,
+                                                  fits ? depth.values : std::vector<float>{}, ui::measureText));
+                }
                 ui::drawLabel(status);
                 if (settings.showPanel) ui::drawPanel(settings, status);
                 ImGui::Render();
-                gpu::FrameDesc desc = view.frame({cam, scene.timeline.current, elapsed}, settings.shading);
                 desc.ui = ImGui::GetDrawData();
                 if (!renderer.drawFrame(desc).presented) recreate = true;
                 if (opts.frames > 0 && ++frames >= opts.frames) break;

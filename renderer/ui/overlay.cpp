@@ -36,6 +36,30 @@ void drawLabel(const StatusInfo& status) {
     ImGui::End();
 }
 
+void drawMapLabels(const std::vector<ScreenLabel>& labels) {
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    for (const ScreenLabel& l : labels) {
+        const ImVec2 size = ImGui::CalcTextSize(l.text.c_str());
+        const ImVec2 at(l.x + 6.0f, l.y - size.y * 0.5f);
+        dl->AddCircleFilled(ImVec2(l.x, l.y), 2.5f, IM_COL32(20, 20, 20, 230));
+        // A dark halo keeps the text readable on snow and on dark rock alike.
+        for (int dy = -1; dy <= 1; ++dy)
+            for (int dx = -1; dx <= 1; ++dx)
+                if (dx || dy) dl->AddText(ImVec2(at.x + float(dx), at.y + float(dy)), IM_COL32(0, 0, 0, 200), l.text.c_str());
+        dl->AddText(at, IM_COL32(255, 255, 255, 255), l.text.c_str());
+    }
+}
+
+std::pair<float, float> measureText(const std::string& text) {
+    // Also outside a frame (before NewFrame there is no current font): the atlas's first font.
+    ImFont* font = ImGui::GetFont();
+    if (!font) font = ImGui::GetIO().Fonts->Fonts.empty() ? nullptr : ImGui::GetIO().Fonts->Fonts[0];
+    if (!font) return {8.0f * float(text.size()), 14.0f};
+    const float size = font->FontSize * ImGui::GetIO().FontGlobalScale;
+    const ImVec2 s = font->CalcTextSizeA(size, 1.0e9f, 0.0f, text.c_str());
+    return {s.x, s.y};
+}
+
 bool drawPanel(ViewSettings& s, const StatusInfo& status) {
     bool changed = false;
     ImGui::SetNextWindowPos(ImVec2(10.0f, 10.0f), ImGuiCond_FirstUseEver);

@@ -2,6 +2,10 @@
 // What is drawn over the globe with Dear ImGui: the data label (always visible, also in rendered
 // images), and in the window a small panel that edits ViewSettings. Call between ImGui::NewFrame
 // and ImGui::Render.
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "ui/view_settings.h"
 
 namespace plateau::ui {
@@ -9,6 +13,10 @@ namespace plateau::ui {
 // Fonts and style; call once after ImGui::CreateContext. Uses DejaVu Sans when installed.
 void setupImGui(float scale);
 void drawLabel(const StatusInfo& status);
+// Feature labels on the map, behind every window: a dot at the anchor and haloed text.
+void drawMapLabels(const std::vector<ScreenLabel>& labels);
+// Text size in pixels with the current font (for label layout).
+std::pair<float, float> measureText(const std::string& text);
 // Returns true when a setting changed.
 bool drawPanel(ViewSettings& settings, const StatusInfo& status);
 

@@ -13,6 +13,12 @@ struct ViewSettings {
     bool showPanel = true;
 };
 
+// A feature label placed on the screen (anchor at x, y; text to its right).
+struct ScreenLabel {
+    float x = 0, y = 0;
+    std::string text;
+};
+
 struct StatusInfo {
     std::string title;
     std::string label;       // e.g. "synthetic terrain": always shown
