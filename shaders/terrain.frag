@@ -2,6 +2,8 @@
 #extension GL_GOOGLE_include_directive : require
 #include "terrain_shared.h"
 #include "terrain_bindings.glsl"
+
+layout(push_constant) uniform Push { TilePush tile; };
 #include "sky_common.glsl"
 #include "relief_colour.glsl"
 
@@ -9,7 +11,6 @@ layout(location = 0) in vec3 vRel;
 layout(location = 1) in float vHeight;
 layout(location = 2) in vec3 vNormal;
 layout(location = 3) in vec2 vUv;
-layout(location = 4) flat in int vDraw;
 
 layout(location = 0) out vec4 outColour;
 
@@ -35,11 +36,13 @@ vec4 overlaySample(vec2 uv, float slot, vec2 axis, int n) {
 }
 
 vec3 drape(vec3 albedo) {
-    int count = int(draws[vDraw].morph.z);
+    int count = int(tile.morph.z);
+    int di = int(tile.morph.w);
+    if (count == 0) return albedo;  // bare terrain pays for no derivatives or texture reads
     vec2 dx = dFdx(vUv), dy = dFdy(vUv);  // tile uv per pixel
     for (int k = 0; k < count; ++k) {
-        vec4 w = draws[vDraw].windows[k];
-        int slot = draws[vDraw].slots[k / 4][k % 4];
+        vec4 w = draws[di].windows[k];
+        int slot = draws[di].slots[k / 4][k % 4];
         vec2 ax = dx * w.z, ay = dy * w.z;  // overlay uv per pixel
         vec2 axis = dot(ax, ax) > dot(ay, ay) ? ax : ay;
         float texels = length(axis) * float(textureSize(overlays, 0).x);

@@ -3,6 +3,8 @@
 #include "terrain_shared.h"
 #include "terrain_bindings.glsl"
 
+layout(push_constant) uniform Push { TilePush tile; };
+
 layout(location = 0) in vec3 inPos;
 layout(location = 1) in float inHeight;
 layout(location = 2) in vec3 inUp;
@@ -13,7 +15,6 @@ layout(location = 0) out vec3 vRel;     // position relative to the camera (ECEF
 layout(location = 1) out float vHeight; // metres above the ellipsoid (unexaggerated)
 layout(location = 2) out vec3 vNormal;
 layout(location = 3) out vec2 vUv;      // Web Mercator position in the tile (u east, v south)
-layout(location = 4) flat out int vDraw;
 
 // The tile's grid is regular in Web Mercator, so a vertex's place in it is its position in the
 // tile: no texture coordinates need to be stored. Skirt vertex k hangs under perimeter vertex k,
@@ -36,22 +37,23 @@ vec2 tileUv(int local) {
 }
 
 void main() {
-    TileDraw d = draws[gl_InstanceIndex];
+    vec4 morph = tile.morph;
+    vec4 originRel = tile.origin_rel;
     float e = frame.params.x;
     // A newly refined tile starts in its parent's shape and morphs into its own, so detail
     // grows in instead of popping.
-    float h = mix(inCoarseHeight, inHeight, d.morph.x);
+    float h = mix(inCoarseHeight, inHeight, morph.x);
     // Exaggeration scales heights along the ellipsoid normal; slopes steepen by the same factor,
     // so the tangential part of the normal scales by e relative to its vertical part.
     vec3 p = inPos + inUp * (h * e - inHeight);
-    int local = gl_VertexIndex - int(d.origin_rel.w);
+    int local = gl_VertexIndex - int(originRel.w);
     // Height steps between neighbouring tiles grow with exaggeration, so skirts must too.
-    if (local >= PLATEAU_TILE_GRID * PLATEAU_TILE_GRID) p -= inUp * (d.morph.y * (e - 1.0));
-    gl_Position = d.mvp * vec4(p, 1.0);
-    vRel = d.origin_rel.xyz + p;
+    if (local >= PLATEAU_TILE_GRID * PLATEAU_TILE_GRID) p -= inUp * (morph.y * (e - 1.0));
+    gl_Position = tile.mvp * vec4(p, 1.0);
+    vRel = originRel.xyz + p;
     vHeight = h;
     float u = dot(inNormal, inUp);
     vNormal = normalize((inNormal - u * inUp) * e + u * inUp);
-    vUv = tileUv(local);
-    vDraw = gl_InstanceIndex;
+    // Only tiles with draped layers need their texture position.
+    vUv = morph.z > 0.0 ? tileUv(local) : vec2(0.0);
 }

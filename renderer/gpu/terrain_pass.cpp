@@ -76,6 +76,7 @@ TerrainPass::TerrainPass(VkDevice device, VkRenderPass renderPass, VkDescriptorS
         {4, 0, VK_FORMAT_R32_SFLOAT, std::uint32_t(offsetof(TerrainVertex, coarseHeight))},
     };
     t.setLayouts = {setLayout};
+    t.pushConstantBytes = sizeof(shader::TilePush);
     // Slopes facing away are hidden behind the terrain in front of them, so a software
     // rasteriser need not fill them. Skirts face outward from their tile: a crack is always seen
     // from the side its skirt faces (from the other side the tile itself is in front).
@@ -89,20 +90,22 @@ void TerrainPass::prepare(const PassContext& ctx) {
     const FrameDesc& f = *ctx.frame;
     shader::TileDraw* out = resources_.draws(ctx.slot);
     drawCount_ = 0;
-    firstVertices_.clear();
+    pushes_.clear();
     for (std::size_t i = 0; i < f.tiles.size() && drawCount_ < resources_.maxDraws(); ++i) {
         const TileId& id = f.tiles[i];
         const TilePool::Slot* slot = pool_.find(id);
         if (!slot) continue;
-        shader::TileDraw& d = out[drawCount_++];
-        d.mvp = relativeMvp(f.camera, slot->origin);
-        const std::uint32_t firstVertex = slot->index * pool_.verticesPerTile();
-        d.origin_rel = v4(slot->origin - f.camera.position, double(firstVertex));
-        firstVertices_.push_back(std::int32_t(firstVertex));
+        const std::uint32_t record = drawCount_++;
+        shader::TileDraw& d = out[record];
+        Draw draw;
+        draw.push.mvp = relativeMvp(f.camera, slot->origin);
+        draw.firstVertex = slot->index * pool_.verticesPerTile();
+        draw.push.origin_rel = v4(slot->origin - f.camera.position, double(draw.firstVertex));
         const float morph = i < f.tileMorph.size() ? f.tileMorph[i] : 1.0f;
         const TileOverlays* ov = i < f.tileOverlays.size() ? &f.tileOverlays[i] : nullptr;
         const std::uint32_t count = ov ? ov->count : 0;
-        d.morph = glm::vec4(morph, float(skirtDepthForLevel(id.z)), float(count), 0.0f);
+        draw.push.morph = glm::vec4(morph, float(skirtDepthForLevel(id.z)), float(count), float(record));
+        pushes_.push_back(draw);
         for (std::uint32_t k = 0; k < count; ++k) {
             const OverlayRef& r = ov->refs[k];
             d.windows[k] = glm::vec4(r.offsetU, r.offsetV, r.scale, r.opacity);
@@ -120,9 +123,10 @@ void TerrainPass::record(const PassContext& ctx) {
     VkDeviceSize zero = 0;
     vkCmdBindVertexBuffers(ctx.cmd, 0, 1, &vb, &zero);
     vkCmdBindIndexBuffer(ctx.cmd, pool_.indexBuffer(), 0, VK_INDEX_TYPE_UINT32);
-    for (std::uint32_t i = 0; i < drawCount_; ++i) {
-        // The draw's instance selects its record in the storage buffer.
-        vkCmdDrawIndexed(ctx.cmd, pool_.indexCount(), 1, 0, firstVertices_[i], i);
+    for (const Draw& d : pushes_) {
+        vkCmdPushConstants(ctx.cmd, terrain_.layout, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
+                           sizeof(d.push), &d.push);
+        vkCmdDrawIndexed(ctx.cmd, pool_.indexCount(), 1, 0, std::int32_t(d.firstVertex), 0);
         ++ctx.stats->tiles;
         ctx.stats->triangles += pool_.indexCount() / 3;
     }

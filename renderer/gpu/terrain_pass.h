@@ -1,7 +1,7 @@
 #pragma once
-// Draws resident terrain tiles from the tile pool, each with its own camera-relative matrix and
-// its draped overlays (a record in the per-frame storage buffer, selected by firstInstance), and
-// the sky behind them as a pass of its own.
+// Draws resident terrain tiles from the tile pool, each with its own camera-relative matrix (push
+// constants) and its draped overlays (a record in the per-frame storage buffer), and the sky
+// behind them as a pass of its own.
 #include <vector>
 
 #include "core/camera.h"
@@ -9,6 +9,7 @@
 #include "core/tile_id.h"
 #include "gpu/pass.h"
 #include "gpu/pipeline_builder.h"
+#include "terrain_shared.h"
 
 namespace plateau::gpu {
 
@@ -52,8 +53,12 @@ private:
     const TilePool& pool_;
     FrameResources& resources_;
     Pipeline terrain_;
+    struct Draw {
+        shader::TilePush push;
+        std::uint32_t firstVertex = 0;
+    };
     std::uint32_t drawCount_ = 0;
-    std::vector<std::int32_t> firstVertices_;  // per record (the mapped buffer is not read back)
+    std::vector<Draw> pushes_;  // this frame's draws, recorded in order
 };
 
 }  // namespace plateau::gpu

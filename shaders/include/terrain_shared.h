@@ -29,13 +29,19 @@ struct FrameUniforms {
                          // interpolate (geocentric; within 0.2 degrees of the ellipsoid normal)
 };
 
-// Set 0, binding 1: one record per drawn tile, indexed by the draw's firstInstance.
-struct TileDraw {
+// Push constants of one tile's draw: its transform only (everything frame-wide is in the
+// uniform block). Uniform across the draw, so even a software rasteriser reads them once.
+struct TilePush {
     mat4 mvp;         // camera-relative MVP for vertices stored relative to the tile origin
     vec4 origin_rel;  // xyz: tile origin minus camera (ECEF axes, metres); w: first vertex of the
                       // tile's slot (vertices past the grid are skirt vertices)
     vec4 morph;       // x: 0 = the parent tile's shape, 1 = the tile's own (refinement blends in);
-                      // y: skirt depth (m) at 1x; z: number of overlays; w: unused
+                      // y: skirt depth (m) at 1x; z: number of overlays; w: the tile's record in
+                      // the draped-layer buffer
+};
+
+// Set 0, binding 1: the draped layers of each drawn tile.
+struct TileDraw {
     // Overlay k samples layer slots[k/4][k%4] of the overlay array at
     // windows[k].xy + tile_uv * windows[k].z (an ancestor's tile through a window until the
     // tile's own arrives) with opacity windows[k].w. Bottom layer first.
@@ -45,7 +51,8 @@ struct TileDraw {
 
 #ifdef __cplusplus
 static_assert(sizeof(FrameUniforms) == 128, "std140 layout mirrored in GLSL");
-static_assert(sizeof(TileDraw) == 256, "std430 layout mirrored in GLSL");
+static_assert(sizeof(TileDraw) == 160, "std430 layout mirrored in GLSL");
+static_assert(sizeof(TilePush) == 96, "push constants must stay within 128 bytes");
 }  // namespace plateau::shader
 #endif
 
