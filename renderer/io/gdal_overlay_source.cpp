@@ -1,4 +1,5 @@
 #include "io/gdal_overlay_source.h"
+#include "io/gdal_common.h"
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
@@ -23,26 +24,6 @@ namespace {
 constexpr int N = kOverlayTileSize;
 constexpr double kOriginShift = 20037508.342789244;  // half the Web Mercator world, metres
 constexpr int kMaxZoom = 24;
-
-// GDAL reports through a per-thread handler stack: keep it off stderr while we work and turn the
-// last message into our one-line errors instead.
-class QuietGdal {
-public:
-    QuietGdal() {
-        CPLPushErrorHandler(CPLQuietErrorHandler);
-        CPLErrorReset();
-    }
-    ~QuietGdal() { CPLPopErrorHandler(); }
-    QuietGdal(const QuietGdal&) = delete;
-    QuietGdal& operator=(const QuietGdal&) = delete;
-};
-
-std::string lastGdalError(const char* fallback) {
-    const char* m = CPLGetLastErrorMsg();
-    std::string s = (m && *m) ? m : fallback;
-    std::replace(s.begin(), s.end(), '\n', ' ');
-    return s;
-}
 
 struct DatasetCloser {
     void operator()(void* d) const {
@@ -93,14 +74,14 @@ public:
         if (kind_ == Kind::Rgba || kind_ == Kind::GreyAlpha) argv.push_back("-srcalpha");
         argv.push_back(nullptr);
 
-        QuietGdal quiet;
+        gdal::QuietErrors quiet;
         GDALWarpAppOptions* opts = GDALWarpAppOptionsNew(const_cast<char**>(argv.data()), nullptr);
-        if (!opts) return makeError(name + ": " + lastGdalError("bad warp options"));
+        if (!opts) return makeError(name + ": " + gdal::lastError("bad warp options"));
         GDALDatasetH src = *ds;
         int usageError = 0;
         Dataset out(GDALWarp("", nullptr, 1, &src, opts, &usageError));
         GDALWarpAppOptionsFree(opts);
-        if (!out) return makeError(name + ": " + lastGdalError("warp failed"));
+        if (!out) return makeError(name + ": " + gdal::lastError("warp failed"));
 
         const int bands = GDALGetRasterCount(out.get());
         std::vector<float> value(std::size_t(N) * N);
@@ -111,18 +92,18 @@ public:
         };
         // The warper's alpha is the last band: 0 outside the raster and at nodata.
         if (bands < 2 || !read(bands, GDT_Byte, alpha.data()))
-            return makeError(name + ": " + lastGdalError("cannot read the warped tile"));
+            return makeError(name + ": " + gdal::lastError("cannot read the warped tile"));
         if (kind_ == Kind::Rgb || kind_ == Kind::Rgba) {
             std::vector<std::uint8_t> channel(std::size_t(N) * N);
             for (int b = 0; b < 3; ++b) {
                 if (!read(b + 1, GDT_Byte, channel.data()))
-                    return makeError(name + ": " + lastGdalError("cannot read the warped tile"));
+                    return makeError(name + ": " + gdal::lastError("cannot read the warped tile"));
                 for (std::size_t t = 0; t < channel.size(); ++t) rgba[t * 4 + std::size_t(b)] = channel[t];
             }
             for (std::size_t t = 0; t < alpha.size(); ++t) rgba[t * 4 + 3] = alpha[t];
         } else {
             if (!read(1, GDT_Float32, value.data()))
-                return makeError(name + ": " + lastGdalError("cannot read the warped tile"));
+                return makeError(name + ": " + gdal::lastError("cannot read the warped tile"));
             for (std::size_t t = 0; t < value.size(); ++t) {
                 std::uint8_t* o = rgba.data() + t * 4;
                 if (palette) {
@@ -145,9 +126,9 @@ private:
         std::lock_guard lock(mutex_);
         Dataset& slot = datasets_[std::this_thread::get_id()];
         if (slot) return slot.get();
-        QuietGdal quiet;
+        gdal::QuietErrors quiet;
         slot.reset(GDALOpenEx(info_.file.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
-        if (!slot) return makeError(info_.file.string() + ": cannot reopen (" + lastGdalError("unknown error") + ")");
+        if (!slot) return makeError(info_.file.string() + ": cannot reopen (" + gdal::lastError("unknown error") + ")");
         return slot.get();
     }
 
@@ -170,9 +151,9 @@ Result<std::shared_ptr<OverlaySource>> openGdalOverlaySource(const std::filesyst
     GdalRasterInfo info = (*rasters)->rasters().front();
     const std::string name = file.string();
 
-    QuietGdal quiet;
+    gdal::QuietErrors quiet;
     Dataset ds(GDALOpenEx(name.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
-    if (!ds) return makeError(name + ": not a raster GDAL can read (" + lastGdalError("unknown format") + ")");
+    if (!ds) return makeError(name + ": not a raster GDAL can read (" + gdal::lastError("unknown format") + ")");
     const int bands = GDALGetRasterCount(ds.get());
     GDALRasterBandH first = GDALGetRasterBand(ds.get(), 1);
     auto isAlpha = [&](int b) { return GDALGetRasterColorInterpretation(GDALGetRasterBand(ds.get(), b)) == GCI_AlphaBand; };
@@ -196,7 +177,7 @@ Result<std::shared_ptr<OverlaySource>> openGdalOverlaySource(const std::filesyst
         } else if (GDALGetRasterDataType(first) != GDT_Byte) {
             double minmax[2] = {0, 0};
             if (GDALComputeRasterMinMax(first, TRUE, minmax) != CE_None)
-                return makeError(name + ": cannot compute the value range (" + lastGdalError("no valid pixels") + ")");
+                return makeError(name + ": cannot compute the value range (" + gdal::lastError("no valid pixels") + ")");
             lo = minmax[0];
             hi = minmax[1];
         }

@@ -1,4 +1,5 @@
 #include "io/gdal_source.h"
+#include "io/gdal_common.h"
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
@@ -25,31 +26,6 @@ constexpr double kMetresPerDegree = kEquatorMetres / 360.0;
 // Marks warped pixels without data; far below any elevation and exact in float.
 constexpr float kWarpNoData = -99999.0f;
 constexpr int kMaxZoomLimit = 24;
-
-void registerGdal() {
-    static std::once_flag once;
-    std::call_once(once, [] { GDALAllRegister(); });
-}
-
-// GDAL reports through a per-thread handler stack: keep it off stderr while we work and turn
-// the last message into our one-line errors instead.
-class QuietGdal {
-public:
-    QuietGdal() {
-        CPLPushErrorHandler(CPLQuietErrorHandler);
-        CPLErrorReset();
-    }
-    ~QuietGdal() { CPLPopErrorHandler(); }
-    QuietGdal(const QuietGdal&) = delete;
-    QuietGdal& operator=(const QuietGdal&) = delete;
-};
-
-std::string lastGdalError(const char* fallback) {
-    const char* m = CPLGetLastErrorMsg();
-    std::string s = (m && *m) ? m : fallback;
-    std::replace(s.begin(), s.end(), '\n', ' ');
-    return s;
-}
 
 struct Srs {
     OGRSpatialReferenceH h = nullptr;
@@ -81,9 +57,9 @@ Result<GdalRasterInfo> inspectRaster(const fs::path& file) {
     const std::string name = file.string();
     std::error_code ec;
     if (!fs::exists(file, ec)) return makeError(name + ": file not found");
-    QuietGdal quiet;
+    gdal::QuietErrors quiet;
     GDALDatasetH ds = GDALOpenEx(name.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
-    if (!ds) return makeError(name + ": not a raster GDAL can read (" + lastGdalError("unknown format") + ")");
+    if (!ds) return makeError(name + ": not a raster GDAL can read (" + gdal::lastError("unknown format") + ")");
     struct Closer {
         GDALDatasetH d;
         ~Closer() { GDALClose(d); }
@@ -102,7 +78,7 @@ Result<GdalRasterInfo> inspectRaster(const fs::path& file) {
     Srs src(OSRNewSpatialReference(wkt));
     Srs wgs84 = epsg(4326);
     OGRCoordinateTransformationH toLonLat = src.h && wgs84.h ? OCTNewCoordinateTransformation(src.h, wgs84.h) : nullptr;
-    if (!toLonLat) return makeError(name + ": unsupported CRS (" + lastGdalError("no transformation to WGS84") + ")");
+    if (!toLonLat) return makeError(name + ": unsupported CRS (" + gdal::lastError("no transformation to WGS84") + ")");
     struct TransformCloser {
         OGRCoordinateTransformationH t;
         ~TransformCloser() { OCTDestroyCoordinateTransformation(t); }
@@ -200,7 +176,7 @@ Result<GdalSource::ThreadState*> GdalSource::threadState() {
     std::lock_guard lock(mutex_);
     auto& slot = states_[std::this_thread::get_id()];
     if (slot) return slot.get();
-    QuietGdal quiet;
+    gdal::QuietErrors quiet;
     auto st = std::make_unique<ThreadState>();
     Srs mercator = epsg(3857);
     for (const GdalRasterInfo& r : rasters_) {
@@ -209,7 +185,7 @@ Result<GdalSource::ThreadState*> GdalSource::threadState() {
         st->datasets.push_back(ds);
         Srs srs(OSRNewSpatialReference(r.crsWkt.c_str()));
         st->fromMercator.push_back(srs.h && mercator.h ? OCTNewCoordinateTransformation(mercator.h, srs.h) : nullptr);
-        if (!ds) return makeError(name + ": cannot reopen (" + lastGdalError("unknown error") + ")");
+        if (!ds) return makeError(name + ": cannot reopen (" + gdal::lastError("unknown error") + ")");
         if (!st->fromMercator.back()) return makeError(name + ": unsupported CRS (no transformation from Web Mercator)");
     }
     slot = std::move(st);
@@ -262,13 +238,13 @@ Result<HeightGrid> GdalSource::loadOrFlat(const TileId& id, bool& empty) {
     const char* argv[] = {"-of", "MEM", "-t_srs", "EPSG:3857", "-te", num[0], num[1], num[2], num[3], "-ts",
                           size.c_str(), size.c_str(), "-r", finer ? "bilinear" : "average", "-ot", "Float32",
                           "-dstnodata", "-99999", "-wo", "INIT_DEST=NO_DATA", nullptr};
-    QuietGdal quiet;
+    gdal::QuietErrors quiet;
     GDALWarpAppOptions* opts = GDALWarpAppOptionsNew(const_cast<char**>(argv), nullptr);
-    if (!opts) return makeError("tile " + id.str() + ": " + lastGdalError("bad warp options"));
+    if (!opts) return makeError("tile " + id.str() + ": " + gdal::lastError("bad warp options"));
     int usageError = 0;
     GDALDatasetH out = GDALWarp("", nullptr, int(used.size()), used.data(), opts, &usageError);
     GDALWarpAppOptionsFree(opts);
-    if (!out) return makeError("tile " + id.str() + " from " + describe() + ": " + lastGdalError("warp failed"));
+    if (!out) return makeError("tile " + id.str() + " from " + describe() + ": " + gdal::lastError("warp failed"));
     struct Closer {
         GDALDatasetH d;
         ~Closer() { GDALClose(d); }
@@ -280,7 +256,7 @@ Result<HeightGrid> GdalSource::loadOrFlat(const TileId& id, bool& empty) {
         v.resize(std::size_t(N) * N);
         return GDALRasterIO(band, GF_Read, 0, 0, N, N, v.data(), N, N, GDT_Float32, 0, 0) == CE_None;
     };
-    if (!read(before)) return makeError("tile " + id.str() + ": " + lastGdalError("cannot read the warped tile"));
+    if (!read(before)) return makeError("tile " + id.str() + ": " + gdal::lastError("cannot read the warped tile"));
     auto at = [&](const std::vector<float>& v, int i, int j) { return v[std::size_t(j + M) * N + std::size_t(i + M)]; };
     bool anyValid = false, anyVoid = false;
     for (int j = 0; j < kGdalTileSize; ++j)
@@ -292,7 +268,7 @@ Result<HeightGrid> GdalSource::loadOrFlat(const TileId& id, bool& empty) {
         const CPLErr err = GDALFillNodata(band, nullptr, double(M), 0, 0, fillOpts, nullptr, nullptr);
         CSLDestroy(fillOpts);
         if (err != CE_None || !read(after))
-            return makeError("tile " + id.str() + ": " + lastGdalError("cannot fill voids"));
+            return makeError("tile " + id.str() + ": " + gdal::lastError("cannot fill voids"));
     }
 
     HeightGrid grid = std::move(flat);
@@ -329,7 +305,7 @@ Result<HeightGrid> GdalSource::loadOrFlat(const TileId& id, bool& empty) {
 
 Result<std::shared_ptr<GdalSource>> openGdalRasters(const std::vector<fs::path>& files) {
     if (files.empty()) return makeError("no raster files given");
-    registerGdal();
+    gdal::registerDrivers();
     std::shared_ptr<GdalSource> src(new GdalSource());
     for (const fs::path& f : files) {
         auto info = inspectRaster(f);

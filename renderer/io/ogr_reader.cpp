@@ -1,4 +1,5 @@
 #include "io/ogr_reader.h"
+#include "io/gdal_common.h"
 
 #include <cpl_error.h>
 #include <gdal_priv.h>
@@ -22,31 +23,6 @@
 namespace plateau {
 namespace fs = std::filesystem;
 namespace {
-
-void registerGdal() {
-    static std::once_flag once;
-    std::call_once(once, [] { GDALAllRegister(); });
-}
-
-// GDAL reports through a per-thread handler stack: keep it off stderr while we read and turn
-// its last message into our one-line errors instead.
-class QuietGdal {
-public:
-    QuietGdal() {
-        CPLPushErrorHandler(CPLQuietErrorHandler);
-        CPLErrorReset();
-    }
-    ~QuietGdal() { CPLPopErrorHandler(); }
-    QuietGdal(const QuietGdal&) = delete;
-    QuietGdal& operator=(const QuietGdal&) = delete;
-};
-
-std::string lastGdalError(const std::string& fallback) {
-    const char* m = CPLGetLastErrorMsg();
-    std::string s = (m && *m) ? m : fallback;
-    std::replace(s.begin(), s.end(), '\n', ' ');
-    return s;
-}
 
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
@@ -172,8 +148,8 @@ Result<std::optional<double>> readDate(OGRFeature& f, int field) {
 
 Result<VectorData> readVectorLayer(const LayerSourceDesc& src, const LayerTimeDesc& time, std::size_t maxVertices) {
     maxVertices = std::min(maxVertices, kMaxVectorVertices);
-    registerGdal();
-    QuietGdal quiet;
+    gdal::registerDrivers();
+    gdal::QuietErrors quiet;
     const std::string name = src.path.string();
     const auto fail = [&](const std::string& what) { return makeError(name + ": " + what); };
     const bool virtualFile = name.rfind("/vsi", 0) == 0;
@@ -188,7 +164,7 @@ Result<VectorData> readVectorLayer(const LayerSourceDesc& src, const LayerTimeDe
     }
 
     GDALDatasetUniquePtr ds(GDALDataset::Open(name.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!ds) return fail(lastGdalError("not a vector file OGR can read"));
+    if (!ds) return fail(gdal::lastError("not a vector file OGR can read"));
     if (ds->GetLayerCount() == 0) return fail("no vector layers");
     OGRLayer* layer = nullptr;
     if (src.layerName.empty()) {
@@ -206,13 +182,13 @@ Result<VectorData> readVectorLayer(const LayerSourceDesc& src, const LayerTimeDe
     if (!src.where.empty()) {
         CPLErrorReset();
         if (layer->SetAttributeFilter(src.where.c_str()) != OGRERR_NONE)
-            return fail("bad WHERE \"" + src.where + "\": " + lastGdalError("OGR rejected it"));
+            return fail("bad WHERE \"" + src.where + "\": " + gdal::lastError("OGR rejected it"));
         // Some drivers (GeoPackage) hand the clause to their database only when reading starts.
         layer->ResetReading();
         CPLErrorReset();
         OGRFeatureUniquePtr probe(layer->GetNextFeature());
         if (!probe && CPLGetLastErrorType() >= CE_Failure)
-            return fail("bad WHERE \"" + src.where + "\": " + lastGdalError("OGR rejected it"));
+            return fail("bad WHERE \"" + src.where + "\": " + gdal::lastError("OGR rejected it"));
     }
 
     // CRS: whatever the layer declares, transformed to WGS84 longitude/latitude.
@@ -227,7 +203,7 @@ Result<VectorData> readVectorLayer(const LayerSourceDesc& src, const LayerTimeDe
         if (!(srs->IsGeographic() && srs->IsSame(&wgs84))) {
             CPLErrorReset();
             transform.reset(OGRCreateCoordinateTransformation(srs.get(), &wgs84));
-            if (!transform) return fail("cannot transform its CRS to WGS84: " + lastGdalError("unsupported CRS"));
+            if (!transform) return fail("cannot transform its CRS to WGS84: " + gdal::lastError("unsupported CRS"));
         }
     } else {
         // No CRS. A Shapefile whose .prj is there but unreadable, or any other declaration OGR
@@ -270,7 +246,7 @@ Result<VectorData> readVectorLayer(const LayerSourceDesc& src, const LayerTimeDe
         CPLErrorReset();
         OGRFeatureUniquePtr feat(layer->GetNextFeature());
         if (!feat) {
-            if (CPLGetLastErrorType() >= CE_Failure) return fail(lastGdalError("read error"));
+            if (CPLGetLastErrorType() >= CE_Failure) return fail(gdal::lastError("read error"));
             break;
         }
         OGRGeometry* geom = feat->GetGeometryRef();
