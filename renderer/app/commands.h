@@ -51,6 +51,8 @@ ui::StatusInfo statusLabel(const Scene& scene, const GlobeView& view);
 bool applyOverrides(Scene& scene, const CommonOptions& common, std::string& error);
 // GPU tile slots allowed by the scene's GPU memory budget.
 std::uint32_t tileCapacity(const Scene& scene);
+// GPU slots for draped-layer tiles from the scene's memory.overlay_mib.
+std::uint32_t overlayCapacity(const Scene& scene);
 MemoryBudget memoryBudget(const Scene& scene);
 OffscreenOptions offscreenOptions(const CommonOptions& common, const Scene& scene, int width, int height);
 int runRender(const CommonOptions& common, const RenderOptions& opts);

@@ -10,11 +10,17 @@ namespace plateau::app {
 
 OpenedLayer openLayer(const LayerDesc& desc, std::shared_ptr<std::atomic<bool>> cancel) {
     OpenedLayer out;
+    const auto t0 = std::chrono::steady_clock::now();
     try {
         if (desc.type == LayerType::Vector) {
             auto v = openVectorOverlay(desc);
-            if (v) out.source = *v;
-            else out.error = v.error().message;
+            if (v) {
+                out.source = *v;
+                out.summary = std::to_string((*v)->data().features.size()) + " features, " +
+                              std::to_string((*v)->data().vertexCount) + " vertices";
+            } else {
+                out.error = v.error().message;
+            }
         } else {
             auto s = openImagerySource(desc, {}, std::move(cancel));
             if (s) out.source = *s;
@@ -23,6 +29,7 @@ OpenedLayer openLayer(const LayerDesc& desc, std::shared_ptr<std::atomic<bool>> 
     } catch (const std::exception& e) {
         out.error = "layer '" + desc.id + "': " + e.what();
     }
+    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return out;
 }
 
@@ -45,6 +52,9 @@ LayerLoader::~LayerLoader() {
 void LayerLoader::attach(Pending& p) {
     OpenedLayer o = p.result.get();
     if (!o.error.empty()) log_(o.error);
+    else
+        log_("layer '" + view_.layers().at(p.index).desc.id + "': " + (o.summary.empty() ? "" : o.summary + ", ") +
+             "opened in " + std::to_string(int(o.seconds * 1000.0 + 0.5)) + " ms");
     view_.setLayerSource(p.index, std::move(o.source), o.error);
 }
 

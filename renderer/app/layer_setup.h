@@ -19,6 +19,8 @@ namespace plateau::app {
 struct OpenedLayer {
     std::shared_ptr<OverlaySource> source;  // null when it failed
     std::string error;
+    std::string summary;  // e.g. "71 features, 23,456 vertices"
+    double seconds = 0;   // to open (read, index)
 };
 
 // Opens one layer's source (imagery over HTTP or GDAL, vectors through OGR).

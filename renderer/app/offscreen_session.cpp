@@ -15,7 +15,7 @@ OffscreenSession::OffscreenSession(const OffscreenOptions& opts) : width_(opts.w
     co.log = [](const std::string& s) { logLine(s); };
     ctx_ = gpu::Context::create(co);
     target_ = std::make_unique<gpu::OffscreenTarget>(*ctx_, VkExtent2D{std::uint32_t(opts.width), std::uint32_t(opts.height)});
-    renderer_ = std::make_unique<gpu::Renderer>(*ctx_, *target_, opts.tileCapacity);
+    renderer_ = std::make_unique<gpu::Renderer>(*ctx_, *target_, opts.tileCapacity, opts.overlayCapacity);
 }
 
 OffscreenSession::~OffscreenSession() {

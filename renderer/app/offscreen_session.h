@@ -20,6 +20,7 @@ struct OffscreenOptions {
     bool forceStaging = false;
     std::string device;
     std::uint32_t tileCapacity = 1024;
+    std::uint32_t overlayCapacity = 1024;
 };
 
 class OffscreenSession {

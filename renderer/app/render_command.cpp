@@ -46,6 +46,11 @@ std::uint32_t tileCapacity(const Scene& scene) {
     return std::uint32_t(std::max(64.0, scene.memory.gpuMiB * 1048576.0 / perTile));
 }
 
+std::uint32_t overlayCapacity(const Scene& scene) {
+    const double perTile = double(kOverlayTileSize) * kOverlayTileSize * 4.0;
+    return std::uint32_t(std::max(16.0, scene.memory.overlayMiB * 1048576.0 / perTile));
+}
+
 MemoryBudget memoryBudget(const Scene& scene) {
     MemoryBudget b;
     b.cpuBytes = std::size_t(scene.memory.cacheMiB * 1048576.0);
@@ -68,6 +73,7 @@ OffscreenOptions offscreenOptions(const CommonOptions& common, const Scene& scen
     oo.device = common.device;
     oo.forceStaging = common.forceStaging;
     oo.tileCapacity = tileCapacity(scene);
+    oo.overlayCapacity = overlayCapacity(scene);
     return oo;
 }
 

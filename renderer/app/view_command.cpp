@@ -146,7 +146,7 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
         ui::setupImGui(1.0f);
         ImGui_ImplGlfw_InitForVulkan(window, true);
         {
-            gpu::Renderer renderer(*ctx, target, tileCapacity(scene));
+            gpu::Renderer renderer(*ctx, target, tileCapacity(scene), overlayCapacity(scene));
             renderer.enableImGui();
             GlobeView view(opened->source, renderer, logLine, memoryBudget(scene));
             // Layers open in the background; each is drawn as soon as it is ready.

@@ -81,30 +81,46 @@ void OverlayResidency::insert(ProducedOverlay&& p) {
     Entry e;
     e.lastUsed = frame_;
     if (!p.image.transparent) {
+        // The pool is shared by every layer; this layer's share is a soft limit: tiles in use
+        // this frame are never evicted for it, so a busy layer can go past it while slots last.
         if (slotsUsed_ >= maxSlots_) evict();
-        e.slot = slotsUsed_ < maxSlots_ ? uploader_.upload(p.image) : std::nullopt;
-        if (!e.slot) return;  // every slot holds a tile in use: asked for again later
+        e.slot = uploader_.upload(p.image);
+        if (!e.slot && evict() > 0) e.slot = uploader_.upload(p.image);
+        if (!e.slot) {
+            // Every slot holds a tile in use: this one is drawn from its ancestor until slots
+            // free up, instead of being produced again every frame.
+            if (noSlot_.insert(p.k).second && !warnedFull_) {
+                warnedFull_ = true;
+                log_(source_->describe() + ": the GPU overlay slots are full (memory.overlay_mib); some tiles are "
+                     "drawn coarser");
+            }
+            return;
+        }
         ++slotsUsed_;
     }
     tiles_.emplace(p.k, e);
 }
 
-void OverlayResidency::evict() {
+std::size_t OverlayResidency::evict() {
     // Least recently used first; tiles used this frame stay.
     std::vector<std::pair<std::uint64_t, OverlayKey>> order;
     for (const auto& [k, e] : tiles_)
         if (e.lastUsed < frame_) order.emplace_back(e.lastUsed, k);
     std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     const std::size_t target = maxSlots_ * 7 / 8;
+    std::size_t freed = 0;
     for (const auto& [used, k] : order) {
         if (slotsUsed_ <= target && tiles_.size() <= maxSlots_ * 4) break;
         auto it = tiles_.find(k);
         if (it->second.slot) {
             uploader_.release(*it->second.slot);
             --slotsUsed_;
+            ++freed;
         }
         tiles_.erase(it);
     }
+    if (freed > 0) noSlot_.clear();  // those may fit now
+    return freed;
 }
 
 std::pair<double, double> OverlayResidency::changeTime(double time, double fadeYears) const {
@@ -128,7 +144,7 @@ void OverlayResidency::addRef(const TileId& terrain, std::int64_t state, float o
     // A failed tile is drawn from its ancestor, like a terrain tile that failed to load.
     while (failed_.count({cover, state}) && cover.z > 0) cover = cover.parent();
     const OverlayKey k{cover, state};
-    if (!tiles_.count(k) && !failed_.count(k)) {
+    if (!tiles_.count(k) && !failed_.count(k) && !noSlot_.count(k)) {
         ++st.missing;
         if (asked.insert(k).second) wanted.push_back({k});
     }

@@ -66,7 +66,7 @@ struct OverlayFrameStats {
 class OverlayResidency {
 public:
     using Logger = std::function<void(const std::string&)>;
-    // maxSlots: this layer's share of the GPU overlay slots.
+    // maxSlots: this layer's share of the GPU overlay slots (a soft limit, see insert()).
     OverlayResidency(std::shared_ptr<OverlaySource> source, WorkerPool& pool, OverlayUploader& uploader, Logger log,
                      std::size_t maxSlots);
     ~OverlayResidency();
@@ -94,7 +94,9 @@ private:
     // The tile itself or its nearest resident ancestor for `state`; none when nothing is resident.
     Entry* residentFor(TileId& tile, std::int64_t state);
     void insert(ProducedOverlay&& p);
-    void evict();
+    // Evicts least-recently-used tiles not used this frame, down to 7/8 of the layer's share;
+    // returns the slots freed.
+    std::size_t evict();
     void addRef(const TileId& terrain, std::int64_t state, float opacity, std::vector<OverlayRequest>& wanted,
                 std::unordered_set<OverlayKey, OverlayKeyHash>& asked, TileOverlays& out, OverlayFrameStats& st);
     // When the state last changed before `time` (within fadeYears), by bisection: the last time
@@ -107,6 +109,8 @@ private:
     std::size_t maxSlots_;
     std::unordered_map<OverlayKey, Entry, OverlayKeyHash> tiles_;
     std::unordered_set<OverlayKey, OverlayKeyHash> failed_;  // drawn from ancestors; logged once
+    std::unordered_set<OverlayKey, OverlayKeyHash> noSlot_;  // no GPU slot was free: from ancestors
+    bool warnedFull_ = false;
     std::size_t slotsUsed_ = 0;
     std::uint64_t frame_ = 0;
     std::atomic<bool> neverCancel_{false};

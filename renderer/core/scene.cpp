@@ -49,6 +49,7 @@
 //                "haze": true },
 //   "memory": { "cache_mib": 512,                decoded tiles on the CPU, >= 16
 //               "gpu_mib": 128,                  GPU tile slots, >= 8
+//               "overlay_mib": 256,              GPU slots for draped layers' tiles (256 KiB each), >= 4
 //               "uploads_per_frame": 48 },       tiles uploaded per interactive frame, >= 1
 //   "time": { "start": "1930",                   the timeline; dates are "YYYY", "YYYY-MM",
 //             "end": "2025",                     "YYYY-MM-DD" or numbers (decimal years);
@@ -215,7 +216,8 @@ Scene parseRoot(const Reader& rd, const json& root, const std::filesystem::path&
     if (const json* m = Reader::member(root, "memory")) {
         const std::string p = "memory";
         rd.expectObject(*m, p);
-        rd.onlyKeys(*m, p, {"cache_mib", "gpu_mib", "uploads_per_frame"});
+        rd.onlyKeys(*m, p, {"cache_mib", "gpu_mib", "overlay_mib", "uploads_per_frame"});
+        rd.number(*m, p, "overlay_mib", scene.memory.overlayMiB, 4.0, 1.0e6);
         rd.number(*m, p, "cache_mib", scene.memory.cacheMiB, 16.0, 1.0e6);
         rd.number(*m, p, "gpu_mib", scene.memory.gpuMiB, 8.0, 1.0e6);
         double uploads = scene.memory.uploadsPerFrame;

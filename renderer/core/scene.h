@@ -52,6 +52,9 @@ struct Shading {
 struct MemorySettings {
     double cacheMiB = 512.0;   // decoded heights and meshes (CPU)
     double gpuMiB = 128.0;     // GPU tile slots
+    // GPU slots for the tiles of draped layers (256 KiB each), shared by all layers: a view of a
+    // few hundred terrain tiles needs one per tile and layer with something drawn there.
+    double overlayMiB = 256.0;
     // Interactive frames; a settled render has no limit. A tile is 53 KB of vertices, so 48 are
     // 2.5 MB a frame: cheap for any GPU, and enough that at 10 frames a second (a software
     // rasteriser) uploads keep up with the workers instead of tiles piling up unshown.

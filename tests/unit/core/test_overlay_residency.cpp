@@ -142,3 +142,29 @@ TEST_CASE("overlay residency stays within its GPU slots", "[overlay]") {
         CHECK(out[1].count == 1);
     }
 }
+
+TEST_CASE("a full overlay pool gives coarser tiles and one warning, and the view still settles", "[overlay]") {
+    WorkerPool pool(1);
+    auto src = std::make_shared<FakeOverlay>();
+    FakeUploader up;
+    up.cap = 3;
+    std::vector<std::string> log;
+    OverlayResidency r(src, pool, up, [&](const std::string& s) { log.push_back(s); }, 64);
+    std::vector<TileOverlays> out;
+    // First the parent (one slot), then its four children, which need four more slots.
+    settle(r, {TileId{4, 2, 6}}, 1990.0, out);
+    const std::vector<TileId> kids{{5, 4, 12}, {5, 5, 12}, {5, 4, 13}, {5, 5, 13}};
+    const auto st = settle(r, kids, 1990.0, out);
+    CHECK(st.missing == 0);
+    CHECK(up.slots.size() == 3);
+    int own = 0, fromParent = 0;
+    for (const auto& o : out) {
+        REQUIRE(o.count == 1);
+        if (o.refs[0].scale == Approx(1.0)) ++own;
+        if (o.refs[0].scale == Approx(0.5)) ++fromParent;
+    }
+    CHECK(own == 2);
+    CHECK(fromParent == 2);
+    REQUIRE(log.size() == 1);
+    CHECK(log[0].find("overlay slots are full") != std::string::npos);
+}
