@@ -77,10 +77,22 @@ int GlobeView::updateLayers(double time, std::size_t uploadLimit, int& uploaded)
     return missing;
 }
 
+SelectionParams GlobeView::withLayers(SelectionParams params) const {
+    params.drapedDataBelow = [this](const TileId& id) {
+        for (const ViewLayer& l : layers_) {
+            if (!l.source || !l.desc.visible || l.desc.opacity <= 0.0) continue;
+            for (const TileId& c : id.children())
+                if (c.z <= l.source->maxZoom() && l.source->hasTile(c)) return true;
+        }
+        return false;
+    };
+    return params;
+}
+
 PrepareStats GlobeView::update(const FrameInput& in, const SelectionParams& params, int uploadLimit) {
     PrepareStats st;
     static_cast<FrameResidency&>(st) =
-        residency_.update(in.camera, params, std::size_t(uploadLimit < 0 ? 0 : uploadLimit));
+        residency_.update(in.camera, withLayers(params), std::size_t(uploadLimit < 0 ? 0 : uploadLimit));
     morph_.update(drawList(), true, in.elapsedSeconds);
     st.overlayMissing = updateLayers(in.time, std::size_t(uploadLimit < 0 ? 0 : uploadLimit), st.overlayUploaded);
     return st;
@@ -90,7 +102,7 @@ PrepareStats GlobeView::settle(const FrameInput& in, const SelectionParams& para
                                const std::function<void()>& onFirstDrawable) {
     const auto start = std::chrono::steady_clock::now();
     PrepareStats st;
-    static_cast<FrameResidency&>(st) = residency_.settle(in.camera, params, timeoutSeconds, onFirstDrawable);
+    static_cast<FrameResidency&>(st) = residency_.settle(in.camera, withLayers(params), timeoutSeconds, onFirstDrawable);
     morph_.update(drawList(), false, 0.0);
     // Then every draped layer, for exactly the tiles the settled terrain draws.
     while (true) {

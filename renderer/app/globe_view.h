@@ -70,6 +70,8 @@ public:
     std::vector<std::string> attributions() const;
 
 private:
+    // The selection refines where a visible layer has data, also past the terrain's data.
+    SelectionParams withLayers(SelectionParams params) const;
     // Draped layers for the current draw list; returns the tiles still missing.
     int updateLayers(double time, std::size_t uploadLimit, int& uploaded);
 

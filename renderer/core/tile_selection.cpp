@@ -170,7 +170,8 @@ private:
         const bool overzoom = e.id.z < e.dataZoom + params_.overzoomLevels;
         const bool refine =
             e.sse > params_.maxScreenSpaceError && e.id.z < params_.maxZoom &&
-            (anyChildData || overzoom || avail_.hasDataBelow(e.id));
+            (anyChildData || overzoom || avail_.hasDataBelow(e.id) ||
+             (params_.drapedDataBelow && params_.drapedDataBelow(e.id)));
         if (!refine) {
             out_.draw.push_back(e.id);
             return;

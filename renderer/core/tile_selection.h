@@ -1,6 +1,7 @@
 #pragma once
 // Choosing which terrain tiles to draw is a pure function of the camera, the viewport and what is
 // available: no GPU, no I/O. The caller loads what `load` asks for and calls again.
+#include <functional>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -41,6 +42,10 @@ struct SelectionParams {
     // Height range assumed for tiles whose own range is unknown (covers all terrain on Earth).
     float defaultMinHeight = -500.0f;
     float defaultMaxHeight = 9000.0f;
+    // Draped layers are drawn at the resolution of the terrain tile under them, so where a layer
+    // has data and the terrain has none (outside the elevation source), tiles are refined for
+    // the layer's sake, as flat stand-ins. True when some layer has data below the tile.
+    std::function<bool(const TileId&)> drapedDataBelow;
 };
 
 struct SelectionStats {
