@@ -6,15 +6,15 @@
 namespace plateau {
 
 AsyncTileLoader::AsyncTileLoader(std::shared_ptr<TileSource> source, int threads, std::size_t maxPending,
-                                 std::shared_ptr<GridDirectory> around)
-    : AsyncTileLoader(std::move(source), std::make_shared<WorkerPool>(threads), maxPending, std::move(around)) {}
+                                 GridRegistry* around)
+    : AsyncTileLoader(std::move(source), std::make_shared<WorkerPool>(threads), maxPending, around) {}
 
 AsyncTileLoader::AsyncTileLoader(std::shared_ptr<TileSource> source, std::shared_ptr<WorkerPool> pool,
-                                 std::size_t maxPending, std::shared_ptr<GridDirectory> around)
-    : source_(std::move(source)), around_(std::move(around)), pool_(std::move(pool)) {
+                                 std::size_t maxPending, GridRegistry* around)
+    : source_(std::move(source)), around_(around), pool_(std::move(pool)) {
     queue_ = std::make_unique<JobQueue<TileId, TileRequest, ProducedTile, TileIdHash>>(
         *pool_, [this](TileRequest& r) { return produce(r); }, maxPending, [this](ProducedTile& t) {
-            if (around_ && t.hasOwnData()) around_->remove(t.id);
+            if (around_ && t.hasOwnData()) around_->withdraw(t.id);
         });
 }
 
@@ -22,10 +22,11 @@ AsyncTileLoader::AsyncTileLoader(std::shared_ptr<TileSource> source, std::shared
 // producing (out of memory while meshing, say) must not reach the worker thread, where it would
 // end the process: the tile fails the same way, drawn from its ancestor.
 ProducedTile AsyncTileLoader::produce(TileRequest& req) {
+    const GridDirectory* grids = around_ ? &around_->grids() : nullptr;
     std::string what = "unexpected error";  // fits the small-string buffer: no allocation
     try {
-        ProducedTile tile = produceTile(*source_, req.id, req.ancestorGrid, req.ancestorGridTile, around_.get());
-        if (around_ && tile.hasOwnData()) around_->add(tile.id, tile.grid);
+        ProducedTile tile = produceTile(*source_, req.id, req.ancestorGrid, req.ancestorGridTile, grids);
+        if (around_ && tile.hasOwnData()) around_->publish(tile.id, tile.grid);
         return tile;
     } catch (const std::bad_alloc&) {
         what = "out of memory";
@@ -38,7 +39,7 @@ ProducedTile AsyncTileLoader::produce(TileRequest& req) {
     }
     // Outside the handlers, so that a second exception here is caught below, not thrown on.
     try {
-        return produceFailedTile(req.id, req.ancestorGrid, req.ancestorGridTile, around_.get(),
+        return produceFailedTile(req.id, req.ancestorGrid, req.ancestorGridTile, grids,
                                  source_->describe() + ": tile " + req.id.str() + ": " + what);
     } catch (...) {
         // Still failing (memory exhausted): a tile without a grid, which the store reports and

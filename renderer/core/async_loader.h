@@ -26,10 +26,10 @@ public:
     // they mesh; each tile decoded is added at once, so tiles produced after it in the same batch
     // see it.
     AsyncTileLoader(std::shared_ptr<TileSource> source, int threads = 0, std::size_t maxPending = 96,
-                    std::shared_ptr<GridDirectory> around = nullptr);
+                    GridRegistry* around = nullptr);
     // On a pool shared with other loaders (overlay layers).
     AsyncTileLoader(std::shared_ptr<TileSource> source, std::shared_ptr<WorkerPool> pool, std::size_t maxPending,
-                    std::shared_ptr<GridDirectory> around);
+                    GridRegistry* around);
 
     // Replaces the queue with `wanted` (most important first). Tiles already being produced or
     // waiting to be taken are not requested twice.
@@ -51,7 +51,7 @@ private:
     ProducedTile produce(TileRequest& req);
 
     std::shared_ptr<TileSource> source_;
-    std::shared_ptr<GridDirectory> around_;
+    GridRegistry* around_;  // may be null; outlives the loader
     std::shared_ptr<WorkerPool> pool_;  // outlives the queue, which its workers call into
     std::unique_ptr<JobQueue<TileId, TileRequest, ProducedTile, TileIdHash>> queue_;
 };

@@ -31,6 +31,19 @@ private:
     std::unordered_map<TileId, std::shared_ptr<const HeightGrid>, TileIdHash> grids_;
 };
 
+// The one owner of a GridDirectory (the tile store): everyone else reads the grids and asks the
+// owner to add or remove, so the directory's contents follow a single set of rules. publish and
+// withdraw are called from worker threads too.
+class GridRegistry {
+public:
+    virtual ~GridRegistry() = default;
+    virtual const GridDirectory& grids() const = 0;
+    // A worker decoded a tile with data of its own: tiles meshed after it may read it.
+    virtual void publish(const TileId& id, std::shared_ptr<const HeightGrid> grid) = 0;
+    // A decoded tile will not become resident (dropped, or no GPU slot for it).
+    virtual void withdraw(const TileId& id) = 0;
+};
+
 // Which grid a tile's mesh read beyond each side of its grid (west, east, north, south): the
 // tile it covers, or none. Two meshes of a tile built from the same sources are identical.
 using EdgeSources = std::array<std::optional<TileId>, 4>;

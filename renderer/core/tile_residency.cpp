@@ -8,7 +8,7 @@ namespace plateau {
 TileResidency::TileResidency(std::shared_ptr<TileSource> source, TileUploader& uploader, TileStore::Logger log,
                              MemoryBudget budget, int loaderThreads)
     : store_(source, std::move(log)),
-      loader_(source, loaderThreads, 96, store_.directory()),
+      loader_(source, loaderThreads, 96, &store_),
       uploader_(uploader),
       budget_(budget) {}
 
@@ -21,7 +21,7 @@ bool TileResidency::insertAndUpload(ProducedTile&& tile) {
     if (!uploader_.upload(tile.mesh)) {
         evictTo(budget_.cpuBytes, uploader_.capacity() * 3 / 4);
         if (!uploader_.upload(tile.mesh)) {  // everything resident is in view
-            if (tile.hasOwnData()) store_.directory()->remove(tile.id);
+            if (tile.hasOwnData()) store_.withdraw(tile.id);
             return false;
         }
     }

@@ -30,7 +30,7 @@ bool TileStore::load(const TileId& id) {
     if (!id.valid()) return false;
     if (isResident(id)) return true;
     auto [grid, ancestor] = nearestAncestor(id);
-    return insert(produceTile(*source_, id, grid, ancestor, directory_.get()));
+    return insert(produceTile(*source_, id, grid, ancestor, &directory_));
 }
 
 bool TileStore::insert(ProducedTile&& t) {
@@ -41,7 +41,7 @@ bool TileStore::insert(ProducedTile&& t) {
     if (!t.ok() || isResident(t.id)) return t.ok();
     ResidentTile r;
     r.bytes = residentBytes(t);
-    if (t.hasOwnData()) directory_->add(t.id, t.grid);
+    if (t.hasOwnData()) directory_.add(t.id, t.grid);
     r.grid = std::move(t.grid);
     r.gridTile = t.gridTile;
     r.mesh = std::move(t.mesh);
@@ -73,7 +73,7 @@ void TileStore::evict(const TileId& id) {
     const auto it = tiles_.find(id);
     if (it == tiles_.end()) return;
     bytes_ -= it->second.bytes;
-    if (!it->second.fromAncestor) directory_->remove(id);
+    if (!it->second.fromAncestor) directory_.remove(id);
     tiles_.erase(it);
 }
 
@@ -92,4 +92,8 @@ std::vector<TileId> TileStore::evictionCandidates(std::uint64_t frame) const {
     return out;
 }
 
+}  // namespace plateau
+
+namespace plateau {
+void TileStore::publish(const TileId& id, std::shared_ptr<const HeightGrid> grid) { directory_.add(id, std::move(grid)); }
 }  // namespace plateau

@@ -27,7 +27,7 @@ struct ResidentTile {
     std::size_t bytes = 0;
 };
 
-class TileStore : public TileAvailability {
+class TileStore : public TileAvailability, public GridRegistry {
 public:
     using Logger = std::function<void(const std::string&)>;
     TileStore(std::shared_ptr<TileSource> source, Logger log);
@@ -48,8 +48,11 @@ public:
     // data of its own); {nullptr, id} when none.
     std::pair<std::shared_ptr<const HeightGrid>, TileId> nearestAncestor(const TileId& id) const;
     // The grids of tiles with data of their own, for meshing on other threads (see
-    // GridDirectory); the store removes the tiles it evicts or drops.
-    const std::shared_ptr<GridDirectory>& directory() const { return directory_; }
+    // GridDirectory). The store owns the directory: loaders publish what they decode through
+    // it, and it removes what it evicts or drops.
+    const GridDirectory& grids() const override { return directory_; }
+    void publish(const TileId& id, std::shared_ptr<const HeightGrid> grid) override;
+    void withdraw(const TileId& id) override { directory_.remove(id); }
 
     const ResidentTile* find(const TileId& id) const;
     void touch(const TileId& id, std::uint64_t frame);
@@ -68,7 +71,7 @@ private:
     std::unordered_map<TileId, ResidentTile, TileIdHash> tiles_;
     std::unordered_set<TileId, TileIdHash> failed_;  // logged once each
     std::size_t bytes_ = 0;
-    std::shared_ptr<GridDirectory> directory_ = std::make_shared<GridDirectory>();
+    GridDirectory directory_;
 };
 
 }  // namespace plateau

@@ -99,7 +99,8 @@ TEST_CASE("worker threads survive sources that throw, and every tile finishes", 
     auto source = std::make_shared<ThrowingSource>();
     const auto parentGrid = gridAt(700.0f);
     const TileId parent{3, 0, 3};
-    AsyncTileLoader loader(source, 2, 96, std::make_shared<GridDirectory>());
+    TileStore store(source, [](const std::string&) {});  // owns the grids the workers publish
+    AsyncTileLoader loader(source, 2, 96, &store);
     std::vector<TileRequest> wanted;
     for (int x = 0; x < 8; ++x)
         for (int y = 6; y < 8; ++y) wanted.push_back({TileId{4, x, y}, parentGrid, parent});
