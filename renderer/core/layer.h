@@ -37,6 +37,9 @@ struct LayerSourceDesc {
     int maxZoom = -1;            // http: deepest level (-1: 18 for imagery)
     std::optional<LonLatBounds> bounds;  // http: where the server has data
     std::optional<double> cacheMiB, cacheDays, missingDays;  // http disk cache, as for terrain
+    // imagery: one picture per date; "{time}" in url or path is replaced by each date's text, and
+    // the timeline shows the latest picture at or before its date (the first before them all).
+    std::vector<std::pair<std::string, double>> times;  // text as written, decimal year; ascending
     std::string layerName;       // ogr: which layer of a multi-layer source (default: the first)
     std::string where;           // ogr: attribute filter, an OGR SQL WHERE clause
 };

@@ -37,7 +37,7 @@ bool validId(const std::string& id) {
 void parseHttpSource(const Reader& rd, const json& s, const std::string& path, const std::filesystem::path& file,
                      LayerSourceDesc& out) {
     rd.onlyKeys(s, path, {"type", "url", "tilejson", "tms", "min_zoom", "max_zoom", "bounds", "cache_mib",
-                          "cache_days", "missing_days"});
+                          "cache_days", "missing_days", "times"});
     parseHttpFields(rd, s, path, file,
                     {out.url, out.tilejson, out.minZoom, out.maxZoom, out.bounds, out.cacheMiB, out.cacheDays,
                      out.missingDays});
@@ -54,10 +54,27 @@ void parseSource(const Reader& rd, const json& s, const std::string& path, const
         if (out.type == "http") {
             parseHttpSource(rd, s, path, file, out);
         } else if (out.type == "gdal") {
-            rd.onlyKeys(s, path, {"type", "path"});
+            rd.onlyKeys(s, path, {"type", "path", "times"});
             out.path = rd.pathMember(s, path, "path", "the raster file");
         } else {
             rd.fail(typeField, "unknown type \"" + out.type + "\" for an imagery layer (expected \"http\" or \"gdal\")");
+        }
+        if (const json* t = Reader::member(s, "times")) {
+            const std::string tp = Reader::join(path, "times");
+            if (!t->is_array() || t->empty()) rd.fail(tp, "expected a non-empty array of dates");
+            for (std::size_t i = 0; i < t->size(); ++i) {
+                const json& v = (*t)[i];
+                const std::string field = tp + "[" + std::to_string(i) + "]";
+                const std::string text = v.is_string() ? v.get<std::string>() : v.dump();
+                const double year = rd.dateValue(v, field);
+                if (!out.times.empty() && year <= out.times.back().second)
+                    rd.fail(field, "dates must be in ascending order");
+                out.times.emplace_back(text, year);
+            }
+            const std::string where = out.type == "http" ? out.url + out.tilejson : out.path.string();
+            if (where.find("{time}") == std::string::npos)
+                rd.fail(tp, "the source's " + std::string(out.type == "http" ? "url" : "path") +
+                                " must contain {time} to use dates");
         }
     } else {
         if (out.type != "ogr")

@@ -1,5 +1,9 @@
 #include "io/imagery_source.h"
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "io/gdal_overlay_source.h"
 #include "io/http_overlay_source.h"
 
@@ -25,10 +29,79 @@ private:
     std::string attribution_;
 };
 
+// Imagery that changes with the timeline: one source per date, and the timeline's state is the
+// index of the latest date at or before it (the first date before them all). The same state
+// mechanism as time-aware vector layers, so residency keeps tiles per date and can crossfade.
+class TimedImagery final : public OverlaySource {
+public:
+    TimedImagery(std::vector<std::shared_ptr<OverlaySource>> sources, std::vector<double> years)
+        : sources_(std::move(sources)), years_(std::move(years)) {}
+    std::string describe() const override { return sources_.front()->describe() + " (" + std::to_string(sources_.size()) + " dates)"; }
+    int minZoom() const override {
+        int z = sources_.front()->minZoom();
+        for (const auto& s : sources_) z = std::min(z, s->minZoom());
+        return z;
+    }
+    int maxZoom() const override {
+        int z = sources_.front()->maxZoom();
+        for (const auto& s : sources_) z = std::max(z, s->maxZoom());
+        return z;
+    }
+    bool hasTile(const TileId& id) const override {
+        for (const auto& s : sources_)
+            if (s->hasTile(id)) return true;
+        return false;
+    }
+    std::string attribution() const override { return sources_.front()->attribution(); }
+    std::int64_t stateAt(double year) const override {
+        std::int64_t state = 0;
+        for (std::size_t i = 0; i < years_.size(); ++i)
+            if (years_[i] <= year) state = std::int64_t(i);
+        return state;
+    }
+    Result<OverlayImage> render(const TileId& id, std::int64_t state, const std::atomic<bool>& cancel) override {
+        const auto i = std::size_t(std::clamp<std::int64_t>(state, 0, std::int64_t(sources_.size()) - 1));
+        if (!sources_[i]->hasTile(id)) {
+            OverlayImage empty;
+            empty.id = id;
+            empty.rgba.assign(std::size_t(empty.size) * std::size_t(empty.size) * 4, 0);
+            empty.transparent = true;
+            return empty;
+        }
+        return sources_[i]->render(id, 0, cancel);
+    }
+
+private:
+    std::vector<std::shared_ptr<OverlaySource>> sources_;
+    std::vector<double> years_;
+};
+
+std::string replaceTime(std::string s, const std::string& time) {
+    for (std::size_t at = s.find("{time}"); at != std::string::npos; at = s.find("{time}", at + time.size()))
+        s.replace(at, 6, time);
+    return s;
+}
+
 }  // namespace
 
 Result<std::shared_ptr<OverlaySource>> openImagerySource(const LayerDesc& layer, const std::filesystem::path& cacheDir,
                                                          std::shared_ptr<std::atomic<bool>> cancel) {
+    if (!layer.source.times.empty()) {
+        std::vector<std::shared_ptr<OverlaySource>> sources;
+        std::vector<double> years;
+        for (const auto& [text, year] : layer.source.times) {
+            LayerDesc one = layer;
+            one.source.times.clear();
+            one.source.url = replaceTime(one.source.url, text);
+            one.source.tilejson = replaceTime(one.source.tilejson, text);
+            one.source.path = replaceTime(one.source.path.string(), text);
+            auto s = openImagerySource(one, cacheDir, cancel);
+            if (!s) return s.error();
+            sources.push_back(*s);
+            years.push_back(year);
+        }
+        return std::shared_ptr<OverlaySource>(std::make_shared<TimedImagery>(std::move(sources), std::move(years)));
+    }
     const std::string prefix = "layer '" + layer.id + "': ";
     if (layer.type != LayerType::Imagery)
         return makeError(prefix + "not an imagery layer");

@@ -13,6 +13,7 @@
 #include "core/surface_height.h"
 #include "io/gdal_overlay_source.h"
 #include "io/gdal_source.h"
+#include "io/imagery_source.h"
 #include "io/vector_overlay_source.h"
 #include "layer_test_support.h"
 
@@ -73,6 +74,32 @@ double distanceTo(const std::vector<glm::dvec2>& pts, double x, double y) {
 // Red over white, anti-aliased or averaged down to a quarter of full strength still counts.
 bool isRed(int r, int g, int b) { return r > 150 && r - g > 50 && r - b > 50; }
 bool isBlue(int r, int g, int b) { return b > 150 && b - r > 80 && b - g > 40; }
+
+// A square of colour (r, g, b) over 91.40-91.50E 29.40-29.50N, in a transparent frame twice its
+// size, as an RGBA GeoTIFF in EPSG:4326.
+void writeSquareTif(const std::string& tif, std::uint8_t r, std::uint8_t g, std::uint8_t b) {
+    GDALAllRegister();
+    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GTiff");
+    GDALDataset* ds = drv->Create(tif.c_str(), 400, 400, 4, GDT_Byte, nullptr);
+    REQUIRE(ds);
+    const double gt[6] = {91.35, 0.2 / 400, 0, 29.55, 0, -0.2 / 400};
+    ds->SetGeoTransform(const_cast<double*>(gt));
+    ds->SetProjection(
+        R"(GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433],AUTHORITY["EPSG","4326"]])");
+    const std::uint8_t value[4] = {r, g, b, 255};
+    std::vector<std::uint8_t> band(400 * 400);
+    for (int k = 1; k <= 4; ++k) {
+        for (int y = 0; y < 400; ++y)
+            for (int x = 0; x < 400; ++x) {
+                const bool in = x >= 100 && x < 300 && y >= 100 && y < 300;
+                band[std::size_t(y * 400 + x)] = in ? value[k - 1] : 0;
+            }
+        REQUIRE(ds->GetRasterBand(k)->RasterIO(GF_Write, 0, 0, 400, 400, band.data(), 400, 400, GDT_Byte, 0, 0) ==
+                CE_None);
+    }
+    ds->GetRasterBand(4)->SetColorInterpretation(GCI_AlphaBand);
+    GDALClose(ds);
+}
 
 }  // namespace
 
@@ -190,31 +217,9 @@ TEST_CASE("a line and a polygon drape on a steep slope at two levels of detail a
 }
 
 TEST_CASE("imagery from a GeoTIFF lands where its georeference says", "[gpu][layers][imagery]") {
-    GDALAllRegister();
     const auto dir = tempDir("imagery");
     const std::string tif = (dir / "square.tif").string();
-    {
-        // A red square over 91.40-91.50E 29.40-29.50N, in a transparent frame twice its size.
-        GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GTiff");
-        GDALDataset* ds = drv->Create(tif.c_str(), 400, 400, 4, GDT_Byte, nullptr);
-        REQUIRE(ds);
-        const double gt[6] = {91.35, 0.2 / 400, 0, 29.55, 0, -0.2 / 400};
-        ds->SetGeoTransform(const_cast<double*>(gt));
-        ds->SetProjection(
-            R"(GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433],AUTHORITY["EPSG","4326"]])");
-        std::vector<std::uint8_t> band(400 * 400);
-        for (int b = 1; b <= 4; ++b) {
-            for (int y = 0; y < 400; ++y)
-                for (int x = 0; x < 400; ++x) {
-                    const bool in = x >= 100 && x < 300 && y >= 100 && y < 300;
-                    band[std::size_t(y * 400 + x)] = std::uint8_t(in && (b == 1 || b == 4) ? 255 : 0);
-                }
-            REQUIRE(ds->GetRasterBand(b)->RasterIO(GF_Write, 0, 0, 400, 400, band.data(), 400, 400, GDT_Byte, 0, 0) ==
-                    CE_None);
-        }
-        ds->GetRasterBand(4)->SetColorInterpretation(GCI_AlphaBand);
-        GDALClose(ds);
-    }
+    writeSquareTif(tif, 255, 0, 0);
     auto img = openGdalOverlaySource(tif);
     REQUIRE(img.ok());
     GpuFixture fx(kW, kH, std::make_shared<FlatSource>(4000.0f));
@@ -364,4 +369,36 @@ TEST_CASE("a broken layer is reported and marked failed; the others are drawn", 
     const LayerRender r = renderLayers(fx, {91.6, 29.4, 30000.0, 0.0, -70.0}, 2024.0, s, 2.0);
     CHECK(countSet(mask(r.rgba, kW, kH, isRed)) > 50);
     CHECK(fx.validationMessages() == 0);
+}
+
+TEST_CASE("imagery with dates follows the timeline", "[gpu][layers][imagery][time]") {
+    const auto dir = tempDir("imagery-time");
+    writeSquareTif((dir / "square_2000.tif").string(), 255, 0, 0);
+    writeSquareTif((dir / "square_2010.tif").string(), 0, 0, 255);
+    LayerDesc d;
+    d.id = "dated";
+    d.type = LayerType::Imagery;
+    d.source.type = "gdal";
+    d.source.path = dir / "square_{time}.tif";
+    d.source.times = {{"2000", 2000.0}, {"2010", 2010.0}};
+    auto src = openImagerySource(d, {});
+    REQUIRE(src.ok());
+    Shading s;
+    s.haze = false;
+    const CameraPose pose{91.45, 29.45, 4000.0 + 30000.0, 0.0, -90.0};
+    auto colours = [&](double year) {
+        GpuFixture fx(kW, kH, std::make_shared<FlatSource>(4000.0f));
+        const std::size_t i = fx.view->addLayer(d);
+        fx.view->setLayerSource(i, *src);
+        const LayerRender r = renderLayers(fx, pose, year, s, 2.0);
+        CHECK(fx.validationMessages() == 0);
+        return std::make_pair(countSet(mask(r.rgba, kW, kH, isRed)), countSet(mask(r.rgba, kW, kH, isBlue)));
+    };
+    const auto before = colours(1990.0), mid = colours(2005.0), after = colours(2015.0);
+    CHECK(before.first > 1000);  // before the first date: the first picture
+    CHECK(before.second == 0);
+    CHECK(mid.first == before.first);
+    CHECK(mid.second == 0);
+    CHECK(after.first == 0);
+    CHECK(after.second == mid.first);  // the same square, now blue
 }

@@ -374,3 +374,19 @@ TEST_CASE("layer style and time errors", "[scene][layers]") {
           "scene.json: layers[0].time.pinned: \"1990-02-30\" is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD): no such day in that month");
     CHECK(time(R"({"field": "y", "year": 1})") == "scene.json: layers[0].time.year: unknown field");
 }
+
+TEST_CASE("imagery dates parse in order and need {time} in the source", "[scene][layers]") {
+    const std::string head = R"({"terrain": {"type": "folder", "path": "t"}, "layers": [{"id": "sat", "type": "imagery",
+        "source": )";
+    auto ok = parseScene(head + R"({"type": "gdal", "path": "img_{time}.tif", "times": ["2000", 2010]}}]})", "s.json");
+    REQUIRE(ok.ok());
+    REQUIRE(ok->layers[0].source.times.size() == 2);
+    CHECK(ok->layers[0].source.times[0].first == "2000");
+    CHECK(ok->layers[0].source.times[1].second == Approx(2010.0));
+    auto noPlaceholder = parseScene(head + R"({"type": "gdal", "path": "img.tif", "times": ["2000"]}}]})", "s.json");
+    REQUIRE(!noPlaceholder.ok());
+    CHECK(noPlaceholder.error().message.find("layers[0].source.times") != std::string::npos);
+    auto unordered = parseScene(head + R"({"type": "gdal", "path": "i_{time}.tif", "times": ["2010", "2000"]}}]})", "s.json");
+    REQUIRE(!unordered.ok());
+    CHECK(unordered.error().message.find("ascending") != std::string::npos);
+}
