@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "core/camera_control.h"
+#include "core/picking.h"
 #include "io/atomic_file.h"
 #include "io/folder_source.h"
 #include "io/png_codec.h"
@@ -34,12 +35,10 @@ GpuFixture::GpuFixture(int width, int height, std::shared_ptr<TileSource> source
 }
 
 std::optional<glm::dvec3> GpuFixture::surfaceAt(const std::vector<float>& depth, const Camera& cam, int x, int y) const {
-    const float d = depth[std::size_t(y) * std::size_t(session->width()) + std::size_t(x)];
-    if (d <= 0.0f) return std::nullopt;
-    // Reverse-Z with an infinite far plane: view-space depth = near / d.
-    const glm::dvec3 ray = pixelRay(cam, x, y);
-    const double along = cam.near_m / double(d);
-    return cam.position + ray * (along / glm::dot(ray, cam.forward));
+    // The program's own picking: the drawn surface point from the depth buffer.
+    const auto p = pickSurface(cam, depth, x, y, 1.0);
+    if (!p) return std::nullopt;
+    return p->ecef;
 }
 
 int GpuFixture::validationMessages() const { return session->context().validationMessageCount(); }

@@ -244,10 +244,9 @@ TEST_CASE("imagery from a GeoTIFF lands where its georeference says", "[gpu][lay
             }
     REQUIRE(x1 > x0);
     // Projected corners (the surface is at 4,000 m drawn at 2x).
-    double wx = 0, ny = 0, ex = 0, sy = 0, dummy = 0;
+    double wx = 0, ny = 0, ex = 0, sy = 0;
     REQUIRE(project(r.camera, geodeticToEcef({91.40, 29.50, 8000.0}), wx, ny));
     REQUIRE(project(r.camera, geodeticToEcef({91.50, 29.40, 8000.0}), ex, sy));
-    (void)dummy;
     // Pixel edges: the first covered pixel starts at x0, the last ends at x1 + 1.
     CHECK(std::abs(x0 - wx) <= 1.0);
     CHECK(std::abs(x1 + 1 - ex) <= 1.0);
