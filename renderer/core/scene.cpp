@@ -59,7 +59,7 @@
 //   "layers": [                                  drawn over the terrain in this order (first = bottom)
 //     { "id": "rivers",                          required, unique, 1..64 of a-z 0-9 _ -
 //       "title": "Rivers",                       for the panel (default: the id)
-//       "type": "vector",                        required: "imagery" | "vector"
+//       "type": "vector",                        required: "imagery" | "vector" | "mine"
 //       "source": {                              required
 //         "type": "ogr",                         vector: "ogr" (any vector file GDAL reads);
 //                                                imagery: "http" (XYZ tiles) or "gdal" (any raster)
@@ -92,6 +92,11 @@
 //         "id_field": "name",                    features with one value are one object over time
 //         "fade_years": 5,                       0..1000: fade between versions of an object
 //         "pinned": "1990" } }                   a date the layer always shows (any year)
+//     { "id": "qulong", "type": "mine",          a mine: pits, dumps and ponds that change the
+//                                                terrain's heights with the timeline
+//       "source": { "type": "geojson",           a FeatureCollection of mine features
+//                   "path": "mines/q.geojson" }, (format: core/mine_geojson.h)
+//       "features": [ ... ] }                    the same features inline; source, features or both
 //   ]
 // }
 //

@@ -7,6 +7,7 @@
 #include <limits>
 #include <map>
 
+#include "core/scene_mines.h"
 #include "core/scene_reader.h"
 
 namespace plateau {
@@ -16,6 +17,7 @@ const char* layerTypeName(LayerType t) {
     switch (t) {
     case LayerType::Imagery: return "imagery";
     case LayerType::Vector: return "vector";
+    case LayerType::Mine: return "mine";
     }
     return "unknown";
 }
@@ -176,7 +178,7 @@ void parseLayer(const Reader& rd, const json& l, const std::string& path, const 
                 LayerDesc& out) {
     rd.expectObject(l, path);
     rd.onlyKeys(l, path, {"id", "title", "type", "source", "visible", "opacity", "style", "legend", "attribution",
-                          "time"});
+                          "time", "features"});
     const std::string idField = Reader::join(path, "id");
     if (!Reader::member(l, "id")) rd.fail(idField, "missing (a unique name such as \"rivers\")");
     rd.string(l, path, "id", out.id);
@@ -186,20 +188,25 @@ void parseLayer(const Reader& rd, const json& l, const std::string& path, const 
     rd.string(l, path, "title", out.title);
 
     const std::string typeField = Reader::join(path, "type");
-    if (!Reader::member(l, "type")) rd.fail(typeField, "missing (\"imagery\" or \"vector\")");
+    if (!Reader::member(l, "type")) rd.fail(typeField, "missing (\"imagery\", \"vector\" or \"mine\")");
     std::string type;
     rd.string(l, path, "type", type);
     bool known = false;
-    for (const LayerType t : {LayerType::Imagery, LayerType::Vector})
+    for (const LayerType t : {LayerType::Imagery, LayerType::Vector, LayerType::Mine})
         if (type == layerTypeName(t)) {
             out.type = t;
             known = true;
         }
-    if (!known) rd.fail(typeField, "unknown type \"" + type + "\" (expected \"imagery\" or \"vector\")");
+    if (!known) rd.fail(typeField, "unknown type \"" + type + "\" (expected \"imagery\", \"vector\" or \"mine\")");
 
-    const json* src = Reader::member(l, "source");
-    if (!src) rd.fail(Reader::join(path, "source"), "missing (where the layer's data is)");
-    parseSource(rd, *src, Reader::join(path, "source"), file, out.type, out.source);
+    if (out.type == LayerType::Mine) {
+        parseMineLayer(rd, l, path, file, out);
+    } else {
+        if (Reader::member(l, "features")) rd.fail(Reader::join(path, "features"), "only for mine layers");
+        const json* src = Reader::member(l, "source");
+        if (!src) rd.fail(Reader::join(path, "source"), "missing (where the layer's data is)");
+        parseSource(rd, *src, Reader::join(path, "source"), file, out.type, out.source);
+    }
 
     rd.boolean(l, path, "visible", out.visible);
     rd.number(l, path, "opacity", out.opacity, 0.0, 1.0);
