@@ -4,6 +4,7 @@
 #include <exception>
 
 #include "io/imagery_source.h"
+#include "io/mine_source.h"
 #include "io/vector_overlay_source.h"
 
 namespace plateau::app {
@@ -12,7 +13,15 @@ OpenedLayer openLayer(const LayerDesc& desc, std::shared_ptr<std::atomic<bool>> 
     OpenedLayer out;
     const auto t0 = std::chrono::steady_clock::now();
     try {
-        if (desc.type == LayerType::Vector) {
+        if (desc.type == LayerType::Mine) {
+            auto m = openMineLayer(desc);
+            if (m) {
+                out.modifiers = *m;
+                out.summary = std::to_string((*m)->list().size()) + " mine features";
+            } else {
+                out.error = m.error().message;
+            }
+        } else if (desc.type == LayerType::Vector) {
             auto v = openVectorOverlay(desc);
             if (v) {
                 out.source = *v;
@@ -55,7 +64,10 @@ void LayerLoader::attach(Pending& p) {
     else
         log_("layer '" + view_.layers().at(p.index).desc.id + "': " + (o.summary.empty() ? "" : o.summary + ", ") +
              "opened in " + std::to_string(int(o.seconds * 1000.0 + 0.5)) + " ms");
-    view_.setLayerSource(p.index, std::move(o.source), o.error);
+    if (view_.layers().at(p.index).desc.type == LayerType::Mine)
+        view_.setLayerModifiers(p.index, std::move(o.modifiers), o.error);
+    else
+        view_.setLayerSource(p.index, std::move(o.source), o.error);
 }
 
 bool LayerLoader::poll() {

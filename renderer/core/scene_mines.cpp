@@ -37,7 +37,7 @@ void parseOutline(const Reader& rd, const json& geom, const std::string& path, T
         out.outline.emplace_back(lon, lat);
     }
     if (out.outline.size() > 1 && out.outline.front() == out.outline.back()) out.outline.pop_back();
-    if (out.outline.size() < 3) rd.fail(cp + "[0]", "needs at least 3 distinct points");
+    if (out.outline.size() < 3) rd.fail(cp + "[0]", "needs at least 3 points besides the closing one");
 }
 
 void parseStages(const Reader& rd, const json& props, const std::string& path, TerrainModifier& out) {

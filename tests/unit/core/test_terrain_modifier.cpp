@@ -262,7 +262,7 @@ TEST_CASE("mine features from GeoJSON", "[modifier][scene]") {
     CHECK(err(R"({"kind": "pit", "base_m": 1, )" + stages + "}", R"({"type": "Point", "coordinates": [0, 0]})") ==
           "m.geojson: features[0].geometry.type: expected \"Polygon\" (got \"Point\")");
     CHECK(err(R"({"kind": "pit", "base_m": 1, )" + stages + "}", R"({"type": "Polygon", "coordinates": [[[0,0],[1,0],[0,0]]]})") ==
-          "m.geojson: features[0].geometry.coordinates[0]: needs at least 3 distinct points");
+          "m.geojson: features[0].geometry.coordinates[0]: needs at least 3 points besides the closing one");
     CHECK(err(R"({"kind": "pit", "base_m": 1, )" + stages + "}",
               R"({"type": "Polygon", "coordinates": [[[0,0],[1,0],[1,1]], [[0,0],[1,0],[1,1]]]})") ==
           "m.geojson: features[0].geometry.coordinates: holes are not supported (one ring expected)");
