@@ -110,6 +110,17 @@ double moundSurface(const TerrainModifier& m, const ModifierStage& s, double ins
 
 }  // namespace
 
+std::string modifierLabel(const TerrainModifier& m, const ModifierStage& s) {
+    std::string out = m.label.empty() ? m.id : m.label;
+    if (m.schematic && out.find("schematic") == std::string::npos) out += " (schematic)";
+    if (!m.stages.empty()) out += ", from " + std::to_string(int(std::floor(m.stages.front().year)));
+    const std::string v = std::to_string(int(std::lround(s.value)));
+    if (m.kind == ModifierKind::Pit) out += ": " + v + " m deep";
+    else if (m.kind == ModifierKind::Dump) out += ": " + v + " m high";
+    else out += ": level +" + v + " m";
+    return out;
+}
+
 double modifiedHeight(const TerrainModifier& m, const ModifierStage& s, double inside, double h) {
     if (!(inside >= 0.0)) return h;
     if (m.kind == ModifierKind::Pit) return std::min(h, pitSurface(m, s, inside));

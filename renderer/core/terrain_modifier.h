@@ -56,6 +56,8 @@ class ModifierShape {
 public:
     explicit ModifierShape(const TerrainModifier& m);
     const LonLatBounds& bounds() const { return bounds_; }
+    // The mean of the outline's points (label anchor).
+    std::pair<double, double> centre() const { return {lon0_, lat0_}; }
     // Distance (m) inside the outline; negative outside.
     double insideDistance(double lon, double lat) const;
 
@@ -76,6 +78,11 @@ struct SurfaceMark {
     float bench = 0;
     float kind = 0;
 };
+// Map label for a state: the label, the first year and the state, e.g.
+// "Qulong open pit (schematic), from 2021: 200 m deep" ("schematic" added when marked so and not
+// already in the label).
+std::string modifierLabel(const TerrainModifier& m, const ModifierStage& s);
+
 SurfaceMark surfaceMark(const TerrainModifier& m, const ModifierStage& s, double inside, double h);
 
 }  // namespace plateau

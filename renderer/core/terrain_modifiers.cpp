@@ -130,6 +130,17 @@ void TerrainModifiers::markMesh(TileMesh& mesh, int gridSize, double year) const
     }
 }
 
+std::vector<TerrainModifiers::Label> TerrainModifiers::labels(double year) const {
+    std::vector<Label> out;
+    for (std::size_t k = 0; k < list_.size(); ++k) {
+        const auto s = modifierStateAt(list_[k], year);
+        if (!s) continue;
+        const auto [lon, lat] = shapes_[k].centre();
+        out.push_back({lon, lat, modifierLabel(list_[k], *s)});
+    }
+    return out;
+}
+
 bool TerrainModifiers::wantsDetailBelow(const TileId& id) const {
     return id.z < kDetailZoom && !affecting(id).empty();
 }

@@ -6,6 +6,7 @@
 // year has made stale without looking at their heights.
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "core/height_grid.h"
@@ -34,6 +35,12 @@ public:
     SurfaceMark markAt(double lon, double lat, double h, double year) const;
     // Writes the marks into a tile mesh built from modified heights (skirts take their edge's).
     void markMesh(TileMesh& mesh, int gridSize, double year) const;
+    // Map labels of the modifiers active at `year`, at their outlines' centres.
+    struct Label {
+        double lon = 0, lat = 0;
+        std::string text;
+    };
+    std::vector<Label> labels(double year) const;
     // Selection refines tiles under a modifier down to this level (mesh spacing about 30 m at
     // 30 N), as it does under draped data, so benches and floors are drawn at their size.
     bool wantsDetailBelow(const TileId& id) const;

@@ -377,3 +377,19 @@ TEST_CASE("a change of year re-produces only the tiles a modifier's new state re
     REQUIRE(residency.settle(cam, p, 60.0).settled);
     for (const TileId& id : residency.drawList()) CHECK(residency.store().find(id)->mesh.minHeight == Approx(5200.0f));
 }
+
+TEST_CASE("map labels say what is schematic, from when, and the state", "[modifier]") {
+    TerrainModifier pit = squarePit();
+    pit.label = "Qulong open pit";
+    pit.schematic = true;
+    CHECK(modifierLabel(pit, *modifierStateAt(pit, 2023.0)) == "Qulong open pit (schematic), from 2021: 100 m deep");
+    pit.label = "Qulong pit (schematic)";
+    CHECK(modifierLabel(pit, *modifierStateAt(pit, 2030.0)) == "Qulong pit (schematic), from 2021: 400 m deep");
+    const TerrainModifiers set({pit, squareMound(ModifierKind::Pond, kLon + 0.05)});
+    CHECK(set.labels(2020.0).empty());
+    const auto l = set.labels(2030.0);
+    REQUIRE(l.size() == 2);
+    CHECK(l[0].lon == Approx(kLon));
+    CHECK(l[0].lat == Approx(kLat));
+    CHECK(l[1].text == "pond, from 2022: level +80 m");
+}
