@@ -30,9 +30,14 @@ void TileResidency::setModifiers(std::shared_ptr<const TerrainModifiers> set, do
 bool TileResidency::refresh(ProducedTile&& tile) {
     const TileId id = tile.id;
     const ResidentTile* r = store_.find(id);
-    if (stale_.count(id) && tile.modifierKey == expectedKey(id) && uploader_.replace(tile.mesh)) {
+    // Taken even when the year has moved on while it was produced (a playing timeline moves
+    // every frame): it is nearer the current state than the tile drawn, and stays stale, so it
+    // is asked for again. One production per tile is in flight at a time, so none arrives out
+    // of order.
+    if (stale_.count(id) && uploader_.replace(tile.mesh)) {
+        const bool current = tile.modifierKey == expectedKey(id);
         store_.replace(std::move(tile));
-        stale_.erase(id);
+        if (current) stale_.erase(id);
         ++refreshedTotal_;
         return true;
     }

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <chrono>
+#include <thread>
 #include <cmath>
 #include <set>
 
@@ -392,4 +394,30 @@ TEST_CASE("map labels say what is schematic, from when, and the state", "[modifi
     CHECK(l[0].lon == Approx(kLon));
     CHECK(l[0].lat == Approx(kLat));
     CHECK(l[1].text == "pond, from 2022: level +80 m");
+}
+
+TEST_CASE("a playing timeline still updates the pit: tiles made for a year just passed are drawn", "[modifier][residency]") {
+    auto source = std::make_shared<CountingFlatSource>();
+    source->deepest = 14;
+    CountingUploader gpu;
+    TileResidency residency(source, gpu, nullptr, MemoryBudget{}, 2);
+    const auto set = std::make_shared<const TerrainModifiers>(std::vector<TerrainModifier>{squarePit()});
+    SelectionParams p;
+    p.maxScreenSpaceError = 4.0;
+    p.maxZoom = 14;
+    const Camera cam = makeCamera(CameraPose{kLon, kLat, 11000, 0, -90}, 320, 180);
+    residency.setModifiers(set, 2021.0);
+    REQUIRE(residency.settle(cam, p, 60.0).settled);
+    // The year moves every frame, faster than tiles are produced.
+    double year = 2021.0;
+    for (int f = 0; f < 60; ++f) {
+        year += 0.15;
+        residency.setModifiers(set, year);
+        residency.update(cam, p, 64);
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    CHECK(residency.refreshedTotal() > 0);
+    float lowest = 1e9f;
+    for (const TileId& id : residency.drawList()) lowest = std::min(lowest, residency.store().find(id)->mesh.minHeight);
+    CHECK(lowest < 5200.0f - 100.0f);  // the pit, some 200-360 m deep by now, is drawn
 }
