@@ -4,7 +4,9 @@
 // like all terrain; and the default scene's schematic Qulong pit grows between two years.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <cmath>
+#include <thread>
 
 #include "app/scene_setup.h"
 #include "core/picking.h"
@@ -140,5 +142,42 @@ TEST_CASE("the default scene's schematic Qulong pit grows from 2021 to 2030", "[
     // in 2030 the floor, 500 m below the rim.
     CHECK(elevation[0] > 5000.0);
     CHECK(elevation[1] == Approx(pit.baseM - 500.0).margin(2.0));
+    CHECK(fx.validationMessages() == 0);
+}
+
+TEST_CASE("no cracks or holes while a pit's tiles are replaced for a new year", "[gpu][pits][cracks]") {
+    GpuFixture fx(kW, kH, std::make_shared<FlatSource>(float(kGround)));
+    addMine(fx, squarePit());
+    Shading s;
+    s.exaggeration = 2.0;  // steeper walls, larger steps between tiles
+    // Looking down into the pit at an angle: the camera sees its walls and the ground beyond.
+    const CameraPose pose{kLon, kLat - 0.025, 2.0 * kGround + 3500.0, 0.0, -50.0};
+    const Camera cam = makeCamera(pose, kW, kH);
+    const float magenta[4] = {1.0f, 0.0f, 1.0f, 1.0f};
+    const auto params = app::selectionParams(2.0, s, fx.maxZoom);
+    fx.view->settle(FrameInput{cam, 2022.0, 0.0}, params);
+    int frames = 0, worst = 0;
+    // Interactive frames after a jump of eight years, one tile upload each: old and new tiles
+    // side by side, every frame drawn flat white on magenta without sky.
+    for (double year : {2030.0, 2024.0}) {
+        for (int f = 0; f < 40; ++f, ++frames) {
+            const FrameInput in{cam, year, 100.0 + frames};  // morphs long finished
+            const auto st = fx.view->update(in, params, 1);
+            gpu::FrameDesc d = fx.view->frame(in, s);
+            d.drawSky = false;
+            d.style.flatColour = true;
+            for (int i = 0; i < 4; ++i) d.clearColour[i] = magenta[i];
+            const auto rgba = fx.session->renderAndCapture(d, nullptr);
+            int holes = 0;
+            for (std::size_t i = 0; i < rgba.size(); i += 4) holes += isMagenta(&rgba[i]);
+            worst = std::max(worst, holes);
+            if (st.settled) break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+    }
+    INFO(frames << " frames");
+    CHECK(frames >= 4);  // frames were drawn while old and new tiles were mixed
+    CHECK(worst == 0);  // the view looks down at the ground: any magenta pixel is a gap
+    CHECK(fx.view->residency().refreshedTotal() > 0);
     CHECK(fx.validationMessages() == 0);
 }
