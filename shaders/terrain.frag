@@ -46,7 +46,9 @@ vec3 mineSurface(vec3 albedo) {
     vec3 rock = vec3(0.58, 0.53, 0.48);
     float inPit = clamp(bench, 0.0, 1.0);
     float band = mod(floor(bench), 2.0);
-    vec3 wall = rock * (band > 0.5 ? 0.78 : 1.08);
+    // Where a pixel spans more than a bench (a distant pit) the bands would alias: fade them.
+    float bandStrength = 1.0 - clamp(fwidth(bench) - 0.5, 0.0, 1.0);
+    vec3 wall = rock * mix(0.93, band > 0.5 ? 0.78 : 1.08, bandStrength);
     float floorW = clamp(1.0 - abs(kind - 1.0), 0.0, 1.0);
     float dumpW = clamp(1.0 - abs(kind - 2.0), 0.0, 1.0);
     float pondW = clamp(kind - 2.0, 0.0, 1.0);
