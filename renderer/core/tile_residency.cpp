@@ -18,7 +18,7 @@ std::uint64_t TileResidency::expectedKey(const TileId& id) const {
 }
 
 void TileResidency::setModifiers(std::shared_ptr<const TerrainModifiers> set, double year) {
-    if (set == mods_.set && year == mods_.year) return;
+    if (set == mods_.set && (year == mods_.year || !set)) return;  // without modifiers years do not matter
     mods_ = {std::move(set), year};
     loader_.setModifiers(mods_);
     for (const TileId& id : store_.residentIds()) {
