@@ -12,6 +12,7 @@
 
 #include "core/mine_geojson.h"
 #include "core/scene.h"
+#include "core/surface_height.h"
 #include "core/terrain_modifiers.h"
 #include "core/tile_residency.h"
 #include "core/tile_producer.h"
@@ -373,11 +374,16 @@ TEST_CASE("a change of year re-produces only the tiles a modifier's new state re
         lowered = lowered || r->mesh.minHeight < 4950.0f;
     }
     CHECK(lowered);
+    // Surface heights (near plane, navigation, labels) read the lowered ground: the floor.
+    const auto floorHeight = terrainHeightAt(residency.store(), kLon, kLat);
+    REQUIRE(floorHeight);
+    CHECK(*floorHeight == Approx(4900.0).margin(0.5));
 
     // Back before the pit: the same tiles return to their original heights.
     residency.setModifiers(set, 2000.0);
     REQUIRE(residency.settle(cam, p, 60.0).settled);
     for (const TileId& id : residency.drawList()) CHECK(residency.store().find(id)->mesh.minHeight == Approx(5200.0f));
+    CHECK(*terrainHeightAt(residency.store(), kLon, kLat) == Approx(5200.0));
 }
 
 TEST_CASE("map labels say what is schematic, from when, and the state", "[modifier]") {
