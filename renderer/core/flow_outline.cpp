@@ -63,7 +63,7 @@ std::vector<std::vector<LonLat>> maskOutline(const FlowRaster& r, const std::vec
         while (e) {
             e->used = true;
             const std::int64_t ex = xOf(e->to) - xOf(e->from), ey = yOf(e->to) - yOf(e->from);
-            if ((ex != dx || ey != dy) && ring.size() > 1) ring.push_back(corner(e->from));
+            if ((ex != dx || ey != dy) && e != &start) ring.push_back(corner(e->from));
             dx = ex, dy = ey;
             if (e->to == start.from) break;
             e = next(e->to, dx, dy);
