@@ -19,6 +19,9 @@
 // lowers (filled height, flood order) at every step, so every path ends at an outlet.
 // The flood order, read backwards, puts every cell before its receiver: accumulation and
 // catchments are single passes over it.
+//
+// Nodata cells are outlets like the edge: a cell the flood reached from nodata that has no
+// lower valid neighbour ends its path there (a pit beside a hole is not filled to its rim).
 #include <atomic>
 #include <cstdint>
 #include <vector>

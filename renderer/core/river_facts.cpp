@@ -66,7 +66,11 @@ Result<RiverFacts> parseRiverFacts(const std::string& text, const std::string& f
         if (!readRecord(text, pos, f, line))
             return makeError(file + ": line " + std::to_string(at) + ": unterminated quoted field");
         const auto fail = [&](const std::string& what) {
-            return makeError(file + ": line " + std::to_string(at) + ": " + what);
+            // Quoted fields may hold line breaks; the message quotes them and must stay one line.
+            std::string m = file + ": line " + std::to_string(at) + ": " + what;
+            for (char& ch : m)
+                if (ch == '\n' || ch == '\r') ch = ' ';
+            return makeError(std::move(m));
         };
         for (std::string& s : f) s = trim(s);
         if (f.size() == 1 && f[0].empty()) continue;
