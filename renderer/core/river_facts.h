@@ -11,7 +11,7 @@
 //   map_name      river: the mapped line's name attribute ("Yarlung"); border: the river crossing
 //   lon, lat      reach: one point of the reach, rows in downstream order; border: the crossing;
 //                 river: empty
-//   country       river: the country its course starts in; reach: the country of the point;
+//   country       river: the country its course starts in; reach: its country (the first row's);
 //                 border: the country the river enters there
 //   tolerance_km  reach and border: how near the path must pass (> 0, at most 100)
 //   source        required, where the fact comes from

@@ -54,7 +54,7 @@ TEST_CASE("the Qulong trace is drawn over the Lhasa River and the Yarlung valley
     const CameraPose pose{91.2, 29.45, 150000.0, 0.0, -90.0};
     const LayerRender r = renderLayers(fx, pose, 2024.0, s, 2.0);
     REQUIRE(fx.validationMessages() == 0);
-    writePng("/tmp/plateau_trace_layer.png", r.rgba, kW, kH);
+    writePng(std::string(PLATEAU_TEST_OUTPUT) + "/trace_layer.png", r.rgba, kW, kH);
 
     // The trace's own vertices (the same computation the layer made), projected on the surface.
     const auto& source = *fx.view->layers().at(0).source;
