@@ -51,7 +51,7 @@ VectorData traceFeatures(const TraceResult& result, const std::string& source) {
 
 Result<TraceOverlay> openTraceOverlay(const LayerDesc& layer, const std::atomic<bool>* cancel) {
     if (layer.type != LayerType::Trace) return makeError("layer " + layer.id + ": not a trace layer");
-    auto service = TraceService::open(layer.trace, cancel);
+    auto service = sharedTraceService(layer.trace, cancel);
     if (!service) return makeError("layer " + layer.id + ": " + service.error().message);
     auto result = (*service)->trace(layer.trace.from, layer.trace.catchment, cancel);
     if (!result) return makeError("layer " + layer.id + ": " + result.error().message);

@@ -25,8 +25,8 @@ struct TraceOverlay {
 // as one polygon (kind "catchment", label "catchment 123 km²"), then the path (kind "trace").
 VectorData traceFeatures(const TraceResult& result, const std::string& source);
 
-// Opens the service for layer.trace and traces from its point. Errors name the file or the
-// layer id, in one line.
+// Opens (or shares: sharedTraceService) the service for layer.trace and traces from its point.
+// Errors name the file or the layer id, in one line.
 Result<TraceOverlay> openTraceOverlay(const LayerDesc& layer, const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace plateau

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <mutex>
+#include <tuple>
 #include <sstream>
 
 #include "core/flow_outline.h"
@@ -97,6 +99,43 @@ std::future<Result<TraceResult>> traceAsync(std::shared_ptr<const TraceService> 
     return std::async(std::launch::async, [service = std::move(service), from, withCatchment,
                                            cancel = std::move(cancel)]() -> Result<TraceResult> {
         return service->trace(from, withCatchment, cancel.get());
+    });
+}
+
+Result<std::shared_ptr<const TraceService>> sharedTraceService(const TraceLayerDesc& desc,
+                                                               const std::atomic<bool>* cancel) {
+    using Key = std::tuple<std::string, std::string, std::string, double>;
+    constexpr std::size_t kKept = 2;
+    static std::mutex mutex;
+    // Most recently used last.
+    static std::vector<std::pair<Key, std::shared_ptr<const TraceService>>> kept;
+    const Key key{desc.dem.string(), desc.rivers.string(), desc.reaches.string(), desc.joinToleranceKm};
+    {
+        const std::lock_guard<std::mutex> lock(mutex);
+        for (auto it = kept.begin(); it != kept.end(); ++it)
+            if (it->first == key) {
+                auto s = it->second;
+                kept.erase(it);
+                kept.emplace_back(key, s);
+                return s;
+            }
+    }
+    auto opened = TraceService::open(desc, cancel);
+    if (!opened) return opened;
+    const std::lock_guard<std::mutex> lock(mutex);
+    std::erase_if(kept, [&](const auto& e) { return e.first == key; });
+    kept.emplace_back(key, *opened);
+    if (kept.size() > kKept) kept.erase(kept.begin());
+    return opened;
+}
+
+std::future<Result<TraceResult>> traceFromAsync(TraceLayerDesc desc, LonLat from, bool withCatchment,
+                                                std::shared_ptr<std::atomic<bool>> cancel) {
+    return std::async(std::launch::async, [desc = std::move(desc), from, withCatchment,
+                                           cancel = std::move(cancel)]() -> Result<TraceResult> {
+        auto service = sharedTraceService(desc, cancel.get());
+        if (!service) return service.error();
+        return (*service)->trace(from, withCatchment, cancel.get());
     });
 }
 

@@ -56,6 +56,19 @@ private:
 std::future<Result<TraceResult>> traceAsync(std::shared_ptr<const TraceService> service, LonLat from,
                                             bool withCatchment, std::shared_ptr<std::atomic<bool>> cancel);
 
+// The service for `desc`'s DEM, rivers, facts and tolerance, shared: the trace layer and the
+// panel's traces from picked points route the DEM once. The two most recently used services
+// are kept (about 45 MB each for the committed 1875 x 877 DEM). Opening is not under the lock,
+// so two first callers at once may both route; the later result is kept.
+Result<std::shared_ptr<const TraceService>> sharedTraceService(const TraceLayerDesc& desc,
+                                                               const std::atomic<bool>* cancel = nullptr);
+
+// For the panel: where water from a picked point goes, on the DEM (and rivers) of a trace
+// layer's description, computed on a background thread (routing the DEM first if no one holds
+// its service). Setting *cancel stops routing or tracing with an error.
+std::future<Result<TraceResult>> traceFromAsync(TraceLayerDesc desc, LonLat from, bool withCatchment,
+                                                std::shared_ptr<std::atomic<bool>> cancel);
+
 // Reads a river facts file (core/river_facts.h); one error line naming the file.
 Result<RiverFacts> readRiverFacts(const std::filesystem::path& file);
 

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 
 #include <cpl_conv.h>
@@ -137,6 +138,47 @@ TEST_CASE("trace: a point farther down has a larger catchment, and async traces 
     CHECK(s->model().accumulationKm2[std::size_t(path.back())] > 100000.0);
 }
 
+TEST_CASE("trace: the Lhasa River's catchment matches its published drainage areas", "[flow][trace]") {
+    // Routing on 1 km cells gives the drainage areas commonly published for the Lhasa River:
+    // 32,471 km² for the whole basin and 26,225 km² above the Lhasa gauging station (figures
+    // from descriptions of the basin; not committed data, only checked here).
+    const auto s = qulongService();
+    const FlowModel& m = s->model();
+    const auto path = traceDownstream(m, std::int32_t(s->raster().cellAt(91.583, 29.600)));
+    double atLhasa = 0, best = 1e9, mouth = 0;
+    for (const std::int32_t c : path) {
+        const LonLat p = s->raster().centre(std::size_t(c));
+        const double acc = m.accumulationKm2[std::size_t(c)];
+        if (acc > 100000.0) break;  // in the Yarlung: the cell before was the mouth
+        mouth = acc;
+        const double d = std::hypot(p.lon - 91.11, p.lat - 29.645);
+        if (d < best) best = d, atLhasa = acc;
+    }
+    CHECK(mouth == Approx(32471.0).epsilon(0.05));
+    CHECK(atLhasa == Approx(26225.0).epsilon(0.08));
+    // Same from the catchment mask and its outline.
+    const std::int32_t lhasaCell = std::int32_t(s->raster().cellAt(91.11, 29.64));
+    const Catchment c = catchment(m, s->geometry(), lhasaCell);
+    CHECK(c.areaKm2 == Approx(m.accumulationKm2[std::size_t(lhasaCell)]));
+
+    // Every cell drains: receivers come earlier in flood order and are not higher, and the
+    // outlets together take the whole valid area.
+    const FlowRaster& r = s->raster();
+    std::vector<std::int32_t> position(r.size());
+    for (std::size_t k = 0; k < m.order.size(); ++k) position[std::size_t(m.order[k])] = std::int32_t(k);
+    std::size_t bad = 0;
+    double outletArea = 0, total = 0;
+    for (std::size_t cell = 0; cell < r.size(); ++cell) {
+        if (!r.isValid(cell)) continue;
+        total += s->geometry().areaKm2[cell / std::size_t(r.width)];
+        const std::int32_t to = m.receiver[cell];
+        if (to < 0) outletArea += m.accumulationKm2[cell];
+        else if (position[std::size_t(to)] >= position[cell] || m.filled[std::size_t(to)] > m.filled[cell]) ++bad;
+    }
+    CHECK(bad == 0);
+    CHECK(outletArea == Approx(total).epsilon(1e-9));
+}
+
 TEST_CASE("trace: errors are one line naming the file or the point", "[flow][trace]") {
     const auto s = qulongService();
     const auto outside = s->trace({100.0, 29.6}, false);
@@ -213,4 +255,26 @@ TEST_CASE("trace: the layer draws the catchment polygon and the path line", "[fl
     CHECK(o->legend == shortTraceReport(o->result.report));
     CHECK(o->report == formatTraceReport(o->result.report));
     CHECK(o->source->labels(0).size() == 1);  // the catchment's area
+}
+
+TEST_CASE("trace: the panel's traces from picked points share the routed DEM", "[flow][trace]") {
+    const auto a = sharedTraceService(qulongDesc());
+    const auto b = sharedTraceService(qulongDesc());
+    REQUIRE(a.ok());
+    REQUIRE(b.ok());
+    CHECK(a->get() == b->get());
+    // From Lhasa: already on the Lhasa River, with its catchment above the city.
+    auto fromLhasa = traceFromAsync(qulongDesc(), {91.11, 29.64}, true, std::make_shared<std::atomic<bool>>(false));
+    const auto r = fromLhasa.get();
+    REQUIRE(r.ok());
+    CHECK(r->report.rivers.at(0) == "Lhasa River");
+    CHECK(r->report.countries.front() == "China");
+    REQUIRE(r->report.catchmentKm2);
+    CHECK(*r->report.catchmentKm2 > 20000.0);
+    CHECK(formatTraceReport(r->report).rfind("trace from 91.110E 29.640N: ", 0) == 0);
+    // Cancelled before it starts, and a point off the DEM: errors, not crashes.
+    CHECK_FALSE(traceFromAsync(qulongDesc(), {91.11, 29.64}, true, std::make_shared<std::atomic<bool>>(true)).get().ok());
+    const auto off = traceFromAsync(qulongDesc(), {120.0, 29.0}, false, std::make_shared<std::atomic<bool>>(false)).get();
+    REQUIRE_FALSE(off.ok());
+    CHECK(off.error().message.find("is outside the DEM") != std::string::npos);
 }
