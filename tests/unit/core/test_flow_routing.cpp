@@ -61,11 +61,12 @@ std::vector<float> bruteFill(const FlowRaster& r) {
 }
 
 // A DEM with pits and flats: few distinct heights, some single-cell holes, optional nodata.
-FlowRaster randomDem(std::mt19937& rng, int w, int h, bool nodata) {
+// Whole-metre heights take routing's bucket queue, fractional ones its heap.
+FlowRaster randomDem(std::mt19937& rng, int w, int h, bool nodata, bool fractional = false) {
     std::uniform_int_distribution<int> level(0, 5), pit(0, 9), hole(0, 14);
     std::vector<float> z(std::size_t(w * h));
     std::vector<std::uint8_t> valid;
-    for (float& v : z) v = float(level(rng) * 10) - (pit(rng) == 0 ? 25.0f : 0.0f);
+    for (float& v : z) v = float(level(rng) * 10) - (pit(rng) == 0 ? 25.0f : 0.0f) + (fractional ? 0.375f : 0.0f);
     if (nodata) {
         valid.assign(z.size(), 1);
         for (auto& v : valid) v = hole(rng) == 0 ? 0 : 1;
@@ -176,7 +177,7 @@ TEST_CASE("flow: random DEMs with pits, flats and nodata match brute force", "[f
     for (int trial = 0; trial < 40; ++trial) {
         const int w = 3 + int(rng() % 12), h = 3 + int(rng() % 10);
         INFO("trial " << trial << " " << w << "x" << h);
-        checkAgainstBruteForce(randomDem(rng, w, h, trial % 3 == 2));
+        checkAgainstBruteForce(randomDem(rng, w, h, trial % 3 == 2, trial % 2 == 1));
     }
 }
 
@@ -202,6 +203,10 @@ TEST_CASE("flow: cancellation and bad rasters are errors naming the source", "[f
     const auto stopped = routeFlow(r, g, &cancel);
     REQUIRE_FALSE(stopped.ok());
     CHECK(stopped.error().message == "test.tif: flow routing cancelled");
+    r.z[150] = std::numeric_limits<float>::quiet_NaN();
+    const auto nan = routeFlow(r, g);
+    REQUIRE_FALSE(nan.ok());
+    CHECK(nan.error().message == "test.tif: a height that is not a number (NaN or infinite) outside nodata");
     r.z.resize(10);
     const auto bad = routeFlow(r, g);
     REQUIRE_FALSE(bad.ok());
