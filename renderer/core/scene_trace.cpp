@@ -14,8 +14,8 @@
 //     "join_km": 3,                              how near a river the path must come to join it
 //                                                (0.1..50)
 //     "style": { "stroke": "#ff3b30",            the path's colour and width (pixels); "fill" is
-//                "stroke_width": 3,              the catchment's
-//                "fill": "#ff3b3040" },
+//                "stroke_width": 3,              the catchment's; "label" defaults to "label", the
+//                "fill": "#ff3b3040" },          catchment's area ("" for no label)
 //     "legend": "..." }                          default: the trace's short report once computed
 //
 // Paths resolve like terrain.path. Errors name the field, as everywhere in the scene file.
@@ -36,6 +36,7 @@ void parseTraceLayer(const Reader& rd, const json& l, const std::string& path, c
     layer.style.stroke = {1.0f, 0.23f, 0.19f, 1.0f};
     layer.style.fill = {1.0f, 0.23f, 0.19f, 0.25f};
     layer.style.strokeWidthPx = 3.0f;
+    layer.style.labelField = "label";  // the catchment's area (io/trace_overlay.h)
     TraceLayerDesc& out = layer.trace;
     const std::string fromField = Reader::join(path, "from");
     const json* from = Reader::member(l, "from");

@@ -60,8 +60,8 @@ Result<TraceOverlay> openTraceOverlay(const LayerDesc& layer, const std::atomic<
     out.result = std::move(*result);
     out.report = formatTraceReport(out.result.report);
     out.legend = layer.legend.empty() ? shortTraceReport(out.result.report) : layer.legend;
+    // The features have two fields, "kind" and "label" (the scene's default label field).
     VectorStyle style = layer.style;
-    style.labelField = "label";
     out.source = std::make_shared<VectorOverlaySource>(traceFeatures(out.result, "trace " + layer.id), style,
                                                        LayerTimeDesc{}, layer.attribution);
     return out;

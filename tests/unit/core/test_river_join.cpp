@@ -145,6 +145,7 @@ TEST_CASE("scene: trace layers", "[flow][scene]") {
     CHECK(l.trace.joinToleranceKm == 2.0);
     CHECK(l.style.stroke[1] == 1.0f);
     CHECK(l.style.strokeWidthPx == 3.0f);  // the trace's default width stays
+    CHECK(l.style.labelField == "label");   // the catchment's area
 
     const auto error = [](const std::string& layer, const std::string& terrain = R"({"type": "gdal", "path": "t.tif"})") {
         const auto r = parseScene(R"({"terrain": )" + terrain + R"(, "layers": [)" + layer + "]}", "s.json");

@@ -244,6 +244,7 @@ TEST_CASE("trace: the layer draws the catchment polygon and the path line", "[fl
     layer.id = "qulong";
     layer.type = LayerType::Trace;
     layer.trace = qulongDesc();
+    layer.style.labelField = "label";  // as scene files default it
     const auto o = openTraceOverlay(layer);
     REQUIRE(o.ok());
     const VectorData& d = o->source->data();
