@@ -216,7 +216,8 @@ void parseLayer(const Reader& rd, const json& l, const std::string& path, const 
     rd.number(l, path, "opacity", out.opacity, 0.0, 1.0);
     rd.string(l, path, "legend", out.legend);
     rd.string(l, path, "attribution", out.attribution);
-    // Styles and dates belong to features, which only vector layers have.
+    // Styles and dates belong to features, which only vector layers have (a trace draws its
+    // path and catchment with a style too).
     for (const char* key : {"style", "time"})
         if (out.type != LayerType::Vector && !(trace && std::string(key) == "style") && Reader::member(l, key))
             rd.fail(Reader::join(path, key), "only for vector layers");
