@@ -5,6 +5,7 @@
 
 #include "io/imagery_source.h"
 #include "io/mine_source.h"
+#include "io/trace_overlay.h"
 #include "io/vector_overlay_source.h"
 
 namespace plateau::app {
@@ -20,6 +21,15 @@ OpenedLayer openLayer(const LayerDesc& desc, std::shared_ptr<std::atomic<bool>> 
                 out.summary = std::to_string((*m)->list().size()) + " mine features";
             } else {
                 out.error = m.error().message;
+            }
+        } else if (desc.type == LayerType::Trace) {
+            auto t = openTraceOverlay(desc, cancel.get());
+            if (t) {
+                out.source = t->source;
+                out.summary = t->report;
+                out.legend = t->legend;
+            } else {
+                out.error = t.error().message;
             }
         } else if (desc.type == LayerType::Vector) {
             auto v = openVectorOverlay(desc);
@@ -64,6 +74,7 @@ void LayerLoader::attach(Pending& p) {
     else
         log_("layer '" + view_.layers().at(p.index).desc.id + "': " + (o.summary.empty() ? "" : o.summary + ", ") +
              "opened in " + std::to_string(int(o.seconds * 1000.0 + 0.5)) + " ms");
+    if (!o.legend.empty()) view_.layers().at(p.index).desc.legend = o.legend;
     if (view_.layers().at(p.index).desc.type == LayerType::Mine)
         view_.setLayerModifiers(p.index, std::move(o.modifiers), o.error);
     else
