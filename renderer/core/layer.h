@@ -3,8 +3,9 @@
 // are an ordered list drawn over it (first = bottom). This holds descriptions only: sources are
 // opened in the io layer, drawn in the gpu layer.
 //
-// Types: "imagery" (draped raster: XYZ/TMS tiles over HTTP or any GDAL raster) and "vector"
-// (any OGR source, rasterised and draped). Deposits, 3D models and pits add types here with
+// Types: "imagery" (draped raster: XYZ/TMS tiles over HTTP or any GDAL raster), "vector"
+// (any OGR source, rasterised and draped) and "deposits" (a deposit catalogue drawn as
+// screen-space markers, not draped). Deposits, 3D models and pits add types here with
 // their own sections; the common fields (id, title, visibility, opacity, legend, attribution,
 // time) stay the same for all.
 #include <array>
@@ -14,11 +15,12 @@
 #include <string>
 #include <vector>
 
+#include "core/deposit_style.h"
 #include "core/tile_id.h"
 
 namespace plateau {
 
-enum class LayerType { Imagery, Vector };
+enum class LayerType { Imagery, Vector, Deposits };
 const char* layerTypeName(LayerType t);
 
 // RGBA, 0..1 components, straight alpha.
@@ -85,6 +87,7 @@ struct LayerDesc {
     std::string legend;       // e.g. "illustrative: derived from 2000s areas at 0.4 %/yr"
     std::string attribution;  // shown in the view while the layer is visible
     LayerTimeDesc time;
+    DepositLayerDesc deposits;  // deposits layers (core/deposit_style.h)
 };
 
 }  // namespace plateau

@@ -16,6 +16,7 @@ const char* layerTypeName(LayerType t) {
     switch (t) {
     case LayerType::Imagery: return "imagery";
     case LayerType::Vector: return "vector";
+    case LayerType::Deposits: return "deposits";
     }
     return "unknown";
 }
@@ -78,7 +79,8 @@ void parseSource(const Reader& rd, const json& s, const std::string& path, const
         }
     } else {
         if (out.type != "ogr")
-            rd.fail(typeField, "unknown type \"" + out.type + "\" for a vector layer (expected \"ogr\")");
+            rd.fail(typeField, "unknown type \"" + out.type + "\" for a " + layerTypeName(type) +
+                                   " layer (expected \"ogr\")");
         rd.onlyKeys(s, path, {"type", "path", "layer", "where"});
         out.path = rd.pathMember(s, path, "path", "the vector file");
         rd.string(s, path, "layer", out.layerName);
@@ -176,7 +178,7 @@ void parseLayer(const Reader& rd, const json& l, const std::string& path, const 
                 LayerDesc& out) {
     rd.expectObject(l, path);
     rd.onlyKeys(l, path, {"id", "title", "type", "source", "visible", "opacity", "style", "legend", "attribution",
-                          "time"});
+                          "time", "fields", "filter", "label"});
     const std::string idField = Reader::join(path, "id");
     if (!Reader::member(l, "id")) rd.fail(idField, "missing (a unique name such as \"rivers\")");
     rd.string(l, path, "id", out.id);
@@ -186,16 +188,16 @@ void parseLayer(const Reader& rd, const json& l, const std::string& path, const 
     rd.string(l, path, "title", out.title);
 
     const std::string typeField = Reader::join(path, "type");
-    if (!Reader::member(l, "type")) rd.fail(typeField, "missing (\"imagery\" or \"vector\")");
+    if (!Reader::member(l, "type")) rd.fail(typeField, "missing (\"imagery\", \"vector\" or \"deposits\")");
     std::string type;
     rd.string(l, path, "type", type);
     bool known = false;
-    for (const LayerType t : {LayerType::Imagery, LayerType::Vector})
+    for (const LayerType t : {LayerType::Imagery, LayerType::Vector, LayerType::Deposits})
         if (type == layerTypeName(t)) {
             out.type = t;
             known = true;
         }
-    if (!known) rd.fail(typeField, "unknown type \"" + type + "\" (expected \"imagery\" or \"vector\")");
+    if (!known) rd.fail(typeField, "unknown type \"" + type + "\" (expected \"imagery\", \"vector\" or \"deposits\")");
 
     const json* src = Reader::member(l, "source");
     if (!src) rd.fail(Reader::join(path, "source"), "missing (where the layer's data is)");
@@ -205,6 +207,16 @@ void parseLayer(const Reader& rd, const json& l, const std::string& path, const 
     rd.number(l, path, "opacity", out.opacity, 0.0, 1.0);
     rd.string(l, path, "legend", out.legend);
     rd.string(l, path, "attribution", out.attribution);
+    for (const char* key : {"fields", "filter", "label"})
+        if (out.type != LayerType::Deposits && Reader::member(l, key))
+            rd.fail(Reader::join(path, key), "only for deposits layers");
+    if (out.type == LayerType::Deposits) {
+        if (Reader::member(l, "time"))
+            rd.fail(Reader::join(path, "time"), "not for deposits layers (their dates are the discovery and "
+                                                "production years in \"fields\")");
+        parseDepositLayer(rd, l, path, out.deposits);
+        return;
+    }
     // Styles and dates belong to features, which only vector layers have.
     for (const char* key : {"style", "time"})
         if (out.type != LayerType::Vector && Reader::member(l, key))
