@@ -8,6 +8,7 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -111,6 +112,30 @@ Result<DepositCatalogue> readDeposits(const std::filesystem::path& path, const D
     if (row == 0) return fail("no rows (only a header, or no data)");
     if (out.deposits.empty()) return fail("no row could be read; first problem: " + firstProblem);
     return out;
+}
+
+Result<DepositCatalogue> readDepositsFromMemory(const std::string& bytes, const std::string& name,
+                                                const DepositFields& fields) {
+    gdal::registerDrivers();
+    // A virtual file of its own per call (threads may read several at once); GDAL reads the
+    // caller's buffer in place (no ownership taken), so it must outlive the read, which it does.
+    static std::atomic<unsigned> counter{0};
+    const std::string path = "/vsimem/plateau_deposits_" + std::to_string(counter++) + "/" +
+                             std::filesystem::path(name).filename().string();
+    VSILFILE* f = VSIFileFromMemBuffer(path.c_str(), reinterpret_cast<GByte*>(const_cast<char*>(bytes.data())),
+                                       vsi_l_offset(bytes.size()), FALSE);
+    if (!f) return makeError(name + ": cannot open in memory");
+    VSIFCloseL(f);
+    auto r = readDeposits(path, fields);
+    VSIUnlink(path.c_str());
+    if (!r) {
+        // Name the caller's file, not the virtual one.
+        std::string msg = r.error().message;
+        if (msg.rfind(path, 0) == 0) msg = name + msg.substr(path.size());
+        return makeError(msg);
+    }
+    r->source = std::filesystem::path(name).filename().string();
+    return r;
 }
 
 }  // namespace plateau

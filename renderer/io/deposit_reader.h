@@ -38,4 +38,9 @@ constexpr std::size_t kMaxDepositWarnings = 50;
 Result<DepositCatalogue> readDeposits(const std::filesystem::path& path, const DepositFields& fields,
                                       const std::string& layerName = {});
 
+// The same from bytes in memory (a download, a fuzzer's input): `name` is used in messages and
+// its extension picks the driver ("deposits.csv", "deposits.geojson").
+Result<DepositCatalogue> readDepositsFromMemory(const std::string& bytes, const std::string& name,
+                                                const DepositFields& fields);
+
 }  // namespace plateau

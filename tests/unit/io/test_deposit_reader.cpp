@@ -199,3 +199,16 @@ TEST_CASE("malformed catalogues give one clear line naming the file", "[deposits
         CHECK(c.error().message.find('\n') == std::string::npos);
     }
 }
+
+TEST_CASE("catalogues from memory read like files and name the caller's file", "[deposits][io]") {
+    auto c = readDepositsFromMemory(kHeader + "Qulong,China,29.6,91.58,1517,0.52\nBad,China,x,1,1,1\n", "mem.csv",
+                                    DepositFields{});
+    REQUIRE(c);
+    CHECK(c->source == "mem.csv");
+    REQUIRE(c->deposits.size() == 1);
+    REQUIRE(c->warnings.size() == 1);
+    CHECK(c->warnings[0] == "mem.csv: row 2: latitude 'x' is not a number");
+    auto e = readDepositsFromMemory("", "empty.csv", DepositFields{});
+    REQUIRE(!e);
+    CHECK(e.error().message == "empty.csv: empty file");
+}
