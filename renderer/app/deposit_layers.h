@@ -43,6 +43,8 @@ public:
                const std::vector<float>& depth, const MeasureTextFn& measure);
     // Draws the placed markers, their labels and the legend (between ImGui::NewFrame and Render).
     void draw() const;
+    // Attributions of the visible layers that have one.
+    std::vector<std::string> attributions() const;
     // The marker under (x, y) from the last place(), topmost layer first.
     std::optional<PickedDeposit> pick(float x, float y) const;
     // The markers placed for layer `i` by the last place().

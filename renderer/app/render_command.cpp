@@ -107,7 +107,8 @@ int runRender(const CommonOptions& common, const RenderOptions& opts) {
             input, selectionParams(scene.maxScreenSpaceError, scene.shading, opened->source->maxZoom()), 120.0,
             [&] { session.render(view.frame(input, scene.shading), false); });
         if (!stats.settled) logLine("view not settled: " + std::to_string(stats.missing) + " tiles could not be loaded");
-        const ui::StatusInfo label = statusLabel(scene, view);
+        ui::StatusInfo label = statusLabel(scene, view);
+        for (const std::string& a : deposits.attributions()) label.attributions.push_back(a);
         const bool showLabel = !scene.label.empty() || !scene.title.empty();
         // Feature labels hide behind terrain by the depth of a frame drawn first without them.
         std::vector<ui::ScreenLabel> mapLabels;

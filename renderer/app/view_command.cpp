@@ -202,6 +202,7 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
                                             scene.memory.uploadsPerFrame);
                 layers.poll();
                 ui::StatusInfo status = statusLabel(scene, view);
+                for (const std::string& a : deposits.attributions()) status.attributions.push_back(a);
                 status.camera = describeCamera(cam);
                 status.tilesDrawn = st.drawn;
                 status.tilesLoading = st.missing + st.overlayMissing;
