@@ -12,7 +12,7 @@ namespace plateau::ui {
 // Discs (a dark outline keeps them apart on any terrain); producing deposits get a white ring
 // with a gap around the disc, the mine symbol. Then the labels, haloed.
 void drawDepositMarkers(const DepositFrame& frame);
-// One box in the lower left: per layer its title, colours and reference sizes.
+// One box in the upper right: per layer its title, colours and reference sizes.
 void drawDepositLegends(const std::vector<DepositLegend>& legends);
 // A tooltip card with the deposit's figures (for hover/picking in the window).
 void drawDepositCard(const Deposit& d);

@@ -122,8 +122,8 @@ TEST_CASE("a deposit marker lands on its projected pixel, hides behind a ridge a
     REQUIRE(deposits.layers()[0].deposits.size() == 2);
 
     SECTION("straight down: the disc is centred on the projected point, and absent before 2000") {
-        // South of the deposit, so that its disc is in the upper half, clear of the legend.
-        const CameraPose pose{91.0, 28.94, 30000.0, 0.0, -90.0};
+        // North of the deposit, so that its disc is in the lower half, clear of the legend.
+        const CameraPose pose{91.0, 29.06, 30000.0, 0.0, -90.0};
         const DepositRender r = render(fx, deposits, pose, 2020.0);
         writePng(std::string(PLATEAU_TEST_OUTPUT) + "/deposits_top.png", r.rgba, kW, kH);
         double px = 0, py = 0;
@@ -140,8 +140,8 @@ TEST_CASE("a deposit marker lands on its projected pixel, hides behind a ridge a
     }
 
     SECTION("looking east along the plain: the deposit behind the ridge is hidden") {
-        // North of the deposits, so that they are right of the centre, clear of the legend.
-        const CameraPose pose{90.90, 29.05, 1200.0, 90.0, -2.0};
+        // South of the deposits, so that they are left of the centre, clear of the legend.
+        const CameraPose pose{90.90, 28.95, 1200.0, 90.0, -2.0};
         const DepositRender r = render(fx, deposits, pose, 2020.0);
         writePng(std::string(PLATEAU_TEST_OUTPUT) + "/deposits_ridge.png", r.rgba, kW, kH);
         double fx0 = 0, fy0 = 0, bx = 0, by = 0;
