@@ -14,6 +14,7 @@
 #include "app/offscreen_session.h"
 #include "core/deposit_markers.h"
 #include "io/deposit_reader.h"
+#include "ui/deposit_overlay.h"
 #include "ui/overlay.h"
 
 namespace {
@@ -103,7 +104,8 @@ Gpu& gpuSetup() {
 }
 
 // One frame: ImGui content built (with or without the deposits), then drawn and waited for.
-void frameWith(benchmark::State& state, bool deposits) {
+// `legendOnly`: the legend box without markers (to tell the two costs apart).
+void frameWith(benchmark::State& state, bool deposits, bool legendOnly = false) {
     Gpu& g = gpuSetup();
     if (deposits) {
         g.session->target().requestDepth();
@@ -112,20 +114,26 @@ void frameWith(benchmark::State& state, bool deposits) {
     }
     ImGui::GetIO().DisplaySize = ImVec2(float(kW), float(kH));
     ImGui::GetIO().DeltaTime = 1.0f / 30.0f;
+    int triangles = 0;
     for (auto _ : state) {
         ImGui::NewFrame();
-        if (deposits) g.deposits->draw();
+        if (legendOnly) ui::drawDepositLegends({depositLegend("Deposits", DepositStyle{})});
+        else if (deposits) g.deposits->draw();
         ImGui::Render();
         gpu::FrameDesc f = g.frame;
         f.ui = ImGui::GetDrawData();
+        triangles = f.ui->TotalIdxCount / 3;
         g.session->render(f, true);
     }
     state.counters["markers"] = deposits ? double(g.deposits->frame(0).markers.size()) : 0.0;
+    state.counters["ui_triangles"] = triangles;
 }
 void BM_FrameWithoutDeposits(benchmark::State& state) { frameWith(state, false); }
 void BM_FrameWithAllDeposits(benchmark::State& state) { frameWith(state, true); }
+void BM_FrameWithLegendOnly(benchmark::State& state) { frameWith(state, false, true); }
 BENCHMARK(BM_FrameWithoutDeposits)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
 BENCHMARK(BM_FrameWithAllDeposits)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
+BENCHMARK(BM_FrameWithLegendOnly)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
 
 }  // namespace
 
