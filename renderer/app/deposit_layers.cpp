@@ -48,6 +48,25 @@ void DepositLayers::place(const GlobeView& view, const Camera& cam, double time,
     }
 }
 
+void DepositLayers::dropCoveredLabels(std::vector<ui::ScreenLabel>& labels, const MeasureTextFn& measure) const {
+    if (labels.empty()) return;
+    // The box ui::drawMapLabels draws: a dot at the anchor, the text 6 px to its right.
+    std::vector<ScreenBox> boxes;
+    for (const ui::ScreenLabel& l : labels) {
+        const auto [w, h] = measure(l.text);
+        boxes.push_back({l.x - 3.0, l.y - h * 0.5, l.x + 6.0 + w, l.y + h * 0.5});
+    }
+    std::vector<bool> covered(labels.size(), false);
+    for (const DepositFrame& f : frames_) {
+        const std::vector<bool> c = overlapsDepositFrame(f, boxes);
+        for (std::size_t i = 0; i < c.size(); ++i) covered[i] = covered[i] || c[i];
+    }
+    std::vector<ui::ScreenLabel> kept;
+    for (std::size_t i = 0; i < labels.size(); ++i)
+        if (!covered[i]) kept.push_back(std::move(labels[i]));
+    labels = std::move(kept);
+}
+
 void DepositLayers::draw() const {
     std::vector<DepositLegend> legends;
     for (std::size_t i = 0; i < layers_.size(); ++i) {

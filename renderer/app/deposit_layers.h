@@ -10,6 +10,7 @@
 
 #include "app/globe_view.h"
 #include "core/deposit_markers.h"
+#include "ui/view_settings.h"
 
 namespace plateau::app {
 
@@ -41,6 +42,9 @@ public:
     // pick(). `depth`: the last frame's depth drawn with `frameCamera` (empty: no occlusion).
     void place(const GlobeView& view, const Camera& frameCamera, double time, double exaggeration,
                const std::vector<float>& depth, const MeasureTextFn& measure);
+    // Removes map labels (app/map_labels.h) that would overlap a placed marker or deposit label:
+    // deposits keep their place, so no two labels ever overlap.
+    void dropCoveredLabels(std::vector<ui::ScreenLabel>& labels, const MeasureTextFn& measure) const;
     // Draws the placed markers, their labels and the legend (between ImGui::NewFrame and Render).
     void draw() const;
     // Attributions of the visible layers that have one.

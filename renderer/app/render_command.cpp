@@ -122,6 +122,7 @@ int runRender(const CommonOptions& common, const RenderOptions& opts) {
             if (hasLabels(view))
                 mapLabels = placeLabels(view, plain.camera, input.time, scene.shading.exaggeration, depth, ui::measureText);
             deposits.place(view, plain.camera, input.time, scene.shading.exaggeration, depth, ui::measureText);
+            deposits.dropCoveredLabels(mapLabels, ui::measureText);
         }
         std::function<void()> drawDeposits;
         if (deposits.any()) drawDeposits = [&deposits] { deposits.draw(); };

@@ -217,18 +217,21 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
                     const bool fits = int(depth.width) == desc.camera.width && int(depth.height) == desc.camera.height;
                     const std::vector<float> noDepth;
                     const std::vector<float>& d = fits ? depth.values : noDepth;
+                    std::vector<ui::ScreenLabel> mapLabels;
+                    if (hasLabels(view))
+                        mapLabels = placeLabels(view, desc.camera, scene.timeline.current,
+                                                settings.shading.exaggeration, d, ui::measureText);
                     if (deposits.any()) {
                         deposits.place(view, desc.camera, scene.timeline.current, settings.shading.exaggeration, d,
                                        ui::measureText);
+                        deposits.dropCoveredLabels(mapLabels, ui::measureText);
                         deposits.draw();
                         // The deposit under the mouse, unless the mouse is over a window.
                         const ImVec2 mouse = ImGui::GetIO().MousePos;
                         if (!ImGui::GetIO().WantCaptureMouse)
                             if (const auto picked = deposits.pick(mouse.x, mouse.y)) ui::drawDepositCard(*picked->deposit);
                     }
-                    if (hasLabels(view))
-                        ui::drawMapLabels(placeLabels(view, desc.camera, scene.timeline.current,
-                                                      settings.shading.exaggeration, d, ui::measureText));
+                    ui::drawMapLabels(mapLabels);
                 }
                 ui::drawLabel(status);
                 if (settings.showPanel) ui::drawPanel(settings, status);

@@ -51,7 +51,8 @@ DepositFrame placeDepositMarkers(const std::vector<Deposit>& deposits, const Dep
         if (text.empty()) continue;
         const auto [w, hgt] = measure(text);
         LabelCandidate c;
-        c.x = double(m.x) + double(m.diameter) * 0.5;
+        // Clear of the disc, and of the producing ring (ui/deposit_overlay.cpp draws it 3.5 px out).
+        c.x = double(m.x) + double(m.diameter) * 0.5 + (m.producing ? 5.0 : 0.0);
         c.y = m.y;
         c.width = w;
         c.height = hgt;
@@ -61,7 +62,28 @@ DepositFrame placeDepositMarkers(const std::vector<Deposit>& deposits, const Dep
         texts.push_back(std::move(text));
     }
     for (std::size_t i : layoutLabels(candidates, {}, cam.width, cam.height, cam.near_m))
-        out.labels.push_back({float(candidates[i].x) + 3.0f, float(candidates[i].y), texts[i]});
+        out.labels.push_back({float(candidates[i].x) + 3.0f, float(candidates[i].y), texts[i], candidates[i].width,
+                              candidates[i].height});
+    return out;
+}
+
+std::vector<bool> overlapsDepositFrame(const DepositFrame& frame, const std::vector<ScreenBox>& boxes) {
+    std::vector<ScreenBox> taken;
+    for (const DepositMarker& m : frame.markers) {
+        const double r = m.diameter * 0.5 + (m.producing ? 5.0 : 1.0);
+        taken.push_back({m.x - r, m.y - r, m.x + r, m.y + r});
+    }
+    for (const DepositLabel& l : frame.labels)
+        taken.push_back({l.x - 1.0, l.y - l.height * 0.5 - 1.0, l.x + l.width + 1.0, l.y + l.height * 0.5 + 1.0});
+    std::vector<bool> out(boxes.size(), false);
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+        const ScreenBox& b = boxes[i];
+        for (const ScreenBox& t : taken)
+            if (b.x0 < t.x1 && t.x0 < b.x1 && b.y0 < t.y1 && t.y0 < b.y1) {
+                out[i] = true;
+                break;
+            }
+    }
     return out;
 }
 

@@ -27,6 +27,7 @@ struct DepositMarker {
 struct DepositLabel {
     float x = 0, y = 0;  // where the text's left edge and vertical centre go
     std::string text;
+    float width = 0, height = 0;  // measured text size
 };
 
 struct DepositFrame {
@@ -45,6 +46,14 @@ using MeasureTextFn = std::function<std::pair<float, float>(const std::string&)>
 DepositFrame placeDepositMarkers(const std::vector<Deposit>& deposits, const DepositLayerDesc& layer, double year,
                                  const Camera& frameCamera, const SurfaceHeightFn& surfaceHeight,
                                  const std::vector<float>& depth, const MeasureTextFn& measure);
+
+// A screen rectangle, pixels: [x0, x1) x [y0, y1).
+struct ScreenBox {
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+// For each box (other layers' labels), whether it overlaps a marker or a label of `frame`: the
+// caller drops those, so deposit labels and map labels never overlap either.
+std::vector<bool> overlapsDepositFrame(const DepositFrame& frame, const std::vector<ScreenBox>& boxes);
 
 // The marker under (x, y): the nearest whose disc (plus `slackPx`) contains it; none otherwise.
 // Returns an index into `markers`.

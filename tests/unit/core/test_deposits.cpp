@@ -365,3 +365,25 @@ TEST_CASE("scene files: deposits layer errors name the field", "[deposits][scene
     REQUIRE(!r);
     CHECK(r.error().message == "scene.json: layers[0].filter: only for deposits layers");
 }
+
+TEST_CASE("other labels that would overlap a deposit marker or label are found", "[deposits][labels]") {
+    DepositFrame f;
+    DepositMarker m;
+    m.x = 100;
+    m.y = 100;
+    m.diameter = 20;
+    f.markers.push_back(m);
+    f.labels.push_back({113.0f, 100.0f, "Qulong", 50.0f, 14.0f});
+    const std::vector<ScreenBox> boxes = {
+        {95, 95, 105, 105},    // on the disc
+        {150, 95, 170, 105},   // on the label's right end
+        {100, 130, 160, 140},  // below both
+        {170, 90, 200, 110},   // right of the label
+    };
+    CHECK(overlapsDepositFrame(f, boxes) == std::vector<bool>{true, true, false, false});
+    // A producing deposit's ring takes a little more room.
+    f.markers[0].producing = true;
+    CHECK(overlapsDepositFrame(f, {{80, 112, 90, 120}}) == std::vector<bool>{true});
+    f.markers[0].producing = false;
+    CHECK(overlapsDepositFrame(f, {{80, 112, 90, 120}}) == std::vector<bool>{false});
+}
