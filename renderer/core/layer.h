@@ -15,12 +15,13 @@
 #include <string>
 #include <vector>
 
+#include "core/layer_trace.h"
 #include "core/deposit_style.h"
 #include "core/tile_id.h"
 
 namespace plateau {
 
-enum class LayerType { Imagery, Vector, Deposits };
+enum class LayerType { Imagery, Vector, Trace, Deposits };
 const char* layerTypeName(LayerType t);
 
 // RGBA, 0..1 components, straight alpha.
@@ -87,6 +88,7 @@ struct LayerDesc {
     std::string legend;       // e.g. "illustrative: derived from 2000s areas at 0.4 %/yr"
     std::string attribution;  // shown in the view while the layer is visible
     LayerTimeDesc time;
+    TraceLayerDesc trace;  // LayerType::Trace
     DepositLayerDesc deposits;  // deposits layers (core/deposit_style.h)
 };
 

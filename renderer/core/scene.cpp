@@ -59,8 +59,9 @@
 //   "layers": [                                  drawn over the terrain in this order (first = bottom)
 //     { "id": "rivers",                          required, unique, 1..64 of a-z 0-9 _ -
 //       "title": "Rivers",                       for the panel (default: the id)
-//       "type": "vector",                        required: "imagery" | "vector" | "deposits"
-//                                                (deposits: see the top of scene_deposits.cpp)
+//       "type": "vector",                        required: "imagery" | "vector" | "trace" (its
+//                                                fields: scene_trace.cpp) | "deposits" (its
+//                                                fields: scene_deposits.cpp)
 //       "source": {                              required
 //         "type": "ogr",                         vector: "ogr" (any vector file GDAL reads);
 //                                                imagery: "http" (XYZ tiles) or "gdal" (any raster)
@@ -226,6 +227,7 @@ Scene parseRoot(const Reader& rd, const json& root, const std::filesystem::path&
         scene.memory.uploadsPerFrame = int(uploads);
     }
     if (const json* l = Reader::member(root, "layers")) parseLayers(rd, *l, file, scene.layers);
+    finishTraceLayers(rd, scene.terrain.type, scene.terrain.path, scene.layers);
     parseTimeline(rd, Reader::member(root, "time"), scene.layers, scene.timeline);
     return scene;
 }

@@ -16,6 +16,7 @@ const char* layerTypeName(LayerType t) {
     switch (t) {
     case LayerType::Imagery: return "imagery";
     case LayerType::Vector: return "vector";
+    case LayerType::Trace: return "trace";
     case LayerType::Deposits: return "deposits";
     }
     return "unknown";
@@ -177,8 +178,13 @@ void parseLayerTime(const Reader& rd, const json& t, const std::string& path, La
 void parseLayer(const Reader& rd, const json& l, const std::string& path, const std::filesystem::path& file,
                 LayerDesc& out) {
     rd.expectObject(l, path);
-    rd.onlyKeys(l, path, {"id", "title", "type", "source", "visible", "opacity", "style", "legend", "attribution",
-                          "time", "fields", "filter", "label"});
+    const bool trace = isTraceLayer(l);
+    if (trace)
+        rd.onlyKeys(l, path, {"id", "title", "type", "visible", "opacity", "style", "legend", "attribution", "from",
+                              "catchment", "dem", "rivers", "reaches", "join_km"});
+    else
+        rd.onlyKeys(l, path, {"id", "title", "type", "source", "visible", "opacity", "style", "legend", "attribution",
+                              "time", "fields", "filter", "label"});
     const std::string idField = Reader::join(path, "id");
     if (!Reader::member(l, "id")) rd.fail(idField, "missing (a unique name such as \"rivers\")");
     rd.string(l, path, "id", out.id);
@@ -188,20 +194,27 @@ void parseLayer(const Reader& rd, const json& l, const std::string& path, const 
     rd.string(l, path, "title", out.title);
 
     const std::string typeField = Reader::join(path, "type");
-    if (!Reader::member(l, "type")) rd.fail(typeField, "missing (\"imagery\", \"vector\" or \"deposits\")");
+    if (!Reader::member(l, "type"))
+        rd.fail(typeField, "missing (\"imagery\", \"vector\", \"trace\" or \"deposits\")");
     std::string type;
     rd.string(l, path, "type", type);
     bool known = false;
-    for (const LayerType t : {LayerType::Imagery, LayerType::Vector, LayerType::Deposits})
+    for (const LayerType t : {LayerType::Imagery, LayerType::Vector, LayerType::Trace, LayerType::Deposits})
         if (type == layerTypeName(t)) {
             out.type = t;
             known = true;
         }
-    if (!known) rd.fail(typeField, "unknown type \"" + type + "\" (expected \"imagery\", \"vector\" or \"deposits\")");
+    if (!known)
+        rd.fail(typeField,
+                "unknown type \"" + type + "\" (expected \"imagery\", \"vector\", \"trace\" or \"deposits\")");
 
-    const json* src = Reader::member(l, "source");
-    if (!src) rd.fail(Reader::join(path, "source"), "missing (where the layer's data is)");
-    parseSource(rd, *src, Reader::join(path, "source"), file, out.type, out.source);
+    if (trace) {
+        parseTraceLayer(rd, l, path, file, out);
+    } else {
+        const json* src = Reader::member(l, "source");
+        if (!src) rd.fail(Reader::join(path, "source"), "missing (where the layer's data is)");
+        parseSource(rd, *src, Reader::join(path, "source"), file, out.type, out.source);
+    }
 
     rd.boolean(l, path, "visible", out.visible);
     rd.number(l, path, "opacity", out.opacity, 0.0, 1.0);
@@ -217,9 +230,10 @@ void parseLayer(const Reader& rd, const json& l, const std::string& path, const 
         parseDepositLayer(rd, l, path, out.deposits);
         return;
     }
-    // Styles and dates belong to features, which only vector layers have.
+    // Styles and dates belong to features, which only vector layers have (a trace draws its
+    // path and catchment with a style too).
     for (const char* key : {"style", "time"})
-        if (out.type != LayerType::Vector && Reader::member(l, key))
+        if (out.type != LayerType::Vector && !(trace && std::string(key) == "style") && Reader::member(l, key))
             rd.fail(Reader::join(path, key), "only for vector layers");
     if (const json* st = Reader::member(l, "style")) parseStyle(rd, *st, Reader::join(path, "style"), out.style);
     if (const json* t = Reader::member(l, "time")) parseLayerTime(rd, *t, Reader::join(path, "time"), out.time);
