@@ -4,6 +4,7 @@
 
 #include "app/cli_args.h"
 #include "app/commands.h"
+#include "app/deposit_layers.h"
 #include "app/globe_view.h"
 #include "app/layer_setup.h"
 #include "app/map_labels.h"
@@ -96,6 +97,7 @@ int runRender(const CommonOptions& common, const RenderOptions& opts) {
         OffscreenSession session(offscreenOptions(common, scene, width, height));
         GlobeView view(opened->source, session.renderer(), logLine, memoryBudget(scene));
         LayerLoader(view, scene.layers, opened->cancel, logLine).wait();
+        DepositLayers deposits(scene.layers, logLine);
         const Camera cam = makeCamera(pose, width, height);
         const auto t0 = std::chrono::steady_clock::now();
         // A first, coarse frame is drawn as soon as anything is resident: the rasteriser builds
@@ -105,19 +107,27 @@ int runRender(const CommonOptions& common, const RenderOptions& opts) {
             input, selectionParams(scene.maxScreenSpaceError, scene.shading, opened->source->maxZoom()), 120.0,
             [&] { session.render(view.frame(input, scene.shading), false); });
         if (!stats.settled) logLine("view not settled: " + std::to_string(stats.missing) + " tiles could not be loaded");
-        const ui::StatusInfo label = statusLabel(scene, view);
+        ui::StatusInfo label = statusLabel(scene, view);
+        for (const std::string& a : deposits.attributions()) label.attributions.push_back(a);
         const bool showLabel = !scene.label.empty() || !scene.title.empty();
         // Feature labels hide behind terrain by the depth of a frame drawn first without them.
         std::vector<ui::ScreenLabel> mapLabels;
-        if (hasLabels(view)) {
+        // Deposit markers likewise.
+        if (hasLabels(view) || deposits.any()) {
             const gpu::FrameDesc plain = view.frame(input, scene.shading);
             session.target().requestDepth();
             session.render(plain, true);
             session.ensureImGui();
-            mapLabels = placeLabels(view, plain.camera, input.time, scene.shading.exaggeration, session.lastDepth(),
-                                    ui::measureText);
+            const std::vector<float> depth = session.lastDepth();
+            if (hasLabels(view))
+                mapLabels = placeLabels(view, plain.camera, input.time, scene.shading.exaggeration, depth, ui::measureText);
+            deposits.place(view, plain.camera, input.time, scene.shading.exaggeration, depth, ui::measureText);
+            deposits.dropCoveredLabels(mapLabels, ui::measureText);
         }
-        auto pixels = session.renderAndCapture(view.frame(input, scene.shading), showLabel ? &label : nullptr, &mapLabels);
+        std::function<void()> drawDeposits;
+        if (deposits.any()) drawDeposits = [&deposits] { deposits.draw(); };
+        auto pixels = session.renderAndCapture(view.frame(input, scene.shading), showLabel ? &label : nullptr, &mapLabels,
+                                               drawDeposits);
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         Image8 img{width, height, 4, std::move(pixels)};
         auto png = encodePng(img);

@@ -4,7 +4,9 @@
 // opened in the io layer, drawn in the gpu layer.
 //
 // Types: "imagery" (draped raster: XYZ/TMS tiles over HTTP or any GDAL raster), "vector"
-// (any OGR source, rasterised and draped) and "mine" (terrain modifiers: core/mine_layer.h). Deposits, 3D models and pits add types here with
+// (any OGR source, rasterised and draped), "deposits" (a deposit catalogue drawn as
+// screen-space markers, not draped) and "mine" (terrain modifiers: core/mine_layer.h). 3D models
+// add types here with
 // their own sections; the common fields (id, title, visibility, opacity, legend, attribution,
 // time) stay the same for all.
 #include <array>
@@ -15,12 +17,13 @@
 #include <vector>
 
 #include "core/layer_trace.h"
+#include "core/deposit_style.h"
 #include "core/mine_layer.h"
 #include "core/tile_id.h"
 
 namespace plateau {
 
-enum class LayerType { Imagery, Vector, Trace, Mine };
+enum class LayerType { Imagery, Vector, Trace, Deposits, Mine };
 const char* layerTypeName(LayerType t);
 
 // RGBA, 0..1 components, straight alpha.
@@ -88,6 +91,7 @@ struct LayerDesc {
     std::string attribution;  // shown in the view while the layer is visible
     LayerTimeDesc time;
     TraceLayerDesc trace;  // LayerType::Trace
+    DepositLayerDesc deposits;  // deposits layers (core/deposit_style.h)
     MineLayerDesc mine;    // LayerType::Mine
 };
 

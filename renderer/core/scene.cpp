@@ -60,7 +60,8 @@
 //     { "id": "rivers",                          required, unique, 1..64 of a-z 0-9 _ -
 //       "title": "Rivers",                       for the panel (default: the id)
 //       "type": "vector",                        required: "imagery" | "vector" | "trace" (its
-//                                                fields: scene_trace.cpp) | "mine"
+//                                                fields: scene_trace.cpp) | "deposits" (its
+//                                                fields: scene_deposits.cpp) | "mine"
 //       "source": {                              required
 //         "type": "ogr",                         vector: "ogr" (any vector file GDAL reads);
 //                                                imagery: "http" (XYZ tiles) or "gdal" (any raster)

@@ -18,6 +18,7 @@ const char* layerTypeName(LayerType t) {
     case LayerType::Imagery: return "imagery";
     case LayerType::Vector: return "vector";
     case LayerType::Trace: return "trace";
+    case LayerType::Deposits: return "deposits";
     case LayerType::Mine: return "mine";
     }
     return "unknown";
@@ -81,7 +82,8 @@ void parseSource(const Reader& rd, const json& s, const std::string& path, const
         }
     } else {
         if (out.type != "ogr")
-            rd.fail(typeField, "unknown type \"" + out.type + "\" for a vector layer (expected \"ogr\")");
+            rd.fail(typeField, "unknown type \"" + out.type + "\" for a " + layerTypeName(type) +
+                                   " layer (expected \"ogr\")");
         rd.onlyKeys(s, path, {"type", "path", "layer", "where"});
         out.path = rd.pathMember(s, path, "path", "the vector file");
         rd.string(s, path, "layer", out.layerName);
@@ -184,7 +186,7 @@ void parseLayer(const Reader& rd, const json& l, const std::string& path, const 
                               "catchment", "dem", "rivers", "reaches", "join_km"});
     else
         rd.onlyKeys(l, path, {"id", "title", "type", "source", "visible", "opacity", "style", "legend", "attribution",
-                              "time", "features"});
+                              "time", "fields", "filter", "label", "features"});
     const std::string idField = Reader::join(path, "id");
     if (!Reader::member(l, "id")) rd.fail(idField, "missing (a unique name such as \"rivers\")");
     rd.string(l, path, "id", out.id);
@@ -194,17 +196,18 @@ void parseLayer(const Reader& rd, const json& l, const std::string& path, const 
     rd.string(l, path, "title", out.title);
 
     const std::string typeField = Reader::join(path, "type");
-    if (!Reader::member(l, "type")) rd.fail(typeField, "missing (\"imagery\", \"vector\", \"trace\" or \"mine\")");
+    if (!Reader::member(l, "type"))
+        rd.fail(typeField, "missing (\"imagery\", \"vector\", \"trace\", \"deposits\" or \"mine\")");
     std::string type;
     rd.string(l, path, "type", type);
     bool known = false;
-    for (const LayerType t : {LayerType::Imagery, LayerType::Vector, LayerType::Trace, LayerType::Mine})
+    for (const LayerType t : {LayerType::Imagery, LayerType::Vector, LayerType::Trace, LayerType::Deposits, LayerType::Mine})
         if (type == layerTypeName(t)) {
             out.type = t;
             known = true;
         }
     if (!known)
-        rd.fail(typeField, "unknown type \"" + type + "\" (expected \"imagery\", \"vector\", \"trace\" or \"mine\")");
+        rd.fail(typeField, "unknown type \"" + type + "\" (expected \"imagery\", \"vector\", \"trace\", \"deposits\" or \"mine\")");
 
     if (trace) {
         parseTraceLayer(rd, l, path, file, out);
@@ -221,6 +224,16 @@ void parseLayer(const Reader& rd, const json& l, const std::string& path, const 
     rd.number(l, path, "opacity", out.opacity, 0.0, 1.0);
     rd.string(l, path, "legend", out.legend);
     rd.string(l, path, "attribution", out.attribution);
+    for (const char* key : {"fields", "filter", "label"})
+        if (out.type != LayerType::Deposits && Reader::member(l, key))
+            rd.fail(Reader::join(path, key), "only for deposits layers");
+    if (out.type == LayerType::Deposits) {
+        if (Reader::member(l, "time"))
+            rd.fail(Reader::join(path, "time"), "not for deposits layers (their dates are the discovery and "
+                                                "production years in \"fields\")");
+        parseDepositLayer(rd, l, path, out.deposits);
+        return;
+    }
     // Styles and dates belong to features, which only vector layers have (a trace draws its
     // path and catchment with a style too).
     for (const char* key : {"style", "time"})
