@@ -6,6 +6,7 @@
 #include "io/atomic_file.h"
 #include "io/gltf_convert.h"
 #include "io/gltf_safe_fs.h"
+#include "io/gltf_schema.h"
 #include "io/imagery_decode.h"
 #include "io/png_codec.h"
 
@@ -87,13 +88,20 @@ std::string oneLine(std::string s) {
 
 bool isGlb(const std::uint8_t* data, std::size_t size) { return size >= 4 && std::memcmp(data, "glTF", 4) == 0; }
 
-// The JSON part of a GLB (for the depth check): chunk 0 when its header is sane, else nothing.
-std::pair<const char*, std::size_t> glbJson(const std::uint8_t* data, std::size_t size) {
-    if (size < 20) return {nullptr, 0};
-    std::uint32_t len;
+// The JSON chunk of a GLB, after checking the header (tinygltf checks the rest, but says only
+// "Invalid glTF binary").
+Result<std::pair<const char*, std::size_t>> glbJson(const std::uint8_t* data, std::size_t size) {
+    if (size < 20) return makeError("GLB of " + std::to_string(size) + " bytes is shorter than its headers");
+    std::uint32_t version, total, len;
+    std::memcpy(&version, data + 4, 4);
+    std::memcpy(&total, data + 8, 4);
     std::memcpy(&len, data + 12, 4);
-    if (len > size - 20) return {nullptr, 0};
-    return {reinterpret_cast<const char*>(data + 20), len};
+    if (version != 2) return makeError("GLB version " + std::to_string(version) + " (only 2 is glTF 2.0)");
+    if (total != size) return makeError("GLB header says " + std::to_string(total) + " bytes, the file has " + std::to_string(size));
+    if (std::memcmp(data + 16, "JSON", 4) != 0) return makeError("GLB does not start with a JSON chunk");
+    if (len == 0) return makeError("GLB JSON chunk is empty");
+    if (len > size - 20) return makeError("GLB JSON chunk of " + std::to_string(len) + " bytes runs past the end of the file");
+    return std::make_pair(reinterpret_cast<const char*>(data + 20), static_cast<std::size_t>(len));
 }
 
 Result<ModelData> loadBytes(const std::uint8_t* data, std::size_t size, const std::string& name,
@@ -103,9 +111,15 @@ Result<ModelData> loadBytes(const std::uint8_t* data, std::size_t size, const st
     if (size > limits.maxFileBytes || size > 0xffffffffu)
         return fail("file of " + std::to_string(size) + " bytes exceeds the limit");
     const bool binary = isGlb(data, size);
-    const auto json = binary ? glbJson(data, size) : std::make_pair(reinterpret_cast<const char*>(data), size);
-    if (json.first && jsonDepth(json.first, json.second) > kMaxJsonDepth)
+    std::pair<const char*, std::size_t> json{reinterpret_cast<const char*>(data), size};
+    if (binary) {
+        auto chunk = glbJson(data, size);
+        if (!chunk) return fail(chunk.error().message);
+        json = *chunk;
+    }
+    if (jsonDepth(json.first, json.second) > kMaxJsonDepth)
         return fail("JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+    if (auto problem = gltf::schemaProblem(json.first, json.second)) return fail(*problem);
 
     tinygltf::TinyGLTF loader;
     loader.SetFsCallbacks(gltf::safeFsCallbacks(fsContext));

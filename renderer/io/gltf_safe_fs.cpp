@@ -65,7 +65,12 @@ bool fileExists(const std::string& path, void* user) {
         return false;
     }
     struct stat st {};
-    return ::stat(real.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+    if (::stat(real.c_str(), &st) != 0) return false;
+    if (!S_ISREG(st.st_mode)) {
+        refuse(ctx, uriOf(path, ctx).value_or(path), "not a regular file");
+        return false;
+    }
+    return true;
 }
 
 bool readWholeFile(std::vector<unsigned char>* out, std::string* err, const std::string& path, void* user) {
