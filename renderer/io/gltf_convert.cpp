@@ -347,9 +347,13 @@ Result<ModelData> convertModel(const tinygltf::Model& model, const GltfLimits& l
 
     glm::dvec3 lo(std::numeric_limits<double>::max()), hi(-std::numeric_limits<double>::max());
     for (const auto& inst : instances) {
+        const glm::mat4 world(inst.world);
+        for (int c = 0; c < 4; ++c)
+            for (int r = 0; r < 4; ++r)
+                if (!std::isfinite(world[c][r])) return makeError(inst.node + ": world transform outside float range");
         for (const auto& prim : meshes[inst.mesh]) {
             ModelPrimitive copy = prim;
-            copy.transform = glm::mat4(inst.world);
+            copy.transform = world;
             copy.node = inst.node;
             for (const auto& v : copy.vertices) {
                 const glm::dvec3 w = glm::dvec3(inst.world * glm::dvec4(glm::dvec3(v.position), 1.0));
@@ -360,7 +364,8 @@ Result<ModelData> convertModel(const tinygltf::Model& model, const GltfLimits& l
         }
     }
     if (out.primitives.empty()) return makeError("the scene has no triangles");
-    if (!std::isfinite(lo.x + lo.y + lo.z + hi.x + hi.y + hi.z))
+    const double fmax = std::numeric_limits<float>::max();
+    if (!(glm::all(glm::greaterThan(lo, glm::dvec3(-fmax))) && glm::all(glm::lessThan(hi, glm::dvec3(fmax)))))
         return makeError("node transforms take the model outside float range");
     out.boundsMin = glm::vec3(lo);
     out.boundsMax = glm::vec3(hi);
