@@ -13,7 +13,8 @@
 //   - materials (base colour factor and texture, normal texture and scale, metallic/roughness
 //     factors, emissive factor, alpha mode and cutoff, double sided) and every image decoded to
 //     RGBA8 (PNG with libpng, JPEG with libjpeg-turbo, the project's own hardened decoders);
-//   - skins and morph targets: the static bind pose (joints and targets are ignored);
+//   - skins and morph targets: the static bind pose (joints, skin weights and morph targets are
+//     ignored; a skinned mesh keeps its node's transform and the vertices as stored);
 //   - the asset's extras: "schematic" (bool) and "description" (string).
 //
 // Safety: external URIs are resolved only inside the model's folder (see gltf_safe_fs.h: no
@@ -35,7 +36,10 @@ namespace plateau {
 struct GltfLimits {
     std::size_t maxFileBytes = std::size_t{1} << 30;  // the model and each external file (GLB lengths are 32-bit)
     std::size_t maxTriangles = 50'000'000;            // in the whole model, after node instancing
-    std::size_t maxAccessorCount = 20'000'000;        // elements of any one accessor
+    // Elements of any one vertex accessor, and vertices of all meshes together (before node
+    // instancing; flat-normal generation may triple them). An accessor without a buffer view is
+    // all zeros, so a few bytes of JSON could otherwise ask for any amount of memory.
+    std::size_t maxAccessorCount = 20'000'000;
     int maxTextureDimension = 16384;                  // pixels, width or height (lavapipe's image limit)
     std::size_t maxNodeDepth = 256;                   // nesting of the node hierarchy
 };
