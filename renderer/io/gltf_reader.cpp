@@ -19,13 +19,14 @@ constexpr int kMaxJsonDepth = 64;
 
 struct ImageContext {
     int maxDimension = 0;
+    std::size_t pixelBudget = 0;  // what is left of GltfLimits::maxTexturePixels
 };
 
 // Images to RGBA8 with the project's decoders (libpng, libjpeg-turbo): hardened, and they refuse
 // oversized images from the header before allocating pixels.
 bool loadImage(tinygltf::Image* image, const int index, std::string* err, std::string*, int, int,
                const unsigned char* bytes, int size, void* user) {
-    const auto& ctx = *static_cast<const ImageContext*>(user);
+    auto& ctx = *static_cast<ImageContext*>(user);
     const std::string name = "image " + std::to_string(index);
     if (bytes == nullptr || size <= 0) {
         if (err) *err += name + ": empty\n";
@@ -43,6 +44,11 @@ bool loadImage(tinygltf::Image* image, const int index, std::string* err, std::s
     }
     const Image8& src = *decoded;
     const auto pixels = static_cast<std::size_t>(src.width) * static_cast<std::size_t>(src.height);
+    if (pixels > ctx.pixelBudget) {
+        if (err) *err += name + ": the model's images exceed the limit on texture pixels\n";
+        return false;
+    }
+    ctx.pixelBudget -= pixels;
     std::vector<unsigned char> rgba(pixels * 4);
     for (std::size_t i = 0; i < pixels; ++i) {
         const std::uint8_t* p = src.pixels.data() + i * static_cast<std::size_t>(src.channels);
@@ -123,7 +129,7 @@ Result<ModelData> loadBytes(const std::uint8_t* data, std::size_t size, const st
 
     tinygltf::TinyGLTF loader;
     loader.SetFsCallbacks(gltf::safeFsCallbacks(fsContext));
-    ImageContext images{limits.maxTextureDimension};
+    ImageContext images{limits.maxTextureDimension, limits.maxTexturePixels};
     loader.SetImageLoader(&loadImage, &images);
     tinygltf::Model model;
     std::string err, warn;

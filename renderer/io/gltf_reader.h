@@ -41,6 +41,7 @@ struct GltfLimits {
     // all zeros, so a few bytes of JSON could otherwise ask for any amount of memory.
     std::size_t maxAccessorCount = 20'000'000;
     int maxTextureDimension = 16384;                  // pixels, width or height (lavapipe's image limit)
+    std::size_t maxTexturePixels = std::size_t{1} << 28;  // all images together (1 GiB of RGBA8)
     std::size_t maxNodeDepth = 256;                   // nesting of the node hierarchy
 };
 

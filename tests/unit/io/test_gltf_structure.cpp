@@ -286,6 +286,11 @@ TEST_CASE("glTF materials: normal maps get tangents, textures are bounded", "[gl
         limits.maxTextureDimension = 3;
         requireError(b.load(tmp.path(), limits), "larger than 3");
     }
+    SECTION("images over the total pixel budget") {
+        GltfLimits limits;
+        limits.maxTexturePixels = 7;  // the image has 8
+        requireError(b.load(tmp.path(), limits), "limit on texture pixels");
+    }
     SECTION("a texture that does not exist") {
         b.doc["materials"][0]["normalTexture"]["index"] = 5;
         requireError(b.load(tmp.path()), "texture 5 does not exist");
