@@ -39,9 +39,16 @@ void put32(std::vector<std::uint8_t>& out, std::uint32_t v) {
     for (int i = 0; i < 4; ++i) out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
 }
 
+// Numbers for labels: grades to 3 significant digits, tonnages and densities as given.
 std::string percent(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.3g", v);
+    return buf;
+}
+
+std::string number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.6g", v);
     return buf;
 }
 
@@ -112,8 +119,8 @@ Result<std::vector<std::uint8_t>> orebodyGlb(const OrebodySpec& spec) {
         sceneNodes.push_back(k);
     }
     pad4(bin, 0);
-    const std::string description = "Schematic ore body of " + spec.name + ": " + percent(p.tonnageMt) + " Mt at " +
-                                    percent(p.gradePercent) + " % " + spec.metal + " (density " + percent(p.density) +
+    const std::string description = "Schematic ore body of " + spec.name + ": " + number(p.tonnageMt) + " Mt at " +
+                                    percent(p.gradePercent) + " % " + spec.metal + " (density " + number(p.density) +
                                     " t/m3). Illustrative shape and grade shells, not a surveyed outline.";
     json doc = {{"asset",
                  {{"version", "2.0"},
