@@ -1,5 +1,6 @@
 #include "io/gltf_schema.h"
 
+#include <cstdint>
 #include <initializer_list>
 #include <vector>
 
@@ -149,6 +150,37 @@ std::optional<std::string> checkObject(const json& obj, const Spec& spec, const 
     return std::nullopt;
 }
 
+// tinygltf 2.7.0 hands an image's buffer view to the image decoder without checking that the view
+// lies inside its buffer (tiny_gltf.h, LoadFromString: "Load image from the buffer view"), so a
+// crafted view would make the decoder read past the buffer. A loaded buffer always holds exactly
+// its declared byteLength (tinygltf checks that for GLB chunks, data URIs and files), so the
+// declared numbers are enough to check here, before tinygltf runs.
+std::optional<std::string> imageViewProblem(const json& doc) {
+    const auto images = doc.find("images");
+    if (images == doc.end()) return std::nullopt;
+    const json empty = json::array();
+    const json& views = doc.contains("bufferViews") ? doc["bufferViews"] : empty;
+    const json& buffers = doc.contains("buffers") ? doc["buffers"] : empty;
+    for (std::size_t i = 0; i < images->size(); ++i) {
+        const json& image = (*images)[i];
+        if (!image.contains("bufferView")) continue;
+        const std::string what = "images[" + std::to_string(i) + "]";
+        const auto v = image["bufferView"].get<std::uint64_t>();
+        if (v >= views.size()) return what + ".bufferView " + std::to_string(v) + " does not exist";
+        const json& view = views[v];
+        const std::uint64_t b = view.value("buffer", std::uint64_t{0}), offset = view.value("byteOffset", std::uint64_t{0}),
+                            length = view.value("byteLength", std::uint64_t{0});
+        if (!view.contains("buffer") || b >= buffers.size())
+            return "bufferViews[" + std::to_string(v) + "].buffer does not exist";
+        const std::uint64_t size = buffers[b].value("byteLength", std::uint64_t{0});
+        if (length == 0 || offset > size || length > size - offset)
+            return what + ": buffer view " + std::to_string(v) + " (" + std::to_string(offset) + "+" +
+                   std::to_string(length) + ") lies outside buffer " + std::to_string(b) + " (" + std::to_string(size) +
+                   " bytes)";
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::string> schemaProblem(const char* text, std::size_t size) {
@@ -156,7 +188,8 @@ std::optional<std::string> schemaProblem(const char* text, std::size_t size) {
     if (doc.is_discarded()) return std::string("malformed JSON");
     if (!doc.is_object()) return std::string("the JSON document is not an object");
     if (!doc.contains("asset")) return std::string("no 'asset' (not a glTF 2.0 file)");
-    return checkObject(doc, kRoot, "");
+    if (auto p = checkObject(doc, kRoot, "")) return p;
+    return imageViewProblem(doc);
 }
 
 }  // namespace plateau::gltf

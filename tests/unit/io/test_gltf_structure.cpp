@@ -291,6 +291,11 @@ TEST_CASE("glTF materials: normal maps get tangents, textures are bounded", "[gl
         limits.maxTexturePixels = 7;  // the image has 8
         requireError(b.load(tmp.path(), limits), "limit on texture pixels");
     }
+    SECTION("an image buffer view outside its buffer (tinygltf would read past it)") {
+        b.doc["images"] = {{{"bufferView", 0}, {"mimeType", "image/png"}}};
+        b.doc["bufferViews"][0]["byteLength"] = 1 << 20;
+        requireError(b.load(tmp.path()), "images[0]: buffer view 0");
+    }
     SECTION("a texture that does not exist") {
         b.doc["materials"][0]["normalTexture"]["index"] = 5;
         requireError(b.load(tmp.path()), "texture 5 does not exist");
