@@ -43,7 +43,9 @@ void unitShell(std::vector<ModelVertex>& v, std::vector<std::uint32_t>& idx) {
     }
     v.push_back({});  // top pole
     v.back().position = {0.0f, static_cast<float>(h), 0.0f};
-    const auto ring = [n](int j, int i) { return static_cast<std::uint32_t>(1 + (j - 1) * n + (i % n)); };
+    const auto ring = [](int j, int i) {
+        return static_cast<std::uint32_t>(1 + (j - 1) * kOreShellSegments + (i % kOreShellSegments));
+    };
     const auto top = static_cast<std::uint32_t>(v.size() - 1);
     for (int i = 0; i < n; ++i) idx.insert(idx.end(), {0u, ring(1, i + 1), ring(1, i)});
     for (int j = 1; j < m; ++j)
