@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <optional>
 
 namespace plateau::gltf {
 namespace {
@@ -117,9 +118,12 @@ const tinygltf::Accessor* find(const tinygltf::Model& model, int index) {
     return &model.accessors[static_cast<std::size_t>(index)];
 }
 
-// Element values of an accessor as doubles (dense part, then sparse substitutions).
-Result<std::vector<double>> readElements(const tinygltf::Model& model, int index, int components,
-                                         std::size_t maxCount) {
+// Element values of an accessor (dense part, then sparse substitutions), each converted by
+// `convert(value, elementIndex, out)`, which returns an error message or nothing. Values go
+// straight into T: no intermediate copy of a large accessor.
+template <class T, class Convert>
+Result<std::vector<T>> readElements(const tinygltf::Model& model, int index, int components, std::size_t maxCount,
+                                    const Convert& convert) {
     const auto* a = find(model, index);
     if (!a) return makeError(acc(index) + " does not exist");
     const std::string what = acc(index);
@@ -133,14 +137,29 @@ Result<std::vector<double>> readElements(const tinygltf::Model& model, int index
                          std::to_string(maxCount));
     const std::size_t comps = static_cast<std::size_t>(components);
     const std::size_t elemSize = csize * comps;
-    std::vector<double> out(a->count * comps, 0.0);  // no buffer view: zeros (then sparse)
+    // Ranges first: nothing is allocated for a count the buffer cannot back.
+    Span dense;
     if (a->bufferView >= 0) {
         auto span = locate(model, a->bufferView, a->byteOffset, a->count, elemSize, true, what);
         if (!span) return span.error();
+        dense = *span;
+    }
+    std::vector<T> out(a->count * comps);
+    auto store = [&](std::size_t element, std::size_t c, double v) -> Status {
+        if (auto problem = convert(v, element, out[element * comps + c])) return makeError(what + ": " + *problem);
+        return Ok{};
+    };
+    if (a->bufferView >= 0) {
         for (std::size_t i = 0; i < a->count; ++i)
             for (std::size_t c = 0; c < comps; ++c)
-                out[i * comps + c] = readComponent(span->base + i * span->stride + c * csize, a->componentType,
-                                                   a->normalized);
+                if (auto st = store(i, c, readComponent(dense.base + i * dense.stride + c * csize, a->componentType,
+                                                        a->normalized));
+                    !st)
+                    return st.error();
+    } else {
+        for (std::size_t i = 0; i < a->count; ++i)  // no buffer view: zeros (then sparse)
+            for (std::size_t c = 0; c < comps; ++c)
+                if (auto st = store(i, c, 0.0); !st) return st.error();
     }
     if (a->sparse.isSparse) {
         const auto& sp = a->sparse;
@@ -168,8 +187,11 @@ Result<std::vector<double>> readElements(const tinygltf::Model& model, int index
                                  " is out of range or not increasing");
             previous = target;
             for (std::size_t c = 0; c < comps; ++c)
-                out[target * comps + c] =
-                    readComponent(vspan->base + k * vspan->stride + c * csize, a->componentType, a->normalized);
+                if (auto st = store(target, c,
+                                    readComponent(vspan->base + k * vspan->stride + c * csize, a->componentType,
+                                                  a->normalized));
+                    !st)
+                    return st.error();
         }
     }
     return out;
@@ -179,17 +201,13 @@ Result<std::vector<double>> readElements(const tinygltf::Model& model, int index
 
 Result<std::vector<float>> readFloats(const tinygltf::Model& model, int accessor, int components,
                                       std::size_t maxCount) {
-    auto values = readElements(model, accessor, components, maxCount);
-    if (!values) return values.error();
-    std::vector<float> out(values->size());
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        const double v = (*values)[i];
-        if (!std::isfinite(v) || std::fabs(v) > static_cast<double>(std::numeric_limits<float>::max()))
-            return makeError(acc(accessor) + ": element " + std::to_string(i / static_cast<std::size_t>(components)) +
-                             " is not a finite number");
-        out[i] = static_cast<float>(v);
-    }
-    return out;
+    return readElements<float>(model, accessor, components, maxCount,
+                               [](double v, std::size_t element, float& out) -> std::optional<std::string> {
+                                   if (!std::isfinite(v) || std::fabs(v) > static_cast<double>(std::numeric_limits<float>::max()))
+                                       return "element " + std::to_string(element) + " is not a finite number";
+                                   out = static_cast<float>(v);
+                                   return std::nullopt;
+                               });
 }
 
 Result<std::vector<std::uint32_t>> readIndices(const tinygltf::Model& model, int accessor, std::size_t vertexCount,
@@ -201,17 +219,18 @@ Result<std::vector<std::uint32_t>> readIndices(const tinygltf::Model& model, int
         a->componentType != TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT)
         return makeError(acc(accessor) + ": indices must be unsigned byte, short or int, not component type " +
                          std::to_string(a->componentType));
-    auto values = readElements(model, accessor, 1, maxCount);
-    if (!values) return values.error();
-    std::vector<std::uint32_t> out(values->size());
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        const double v = (*values)[i];
-        if (!(v >= 0.0) || v >= static_cast<double>(vertexCount))
-            return makeError(acc(accessor) + ": index " + std::to_string(static_cast<long long>(v)) + " at " +
-                             std::to_string(i) + " is not below the vertex count " + std::to_string(vertexCount));
-        out[i] = static_cast<std::uint32_t>(v);
-    }
-    return out;
+    // glTF 3.7.2.1: an index accessor is backed by an ELEMENT_ARRAY_BUFFER view; without one it
+    // would be all zeros, a way to ask for memory without sending any data.
+    if (a->bufferView < 0) return makeError(acc(accessor) + ": indices without a buffer view");
+    return readElements<std::uint32_t>(
+        model, accessor, 1, maxCount,
+        [vertexCount](double v, std::size_t element, std::uint32_t& out) -> std::optional<std::string> {
+            if (!(v >= 0.0) || v >= static_cast<double>(vertexCount))
+                return "index " + std::to_string(static_cast<long long>(v)) + " at " + std::to_string(element) +
+                       " is not below the vertex count " + std::to_string(vertexCount);
+            out = static_cast<std::uint32_t>(v);
+            return std::nullopt;
+        });
 }
 
 }  // namespace plateau::gltf

@@ -325,7 +325,7 @@ Result<ModelData> convertModel(const tinygltf::Model& model, const GltfLimits& l
     // Each mesh converted once, then copied per node that uses it.
     Budget budget;
     std::map<int, std::vector<ModelPrimitive>> meshes;
-    std::size_t instancedTriangles = 0;
+    std::size_t instancedTriangles = 0, instancedVertices = 0;
     for (const auto& inst : instances) {
         auto it = meshes.find(inst.mesh);
         if (it == meshes.end()) {
@@ -340,9 +340,15 @@ Result<ModelData> convertModel(const tinygltf::Model& model, const GltfLimits& l
             }
             it = meshes.emplace(inst.mesh, std::move(prims)).first;
         }
-        for (const auto& prim : it->second) instancedTriangles += prim.indices.size() / 3;
+        for (const auto& prim : it->second) {
+            instancedTriangles += prim.indices.size() / 3;
+            instancedVertices += prim.vertices.size();
+        }
         if (instancedTriangles > limits.maxTriangles)
             return makeError("more than " + str(limits.maxTriangles) + " triangles after node instancing");
+        // Each instance is a copy: a big mesh used by many nodes must not multiply memory unchecked.
+        if (instancedVertices > limits.maxAccessorCount * 3)
+            return makeError("more than " + str(limits.maxAccessorCount * 3) + " vertices after node instancing");
     }
 
     glm::dvec3 lo(std::numeric_limits<double>::max()), hi(-std::numeric_limits<double>::max());

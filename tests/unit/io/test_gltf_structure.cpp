@@ -158,6 +158,13 @@ TEST_CASE("glTF nodes: transforms compose, meshes are instanced, scenes choose t
         REQUIRE(m->primitives.size() == 1);
         CHECK(m->boundsMin.z == Approx(3.0f));
     }
+    SECTION("instancing is bounded: copies count against the vertex budget") {
+        b.doc["nodes"] = json::array();
+        for (int i = 0; i < 4; ++i) b.doc["nodes"].push_back({{"mesh", 0}});
+        GltfLimits limits;
+        limits.maxAccessorCount = 3;  // 3 x 3 vertices after instancing; four copies of 3 are 12
+        requireError(b.load(tmp.path(), limits), "vertices after node instancing");
+    }
     SECTION("a cycle without a scene") {
         b.doc["nodes"] = {{{"mesh", 0}}, {{"children", {2}}}, {{"children", {1}}}};
         requireError(b.load(tmp.path()), "cycle");
@@ -208,6 +215,12 @@ TEST_CASE("glTF accessors: byte ranges, strides, sparse indices and sizes are ch
         b.doc["accessors"][0].erase("bufferView");
         b.doc["accessors"][0]["count"] = 4000000000LL;
         requireError(b.load(tmp.path()), "exceed the limit");
+    }
+    SECTION("indices need a buffer view") {
+        const int idx = b.indices({0, 1, 2});
+        b.doc["accessors"][idx].erase("bufferView");
+        b.doc["meshes"][0]["primitives"][0]["indices"] = idx;
+        requireError(b.load(tmp.path()), "bufferView");  // tinygltf or our check, whichever sees it first
     }
     SECTION("sparse indices must increase") {
         const int idx = b.indices({2, 1});
