@@ -84,8 +84,14 @@ int jsonDepth(const char* text, std::size_t size) {
     return deepest;
 }
 
-// tinygltf's messages are several lines ("... \n"); ours are one.
+// tinygltf's messages are several lines ("... \n"); ours are one. Its "File not found : x.bin"
+// (the folder was searched through our callbacks) says where it looked.
 std::string oneLine(std::string s) {
+    const std::string notFound = "File not found : ";
+    if (s.rfind(notFound, 0) == 0) {
+        const std::string file = s.substr(notFound.size(), s.find('\n') - notFound.size());
+        return "file '" + file + "' not found in the model's folder";
+    }
     while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
     for (char& c : s)
         if (c == '\n' || c == '\r') c = ';';

@@ -82,6 +82,16 @@ TEST_CASE("every deliberately invalid glTF file is refused with one line", "[glt
         }
     }
     CHECK(count >= 15);
+    // Messages say what is wrong.
+    const auto missing = loadGltf(kGltf / "assimp-tests/invalid/MissingBin/BoxTextured.gltf");
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().message.ends_with(": file 'BoxTextured0.bin' not found in the model's folder"));
+    const auto cycle = loadGltf(kGltf / "assimp-tests/invalid/RecursiveNodes/RecursiveNodes.gltf");
+    REQUIRE_FALSE(cycle.ok());
+    CHECK(cycle.error().message.find("node 0") != std::string::npos);
+    const auto index = loadGltf(kGltf / "assimp-tests/invalid/IndexOutOfRange/IndexOutOfRange.gltf");
+    REQUIRE_FALSE(index.ok());
+    CHECK(index.error().message.find("not below the vertex count 24") != std::string::npos);
 }
 
 TEST_CASE("glTF samples: geometry, materials and textures come through", "[gltf]") {
