@@ -232,6 +232,11 @@ Result<ModelPrimitive> convertPrimitive(const tinygltf::Model& model, const tiny
         indices.resize(count);
         for (std::size_t i = 0; i < count; ++i) indices[i] = static_cast<std::uint32_t>(i);
     }
+    // Strips and fans make three indices of each one: check the count before expanding them.
+    const bool isList = p.mode == TINYGLTF_MODE_TRIANGLES || p.mode == -1;
+    const std::size_t expected = isList ? indices.size() / 3 : (indices.size() >= 3 ? indices.size() - 2 : 0);
+    if (budget.triangles + expected > limits.maxTriangles)
+        return makeError("more than " + str(limits.maxTriangles) + " triangles");
     auto list = triangleList(std::move(indices), p.mode);
     if (!list) return list.error();
     out.indices = std::move(*list);
