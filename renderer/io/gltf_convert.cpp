@@ -245,10 +245,11 @@ Result<ModelPrimitive> convertPrimitive(const tinygltf::Model& model, const tiny
         return makeError("more than " + str(limits.maxTriangles) + " triangles");
 
     if (normals->empty()) {
-        generateFlatNormals(out.vertices, out.indices);
-        budget.vertices += out.vertices.size();  // unwelding adds vertices
+        // Unwelding makes one vertex per index: check before allocating them.
+        budget.vertices += out.indices.size();
         if (budget.vertices > limits.maxAccessorCount * 3)
             return makeError("more than " + str(limits.maxAccessorCount * 3) + " vertices after generating normals");
+        generateFlatNormals(out.vertices, out.indices);
     }
     if (tangents->empty() && needsTangents(model, p.material)) generateTangents(out.vertices, out.indices);
     return out;

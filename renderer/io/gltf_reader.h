@@ -36,9 +36,10 @@ namespace plateau {
 struct GltfLimits {
     std::size_t maxFileBytes = std::size_t{1} << 30;  // the model and each external file (GLB lengths are 32-bit)
     std::size_t maxTriangles = 50'000'000;            // in the whole model, after node instancing
-    // Elements of any one vertex accessor, and vertices of all meshes together (before node
-    // instancing; flat-normal generation may triple them). An accessor without a buffer view is
-    // all zeros, so a few bytes of JSON could otherwise ask for any amount of memory.
+    // Elements of any one vertex accessor, and vertices of all meshes together as read; three
+    // times this after flat-normal generation (one vertex per index) and after node instancing
+    // (copies). An accessor without a buffer view is all zeros, so a few bytes of JSON could
+    // otherwise ask for any amount of memory.
     std::size_t maxAccessorCount = 20'000'000;
     int maxTextureDimension = 16384;                  // pixels, width or height (lavapipe's image limit)
     std::size_t maxTexturePixels = std::size_t{1} << 28;  // all images together (1 GiB of RGBA8)
