@@ -156,7 +156,6 @@ std::optional<std::string> uriProblem(const std::string& uri) {
         const std::size_t end = std::min(uri.find('/', start), uri.size());
         const std::string part = uri.substr(start, end - start);
         if (part == "..") return std::string("'..' component (outside the model's folder)");
-        if (part == ".") return std::string("'.' component");
         if (part.empty()) return std::string("empty path component");
         start = end + 1;
     }

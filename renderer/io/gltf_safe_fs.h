@@ -4,7 +4,8 @@
 //
 // Models come from shared folders and downloads, and a glTF URI is whatever the author typed. So
 // an external URI must be a plain relative path below the model's folder:
-//   - no absolute paths ("/etc/passwd", "C:/x", "\\server\x"), no "." or ".." components;
+//   - no absolute paths ("/etc/passwd", "C:/x", "\\server\x"), no ".." components ("./x.png",
+//     which some exporters write, stays inside and is allowed);
 //   - no URL schemes ("http:", "file:", ...): nothing is ever fetched from the network;
 //   - none of the shell's special characters (; | & $ ` < > ( ) { } [ ] * ? ! ~ ' " \ and control
 //     characters). No shell is ever run, but exporters never write such names, and refusing them
