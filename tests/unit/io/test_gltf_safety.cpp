@@ -122,6 +122,8 @@ TEST_CASE("glTF external buffers load from inside the model's folder", "[gltf][g
     if (!b) FAIL(b.error().message);
     auto c = s.load("%74ri.bin");  // percent-encoded "tri.bin"
     if (!c) FAIL(c.error().message);
+    auto dot = s.load("./sub/tri.bin");
+    if (!dot) FAIL(dot.error().message);
     // A link that stays inside the folder is fine.
     fs::create_symlink("tri.bin", s.folder / "alias.bin");
     auto d = s.load("alias.bin");
