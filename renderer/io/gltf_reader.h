@@ -12,7 +12,11 @@
 //     for non-indexed primitives); sparse accessors and interleaved buffer views;
 //   - materials (base colour factor and texture, normal texture and scale, metallic/roughness
 //     factors, emissive factor, alpha mode and cutoff, double sided) and every image decoded to
-//     RGBA8 (PNG with libpng, JPEG with libjpeg-turbo, the project's own hardened decoders);
+//     RGBA8 (PNG with libpng, JPEG with libjpeg-turbo, the project's own hardened decoders).
+//     ModelData::textures holds one entry per glTF image, in the file's order, and a material's
+//     texture indices point there (a glTF texture's sampler is not kept: repeat and linear
+//     filtering, the glTF defaults, are assumed). Metallic-roughness, occlusion and emissive
+//     textures and KHR_texture_transform are not read;
 //   - skins and morph targets: the static bind pose (joints, skin weights and morph targets are
 //     ignored; a skinned mesh keeps its node's transform and the vertices as stored);
 //   - the asset's extras: "schematic" (bool) and "description" (string).
