@@ -9,7 +9,7 @@ layout(push_constant) uniform Push { TilePush tile; };
 
 layout(location = 0) in vec3 vRel;
 layout(location = 1) in float vHeight;
-layout(location = 2) in vec3 vNormal;
+layout(location = 2) in vec3 vUp;
 layout(location = 3) in vec2 vUv;
 
 layout(location = 0) out vec4 outColour;
@@ -53,16 +53,34 @@ vec3 drape(vec3 albedo) {
     return albedo;
 }
 
+// ---- Shading normal: the tile's normal map (core/tile_normals.h) ----------------------------
+// Texel k is the normal at tile position k / (size - 1), so edge texels lie on the tile's edge and
+// equal the neighbour's. Stored: east and north components of the unit normal at exaggeration 1,
+// each as sign(c) * sqrt(|c|). Exaggeration steepens slopes: the tangential part scales by e.
+vec3 tileNormal(vec3 up) {
+    const int verticesPerTile = PLATEAU_TILE_GRID * PLATEAU_TILE_GRID + 4 * (PLATEAU_TILE_GRID - 1);
+    int slot = int(tile.origin_rel.w + 0.5) / verticesPerTile;
+    const float size = float(PLATEAU_NORMAL_SIZE);
+    vec2 st = (clamp(vUv, 0.0, 1.0) * (size - 1.0) + 0.5) / size;
+    vec2 s = textureLod(normalMaps, vec3(st, float(slot)), 0.0).rg;
+    vec2 en = s * abs(s);
+    float vertical = sqrt(max(0.0, 1.0 - dot(en, en)));
+    vec3 east = normalize(cross(vec3(0.0, 0.0, 1.0), up));
+    vec3 north = cross(up, east);
+    return normalize((east * en.x + north * en.y) * frame.params.x + up * vertical);
+}
+// ---- end of shading normal -------------------------------------------------------------------
+
 void main() {
     if (frame.params.z > 0.5) {  // flat debug colour (crack, coverage and draping tests): unlit
         outColour = vec4(drape(vec3(1.0)), 1.0);
         return;
     }
-    vec3 n = normalize(vNormal);
+    vec3 up = normalize(vUp);
+    vec3 n = tileNormal(up);
     vec3 sun = frame.sun_dir.xyz;
     float lambert = max(dot(n, sun), 0.0);
     // Sky light from above plus direct sun; a little light even on shadowed slopes.
-    vec3 up = normalize(frame.camera.xyz + vRel);
     float sky = 0.5 + 0.5 * dot(n, up);
     vec3 albedo = drape(reliefColour(vHeight, n, up));
     vec3 colour = albedo * (0.22 * sky + 0.95 * lambert) * 1.1;
