@@ -57,13 +57,39 @@ vec3 drape(vec3 albedo) {
 // Texel k is the normal at tile position k / (size - 1), so edge texels lie on the tile's edge and
 // equal the neighbour's. Stored: east and north components of the unit normal at exaggeration 1,
 // each as sign(c) * sqrt(|c|). Exaggeration steepens slopes: the tangential part scales by e.
+// Smaller levels sit to the right of the largest (129 | 65 over 33, 17, 9, 5): the level comes
+// from the texel footprint, blended between two, as mipmapping would (distant tiles do not
+// sparkle).
+vec2 normalLevelTexel(int level, vec2 uv, float slot) {
+    const int s0 = PLATEAU_NORMAL_SIZE;
+    const int s1 = (s0 - 1) / 2 + 1;
+    vec2 origin = vec2(0.0);
+    int size = s0;
+    if (level == 1) {
+        origin = vec2(float(s0), 0.0);
+        size = s1;
+    } else if (level > 1) {
+        int x = s0;
+        for (int k = 2; k < level; ++k) x += (s0 - 1) / (1 << k) + 1;
+        origin = vec2(float(x), float(s1));
+        size = (s0 - 1) / (1 << level) + 1;
+    }
+    vec2 st = (origin + 0.5 + uv * float(size - 1)) / vec2(textureSize(normalMaps, 0).xy);
+    vec2 s = textureLod(normalMaps, vec3(st, slot), 0.0).rg;
+    return s * abs(s);
+}
+
 vec3 tileNormal(vec3 up) {
     const int verticesPerTile = PLATEAU_TILE_GRID * PLATEAU_TILE_GRID + 4 * (PLATEAU_TILE_GRID - 1);
-    int slot = int(tile.origin_rel.w + 0.5) / verticesPerTile;
-    const float size = float(PLATEAU_NORMAL_SIZE);
-    vec2 st = (clamp(vUv, 0.0, 1.0) * (size - 1.0) + 0.5) / size;
-    vec2 s = textureLod(normalMaps, vec3(st, float(slot)), 0.0).rg;
-    vec2 en = s * abs(s);
+    float slot = float(int(tile.origin_rel.w + 0.5) / verticesPerTile);
+    vec2 uv = clamp(vUv, 0.0, 1.0);
+    vec2 texels = vUv * float(PLATEAU_NORMAL_SIZE - 1);
+    float footprint = max(length(dFdx(texels)), length(dFdy(texels)));
+    float lod = clamp(log2(max(footprint, 1e-6)), 0.0, float(PLATEAU_NORMAL_LEVELS - 1));
+    int level = int(floor(lod));
+    vec2 en = normalLevelTexel(level, uv, slot);
+    if (level + 1 < PLATEAU_NORMAL_LEVELS && lod > float(level))
+        en = mix(en, normalLevelTexel(level + 1, uv, slot), lod - float(level));
     float vertical = sqrt(max(0.0, 1.0 - dot(en, en)));
     vec3 east = normalize(cross(vec3(0.0, 0.0, 1.0), up));
     vec3 north = cross(up, east);

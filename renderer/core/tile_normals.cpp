@@ -15,6 +15,67 @@ constexpr double kDeg = std::numbers::pi / 180.0;
 
 int tileNormalSize() { return PLATEAU_NORMAL_SIZE; }
 
+int normalLevels(int size) {
+    int levels = 1;
+    while (size > 1 && (size - 1) % (2 << (levels - 1)) == 0 && (size - 1) / (2 << (levels - 1)) + 1 >= 5) ++levels;
+    return levels;
+}
+
+NormalLevel normalLevel(int size, int level) {
+    const auto side = [size](int l) { return (size - 1) / (1 << l) + 1; };
+    if (level == 0) return {0, 0, size};
+    if (level == 1) return {size, 0, side(1)};
+    int x = size;
+    for (int k = 2; k < level; ++k) x += side(k);
+    return {x, side(1), side(level)};
+}
+
+int normalAtlasWidth(int size) { return normalLevels(size) > 1 ? size + normalLevel(size, 1).size : size; }
+
+glm::dvec3 tileNormalAt(const TileNormals& m, int level, int i, int j, double exaggeration) {
+    const NormalLevel l = normalLevel(m.size, level);
+    const std::size_t t = (std::size_t(l.y + j) * std::size_t(m.width) + std::size_t(l.x + i)) * 2;
+    return decodeTileNormal(m.texels[t], m.texels[t + 1], exaggeration);
+}
+
+namespace {
+
+// Fills levels 1.. from level 0: [1 2 1] in both directions around the texel below; edge texels
+// along their edge only, corners kept, so a level's edge depends only on the edge below it.
+void buildLevels(TileNormals& m) {
+    const int levels = normalLevels(m.size);
+    const auto W = std::size_t(m.width);
+    for (int level = 1; level < levels; ++level) {
+        const NormalLevel src = normalLevel(m.size, level - 1), dst = normalLevel(m.size, level);
+        const auto get = [&](int i, int j, int c) {
+            return decodeNormalComponent(m.texels[(std::size_t(src.y + j) * W + std::size_t(src.x + i)) * 2 + std::size_t(c)]);
+        };
+        const int last = dst.size - 1;
+        for (int j = 0; j < dst.size; ++j) {
+            for (int i = 0; i < dst.size; ++i) {
+                const int si = 2 * i, sj = 2 * j;
+                const bool edgeI = i == 0 || i == last, edgeJ = j == 0 || j == last;
+                for (int c = 0; c < 2; ++c) {
+                    double sum = 0, weight = 0;
+                    for (int dj = -1; dj <= 1; ++dj) {
+                        if (edgeJ && dj != 0) continue;
+                        for (int di = -1; di <= 1; ++di) {
+                            if (edgeI && di != 0) continue;
+                            const double w = (di == 0 ? 2.0 : 1.0) * (dj == 0 ? 2.0 : 1.0);
+                            sum += w * get(si + di, sj + dj, c);
+                            weight += w;
+                        }
+                    }
+                    m.texels[(std::size_t(dst.y + j) * W + std::size_t(dst.x + i)) * 2 + std::size_t(c)] =
+                        encodeNormalComponent(sum / weight);
+                }
+            }
+        }
+    }
+}
+
+}  // namespace
+
 std::int8_t encodeNormalComponent(double c) {
     c = std::clamp(c, -1.0, 1.0);
     const double s = std::copysign(std::sqrt(std::abs(c)), c);
@@ -36,8 +97,10 @@ TileNormals buildTileNormals(const TileId& id, const TileHeights& heights, int s
     TileNormals out;
     if (size < 2) return out;
     out.size = size;
+    out.width = normalAtlasWidth(size);
+    out.height = size;
     const auto n = std::size_t(size);
-    out.texels.assign(n * n * 2, 0);
+    out.texels.assign(std::size_t(out.width) * n * 2, 0);
     if (heights.empty()) return out;
 
     // Texel k of a row or column sits at t = k / (size - 1); k = -1 and size are one spacing
@@ -81,11 +144,12 @@ TileNormals buildTileNormals(const TileId& id, const TileHeights& heights, int s
             const double dhdx = dEast > 0 ? (H(ie, j) - H(iw, j)) / dEast : 0.0;
             const double dhdy = dNorth > 0 ? (H(i, jn) - H(i, js)) / dNorth : 0.0;
             const glm::dvec3 nl = glm::normalize(glm::dvec3(-dhdx, -dhdy, 1.0));
-            const std::size_t t = (std::size_t(j) * n + std::size_t(i)) * 2;
+            const std::size_t t = (std::size_t(j) * std::size_t(out.width) + std::size_t(i)) * 2;
             out.texels[t] = encodeNormalComponent(nl.x);
             out.texels[t + 1] = encodeNormalComponent(nl.y);
         }
     }
+    buildLevels(out);
     return out;
 }
 

@@ -18,6 +18,12 @@
 // spends the byte's precision where lighting is most sensitive to it, on gentle slopes (steps of
 // 0.004 degrees at flat, 0.9 degrees at 45 degrees), where a linear byte would band plains in
 // 0.45-degree steps.
+//
+// Smaller levels (mipmaps: 65, 33, 17, 9, 5 texels) sit to the right of the largest, in one
+// layer of (size + (size + 1) / 2) x size texels, so a distant tile reads a prefiltered normal
+// instead of sparkling; the shader picks the level from the texel footprint. Each level's texel
+// is the [1 2 1] filtered texel below it (edges filtered along the edge only, so neighbours'
+// edges stay equal at every level).
 #include <cstdint>
 #include <vector>
 
@@ -29,12 +35,22 @@
 namespace plateau {
 
 struct TileNormals {
-    int size = 0;
-    std::vector<std::int8_t> texels;  // size * size * 2 (east, north), row 0 north, west to east
+    int size = 0;                     // texels a side of the largest level
+    int width = 0, height = 0;        // of the whole layer (normalAtlasWidth(size) x size)
+    std::vector<std::int8_t> texels;  // width * height * 2 (east, north), row 0 north, west to east
 };
 
 // Texels per side of every tile's normal map (PLATEAU_NORMAL_SIZE).
 int tileNormalSize();
+
+// Where level `level` of a normal map of `size` (2^n + 1) texels sits in its layer.
+struct NormalLevel {
+    int x = 0, y = 0, size = 0;
+};
+NormalLevel normalLevel(int size, int level);
+// Levels kept: while the size halves exactly and stays at least 5 texels (6 for 129).
+int normalLevels(int size);
+int normalAtlasWidth(int size);
 
 // Central differences one texel each way, in true metres on the ellipsoid (the east spacing
 // shrinks with cos(latitude)), reaching into the neighbouring grids that `heights` holds and
@@ -46,5 +62,7 @@ double decodeNormalComponent(std::int8_t q);
 // The unit normal in the local east-north-up frame of one stored texel, seen at a vertical
 // exaggeration (the shader's decoding, in C++ for tests).
 glm::dvec3 decodeTileNormal(std::int8_t east, std::int8_t north, double exaggeration = 1.0);
+// Texel (i, j) of a level, decoded.
+glm::dvec3 tileNormalAt(const TileNormals& m, int level, int i, int j, double exaggeration = 1.0);
 
 }  // namespace plateau

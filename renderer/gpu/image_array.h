@@ -25,14 +25,15 @@ public:
     // Formats with 8-bit channels only (bytes as given): RGBA8 and R8G8 (UNORM or SNORM).
     static std::uint32_t bytesPerTexel(VkFormat format);
 
-    // Throws GpuError when the device cannot hold `layers` layers of size x size.
+    // Throws GpuError when the device cannot hold `layers` layers of size x size (size x height
+    // when height is not 0: normal maps keep their smaller levels beside the largest).
     ImageArray(const Context& ctx, StagingRing& staging, std::uint32_t size, std::uint32_t layers,
-               VkFormat format = kFormat);
+               VkFormat format = kFormat, std::uint32_t height = 0);
     ~ImageArray();
     ImageArray(const ImageArray&) = delete;
     ImageArray& operator=(const ImageArray&) = delete;
 
-    // Writes layer `layer` from size*size*bytesPerTexel bytes, rows top to bottom. Staged: the copy and its
+    // Writes layer `layer` from bytesPerLayer() bytes, rows top to bottom. Staged: the copy and its
     // barriers are recorded into cmd, the current frame's command buffer, outside a render pass;
     // the layer is ready for shaders that run after it in that command buffer. In place: written
     // now, cmd is not used. Either way no frame still on the GPU may sample this layer: hand
@@ -46,11 +47,12 @@ public:
     VkImageView view() const { return view_; }  // VK_IMAGE_VIEW_TYPE_2D_ARRAY, all layers
     VkSampler sampler() const { return sampler_; }
     VkImageLayout sampleLayout() const { return layout_; }  // for descriptor writes
-    std::uint32_t size() const { return size_; }
+    std::uint32_t size() const { return size_; }  // width
+    std::uint32_t height() const { return height_; }
     std::uint32_t layers() const { return layers_; }
     bool staged() const { return !plan_.linear; }
     VkFormat format() const { return format_; }
-    std::size_t bytesPerLayer() const { return std::size_t(size_) * size_ * bytesPerTexel(format_); }
+    std::size_t bytesPerLayer() const { return std::size_t(size_) * height_ * bytesPerTexel(format_); }
     std::uint64_t bytesUploaded() const { return bytesUploaded_; }
 
 private:
@@ -61,6 +63,7 @@ private:
     const Context& ctx_;
     StagingRing& staging_;
     std::uint32_t size_;
+    std::uint32_t height_;
     std::uint32_t layers_;
     VkFormat format_;
     ImageUploadPlan plan_;

@@ -23,7 +23,7 @@ void stagedCopy(StagingRing& staging, VkCommandBuffer cmd, VkBuffer dst, VkDevic
 std::size_t TilePool::slotBytes() {
     const auto n = std::size_t(tileNormalSize());
     return std::size_t(tileVertexCount(tileGridSize())) * sizeof(TerrainVertex) +
-           n * n * ImageArray::bytesPerTexel(kNormalFormat);
+           std::size_t(normalAtlasWidth(tileNormalSize())) * n * ImageArray::bytesPerTexel(kNormalFormat);
 }
 
 TilePool::~TilePool() = default;
@@ -51,7 +51,8 @@ TilePool::TilePool(const Context& ctx, FrameRing& ring, std::uint32_t capacity)
     plan_ = *plan;
     ctx.log(std::string("tile uploads: ") + (plan_.staged ? "staged through host-visible memory" : "written in place (unified memory)"));
 
-    normals_ = std::make_unique<ImageArray>(ctx, ring.staging(), std::uint32_t(tileNormalSize()), capacity, kNormalFormat);
+    normals_ = std::make_unique<ImageArray>(ctx, ring.staging(), std::uint32_t(normalAtlasWidth(tileNormalSize())), capacity,
+                                            kNormalFormat, std::uint32_t(tileNormalSize()));
     vertices_ = Buffer(ctx, VkDeviceSize(capacity) * vertexBytesPerTile(), vUsage, plan_.deviceType);
     const VkDeviceSize indexBytes = indices.size() * sizeof(std::uint32_t);
     indices_ = Buffer(ctx, indexBytes, iUsage, plan_.deviceType);

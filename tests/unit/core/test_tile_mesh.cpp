@@ -271,10 +271,7 @@ TEST_CASE("tiles meshed with their neighbours' heights agree along the shared ed
     const auto westEdge = [g](int j) { return std::uint32_t(j * g); };
     // Normal-map texel j of A's east column and of B's west column are the same ground point.
     const int n = tileNormalSize();
-    const auto texel = [n](const TileMesh& m, int i, int j) {
-        const std::size_t t = (std::size_t(j) * std::size_t(n) + std::size_t(i)) * 2;
-        return decodeTileNormal(m.normals.texels[t], m.normals.texels[t + 1]);
-    };
+    const auto texel = [](const TileMesh& m, int i, int j) { return tileNormalAt(m.normals, 0, i, j); };
     const auto worstEdgeMismatch = [&](const TileMesh& ma, const TileMesh& mb, double& height, double& normalDeg) {
         height = normalDeg = 0;
         for (int j = 0; j < g; ++j)

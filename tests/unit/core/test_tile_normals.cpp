@@ -25,10 +25,7 @@ HeightGrid gridFrom(int size, const std::function<float(double u, double v)>& f)
     return g;
 }
 
-glm::dvec3 texel(const TileNormals& m, int i, int j) {
-    const std::size_t t = (std::size_t(j) * std::size_t(m.size) + std::size_t(i)) * 2;
-    return decodeTileNormal(m.texels[t], m.texels[t + 1]);
-}
+glm::dvec3 texel(const TileNormals& m, int i, int j) { return tileNormalAt(m, 0, i, j); }
 
 const TileId kQulong{12, 3090, 1695};
 
@@ -66,12 +63,12 @@ TEST_CASE("a plane's normal map is the ellipsoid normal everywhere", "[normals]"
     const HeightGrid flat = gridFrom(256, [](double, double) { return 4000.0f; });
     const TileNormals m = buildTileNormals(kQulong, TileHeights(kQulong, flat, kQulong, nullptr), tileNormalSize());
     REQUIRE(m.size == PLATEAU_NORMAL_SIZE);
-    REQUIRE(m.texels.size() == std::size_t(m.size * m.size * 2));
+    REQUIRE(m.texels.size() == std::size_t(m.width * m.height * 2));
     for (const std::int8_t t : m.texels) REQUIRE(t == 0);
     CHECK(glm::length(texel(m, 0, 0) - glm::dvec3(0, 0, 1)) < 1e-12);
     // No heights at all: flat too.
     const TileNormals none = buildTileNormals(kQulong, TileHeights(kQulong, HeightGrid{}, kQulong, nullptr), 9);
-    CHECK(none.texels == std::vector<std::int8_t>(9 * 9 * 2, 0));
+    CHECK(none.texels == std::vector<std::int8_t>(std::size_t(none.width * none.height * 2), 0));
 }
 
 TEST_CASE("a known slope tilts the normals downhill by the slope's angle", "[normals]") {
@@ -97,8 +94,7 @@ TEST_CASE("a known slope tilts the normals downhill by the slope's angle", "[nor
     CHECK(worst < 0.006);
 
     // Exaggeration steepens: the tangential part scales against the vertical part.
-    const std::size_t t = (std::size_t(c) * std::size_t(m.size) + std::size_t(c)) * 2;
-    const glm::dvec3 e3 = decodeTileNormal(m.texels[t], m.texels[t + 1], 3.0);
+    const glm::dvec3 e3 = tileNormalAt(m, 0, c, c, 3.0);
     const glm::dvec3 expect3 = glm::normalize(glm::dvec3(-3 * sx, 3 * sy, 1));
     CHECK(glm::length(e3 - expect3) < 0.015);
 }
@@ -137,13 +133,62 @@ TEST_CASE("normal maps of neighbours agree along their shared edge", "[normals][
     INFO("edge normals differ by up to " << alone << " deg alone, " << together << " deg together");
     CHECK(alone > 1.0);
     // Together both read the same heights on both sides: the same bytes.
+    const auto w = std::size_t(na.width);
     for (int i = 2; i + 2 < n; ++i) {
         INFO("texel " << i);
-        const std::size_t ta = (std::size_t(n - 1) * std::size_t(n) + std::size_t(i)) * 2, tb = std::size_t(i) * 2;
+        const std::size_t ta = (std::size_t(n - 1) * w + std::size_t(i)) * 2, tb = std::size_t(i) * 2;
         CHECK(std::abs(na.texels[ta] - nb.texels[tb]) <= 1);
         CHECK(std::abs(na.texels[ta + 1] - nb.texels[tb + 1]) <= 1);
     }
     CHECK(together < 0.1);
+    // The smaller levels' edges are filtered along the edge only: they agree too.
+    for (int level = 1; level < normalLevels(n); ++level) {
+        const int s = normalLevel(n, level).size;
+        double deg = 0;
+        for (int i = 1; i + 1 < s; ++i) {
+            const double c = glm::dot(tileNormalAt(na, level, i, s - 1), tileNormalAt(nb, level, i, 0));
+            deg = std::max(deg, std::acos(std::min(1.0, c)) * 180.0 / M_PI);
+        }
+        INFO("level " << level);
+        CHECK(deg < 0.5);
+    }
+}
+
+TEST_CASE("normal map levels sit side by side and average the level below", "[normals]") {
+    CHECK(normalLevels(129) == PLATEAU_NORMAL_LEVELS);
+    CHECK(normalAtlasWidth(129) == 194);
+    CHECK(normalLevel(129, 1).x == 129);
+    CHECK(normalLevel(129, 1).size == 65);
+    CHECK(normalLevel(129, 2).y == 65);
+    const NormalLevel last = normalLevel(129, normalLevels(129) - 1);
+    CHECK(last.size == 5);
+    CHECK(last.x + last.size <= 194);
+    CHECK(normalLevel(129, 2).y + normalLevel(129, 2).size <= 129);
+    // A plane keeps its slope at every level; bumps four texels wide fade in the smaller levels.
+    double perU = 0, perV = 0;
+    metresPerUV(kQulong, perU, perV);
+    const HeightGrid g = gridFrom(256, [](double u, double) { return float(4000 + 1000 * u); });
+    const TileNormals m = buildTileNormals(kQulong, TileHeights(kQulong, g, kQulong, nullptr), tileNormalSize());
+    const glm::dvec3 expect = glm::normalize(glm::dvec3(-1000.0 / perU, 0, 1));
+    for (int level = 0; level < normalLevels(m.size); ++level) {
+        const int c = normalLevel(m.size, level).size / 2;
+        INFO("level " << level);
+        CHECK(glm::length(tileNormalAt(m, level, c, c) - expect) < 0.006);
+    }
+    const HeightGrid bumps = gridFrom(256, [](double u, double v) {
+        return float(4000 + 100 * std::sin(u * 2 * M_PI * 32 + 0.3) * std::sin(v * 2 * M_PI * 32 + 0.3));
+    });
+    const TileNormals b = buildTileNormals(kQulong, TileHeights(kQulong, bumps, kQulong, nullptr), tileNormalSize());
+    const auto tilt = [&](int level) {
+        double worst = 0;
+        const int s = normalLevel(b.size, level).size;
+        for (int j = 1; j + 1 < s; ++j)
+            for (int i = 1; i + 1 < s; ++i) worst = std::max(worst, 1.0 - tileNormalAt(b, level, i, j).z);
+        return worst;
+    };
+    INFO("largest 1 - n.z at levels 0, 2, 4: " << tilt(0) << ", " << tilt(2) << ", " << tilt(4));
+    CHECK(tilt(2) < 0.5 * tilt(0));
+    CHECK(tilt(4) < 0.1 * tilt(0));
 }
 
 TEST_CASE("a mesh's geometric error is how far its triangles stray from the heights", "[normals][error]") {
