@@ -58,8 +58,7 @@ vec3 drape(vec3 albedo) {
 // equal the neighbour's. Stored: east and north components of the unit normal at exaggeration 1,
 // each as sign(c) * sqrt(|c|). Exaggeration steepens slopes: the tangential part scales by e.
 // Smaller levels sit to the right of the largest (129 | 65 over 33, 17, 9, 5): the level comes
-// from the texel footprint, blended between two, as mipmapping would (distant tiles do not
-// sparkle).
+// from the texel footprint, as mipmapping would (distant tiles do not sparkle).
 vec2 normalLevelTexel(int level, vec2 uv, float slot) {
     const int s0 = PLATEAU_NORMAL_SIZE;
     const int s1 = (s0 - 1) / 2 + 1;
@@ -86,10 +85,8 @@ vec3 tileNormal(vec3 up) {
     vec2 texels = vUv * float(PLATEAU_NORMAL_SIZE - 1);
     float footprint = max(length(dFdx(texels)), length(dFdy(texels)));
     float lod = clamp(log2(max(footprint, 1e-6)), 0.0, float(PLATEAU_NORMAL_LEVELS - 1));
-    int level = int(floor(lod));
-    vec2 en = normalLevelTexel(level, uv, slot);
-    if (level + 1 < PLATEAU_NORMAL_LEVELS && lod > float(level))
-        en = mix(en, normalLevelTexel(level + 1, uv, slot), lod - float(level));
+    // The nearest level only: one texture read per pixel (a software rasteriser pays for each).
+    vec2 en = normalLevelTexel(int(lod + 0.5), uv, slot);
     float vertical = sqrt(max(0.0, 1.0 - dot(en, en)));
     vec3 east = normalize(cross(vec3(0.0, 0.0, 1.0), up));
     vec3 north = cross(up, east);
