@@ -130,7 +130,10 @@ FrameResidency TileResidency::update(const Camera& cam, const SelectionParams& p
     out.selection = sel.stats;
     out.drawn = int(draw_.size());
     out.missing = int(sel.load.size() + staleDrawn.size());
-    out.settled = sel.load.empty() && staleDrawn.empty();
+    // Stale ancestors count too: their grids give drawn tiles their edges (and, with measured
+    // mesh errors, decide how deep the selection goes), so a view is settled only when no grid
+    // it reads is of another year.
+    out.settled = sel.load.empty() && staleDrawn.empty() && staleUsed.empty();
     return out;
 }
 
