@@ -15,9 +15,6 @@ layout(location = 0) out vec3 vRel;     // position relative to the camera (ECEF
 layout(location = 1) out float vHeight; // metres above the ellipsoid (unexaggerated)
 layout(location = 2) out vec3 vNormal;
 layout(location = 3) out vec2 vUv;      // Web Mercator position in the tile (u east, v south)
-// The underground view draws the terrain twice (depth, then colour where the depth is equal):
-// both pipelines must compute the same depth to the bit.
-invariant gl_Position;
 
 // The tile's grid is regular in Web Mercator, so a vertex's place in it is its position in the
 // tile: no texture coordinates need to be stored. Skirt vertex k hangs under perimeter vertex k,
