@@ -14,11 +14,12 @@
 #include <string>
 #include <vector>
 
+#include "core/model_layer.h"
 #include "core/tile_id.h"
 
 namespace plateau {
 
-enum class LayerType { Imagery, Vector };
+enum class LayerType { Imagery, Vector, Model };
 const char* layerTypeName(LayerType t);
 
 // RGBA, 0..1 components, straight alpha.
@@ -85,6 +86,7 @@ struct LayerDesc {
     std::string legend;       // e.g. "illustrative: derived from 2000s areas at 0.4 %/yr"
     std::string attribution;  // shown in the view while the layer is visible
     LayerTimeDesc time;
+    ModelLayerDesc model;  // model layers
 };
 
 }  // namespace plateau

@@ -16,6 +16,7 @@ const char* layerTypeName(LayerType t) {
     switch (t) {
     case LayerType::Imagery: return "imagery";
     case LayerType::Vector: return "vector";
+    case LayerType::Model: return "model";
     }
     return "unknown";
 }
@@ -172,11 +173,19 @@ void parseLayerTime(const Reader& rd, const json& t, const std::string& path, La
     if (const json* p = Reader::member(t, "pinned")) out.pinned = rd.dateValue(*p, Reader::join(path, "pinned"));
 }
 
+// The fields every layer type has.
+void parseCommon(const Reader& rd, const json& l, const std::string& path, LayerDesc& out) {
+    rd.boolean(l, path, "visible", out.visible);
+    rd.number(l, path, "opacity", out.opacity, 0.0, 1.0);
+    rd.string(l, path, "legend", out.legend);
+    rd.string(l, path, "attribution", out.attribution);
+}
+
 void parseLayer(const Reader& rd, const json& l, const std::string& path, const std::filesystem::path& file,
                 LayerDesc& out) {
     rd.expectObject(l, path);
     rd.onlyKeys(l, path, {"id", "title", "type", "source", "visible", "opacity", "style", "legend", "attribution",
-                          "time"});
+                          "time", "model"});
     const std::string idField = Reader::join(path, "id");
     if (!Reader::member(l, "id")) rd.fail(idField, "missing (a unique name such as \"rivers\")");
     rd.string(l, path, "id", out.id);
@@ -186,25 +195,29 @@ void parseLayer(const Reader& rd, const json& l, const std::string& path, const 
     rd.string(l, path, "title", out.title);
 
     const std::string typeField = Reader::join(path, "type");
-    if (!Reader::member(l, "type")) rd.fail(typeField, "missing (\"imagery\" or \"vector\")");
+    if (!Reader::member(l, "type")) rd.fail(typeField, "missing (\"imagery\", \"vector\" or \"model\")");
     std::string type;
     rd.string(l, path, "type", type);
     bool known = false;
-    for (const LayerType t : {LayerType::Imagery, LayerType::Vector})
+    for (const LayerType t : {LayerType::Imagery, LayerType::Vector, LayerType::Model})
         if (type == layerTypeName(t)) {
             out.type = t;
             known = true;
         }
-    if (!known) rd.fail(typeField, "unknown type \"" + type + "\" (expected \"imagery\" or \"vector\")");
+    if (!known)
+        rd.fail(typeField, "unknown type \"" + type + "\" (expected \"imagery\", \"vector\" or \"model\")");
+    if (out.type == LayerType::Model) {  // its own section (scene_models.cpp)
+        parseModelLayer(rd, l, path, out.model);
+        parseCommon(rd, l, path, out);
+        return;
+    }
+    if (Reader::member(l, "model")) rd.fail(Reader::join(path, "model"), "only for model layers");
 
     const json* src = Reader::member(l, "source");
     if (!src) rd.fail(Reader::join(path, "source"), "missing (where the layer's data is)");
     parseSource(rd, *src, Reader::join(path, "source"), file, out.type, out.source);
 
-    rd.boolean(l, path, "visible", out.visible);
-    rd.number(l, path, "opacity", out.opacity, 0.0, 1.0);
-    rd.string(l, path, "legend", out.legend);
-    rd.string(l, path, "attribution", out.attribution);
+    parseCommon(rd, l, path, out);
     // Styles and dates belong to features, which only vector layers have.
     for (const char* key : {"style", "time"})
         if (out.type != LayerType::Vector && Reader::member(l, key))
