@@ -16,6 +16,7 @@
 #include "app/globe_view.h"
 #include "app/layer_setup.h"
 #include "app/map_labels.h"
+#include "app/model_loading.h"
 #include "app/log.h"
 #include "app/scene_setup.h"
 #include "core/camera_control.h"
@@ -112,6 +113,8 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
     if (!opened) return glfwTerminate(), logError(opened.error().message), 1;
     Scene& scene = opened->scene;
     if (std::string err; !applyOverrides(scene, common, err)) return glfwTerminate(), logError(err), 1;
+    UndergroundView underground;
+    if (std::string err; !undergroundOptions(common, underground, err)) return glfwTerminate(), logError(err), 1;
     CameraPose pose = scene.camera;
     if (!opts.camera.empty()) {
         auto p = parseCameraArg(opts.camera, error);
@@ -151,7 +154,9 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
             GlobeView view(opened->source, renderer, logLine, memoryBudget(scene));
             // Layers open in the background; each is drawn as soon as it is ready.
             LayerLoader layers(view, scene.layers, opened->cancel, logLine);
-            ui::ViewSettings settings{scene.shading, scene.maxScreenSpaceError, true};
+            ViewModels models(renderer);
+            ModelLoader modelLoader(models, scene.layers, logLine);
+            ui::ViewSettings settings{scene.shading, scene.maxScreenSpaceError, true, underground};
             Camera cam = makeCamera(pose, int(target.extent().width), int(target.extent().height));
             Input input;
             bool recreate = false;
@@ -189,7 +194,8 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
                 const bool f1 = glfwGetKey(window, GLFW_KEY_F1) == GLFW_PRESS;
                 if (f1 && !f1WasDown) settings.showPanel = !settings.showPanel;
                 f1WasDown = f1;
-                cam = input.update(window, cam, ground, std::min(dt, 0.1));
+                // In the underground view the camera may pass through the surface, down to a floor.
+                cam = input.update(window, cam, settings.underground.navigationGround(ground), std::min(dt, 0.1));
 
                 // Tiles load on worker threads; a few uploads per frame keep the window responsive
                 // and parents show until their children arrive.
@@ -198,12 +204,21 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
                                                                  opened->source->maxZoom()),
                                             scene.memory.uploadsPerFrame);
                 layers.poll();
+                modelLoader.poll();
                 ui::StatusInfo status = statusLabel(scene, view);
+                if (!models.models().empty() && !ImGui::GetIO().WantCaptureMouse) {
+                    const ImVec2 mouse = ImGui::GetIO().MousePos;
+                    const double sx = ImGui::GetIO().DisplayFramebufferScale.x, sy = ImGui::GetIO().DisplayFramebufferScale.y;
+                    if (const auto hit = models.pick(cam, mouse.x * sx, mouse.y * sy, view, settings.shading.exaggeration))
+                        status.picked = hit->layerId + (hit->node.empty() ? "" : ": " + hit->node);
+                }
                 status.camera = describeCamera(cam);
                 status.tilesDrawn = st.drawn;
                 status.tilesLoading = st.missing + st.overlayMissing;
                 status.frameMs = frameMs;
                 gpu::FrameDesc desc = view.frame({cam, scene.timeline.current, elapsed}, settings.shading);
+                desc.style.underground = settings.underground;
+                desc.models = models.instances(view, settings.shading.exaggeration);
                 if (hasLabels(view)) {
                     // Labels hide behind terrain by the newest depth the GPU has finished copying
                     // (a frame or two old: at interactive rates the difference is a pixel or so).

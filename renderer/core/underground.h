@@ -19,10 +19,17 @@ struct UndergroundView {
     double terrainOpacity = 1.0;   // 0..1; below 1 the bodies show through the terrain
     bool cutawayOn = false;
     Cutaway cutaway;
-    // Navigation may take the camera this far below the surface in underground mode (metres).
-    double maxDepthBelowSurface = 20000.0;
+    // Navigation may take the camera this far below the surface in underground mode (metres):
+    // enough to look at bodies a few kilometres down from below and beside them.
+    double maxDepthBelowSurface = 3000.0;
     // Terrain opacity as drawn: 1 outside underground mode.
     double opacity() const { return enabled ? terrainOpacity : 1.0; }
+    // The height navigation treats as the ground (core/camera_control.h keeps the camera above it
+    // and zooms toward it): the surface, or in underground mode the floor below it, so the camera
+    // can pass through the surface.
+    double navigationGround(double surfaceHeight) const {
+        return enabled ? surfaceHeight - maxDepthBelowSurface : surfaceHeight;
+    }
 };
 
 // The cut plane relative to the camera, for the shader: xyz the unit normal (ECEF axes) pointing to

@@ -8,6 +8,8 @@
 #include "core/model_picking.h"
 #include "core/model_placement.h"
 #include "core/model_shapes.h"
+#include "core/underground.h"
+#include "core/camera_control.h"
 
 using namespace plateau;
 
@@ -142,4 +144,33 @@ TEST_CASE("picking: the nearest body and node under a ray, through placement", "
     CHECK(h2->distance_m == Approx(80.0 - 50.0).margin(0.01));
     // Off to the side: nothing.
     CHECK_FALSE(pickModelAt(cam, 0, 0, models));
+}
+
+TEST_CASE("underground: the cut plane and the navigation floor", "[model][underground]") {
+    UndergroundView u;
+    const Camera cam = makeCamera({91.5, 29.5, 6000.0, 0, -30}, 100, 100);
+    CHECK(cutawayPlane(u, cam) == glm::vec4(0.0f));  // off: nothing is cut
+    u.enabled = true;
+    u.cutawayOn = true;
+    u.cutaway = {91.5, 29.6, 180.0};  // faces south: removes the ground south of 29.6 N
+    const glm::vec4 plane = cutawayPlane(u, cam);
+    const auto removed = [&](double lon, double lat, double h) {
+        const glm::dvec3 rel = geodeticToEcef({lon, lat, h}) - cam.position;
+        return glm::dot(glm::dvec3(plane), rel) + double(plane.w) > 0.0;
+    };
+    CHECK(removed(91.5, 29.59, 4000.0));
+    CHECK(removed(91.7, 29.5, 0.0));
+    CHECK_FALSE(removed(91.5, 29.61, 4000.0));
+    CHECK_FALSE(removed(91.3, 29.61, 12000.0));  // the plane is vertical: any height
+    // The plane's signed distance is in metres: 0.01 degrees of latitude is about 1.1 km.
+    const glm::dvec3 rel = geodeticToEcef({91.5, 29.59, 4000.0}) - cam.position;
+    CHECK(glm::dot(glm::dvec3(plane), rel) + double(plane.w) == Approx(1108.0).margin(5.0));
+
+    // Navigation: the camera may go below the surface only in underground mode.
+    const Camera below = makeCamera({91.5, 29.5, 3000.0, 0, -30}, 100, 100);
+    const double surface = 4500.0;
+    CHECK(cameraPose(clampHeight(below, UndergroundView{}.navigationGround(surface))).height_m == Approx(4550.0));
+    CHECK(cameraPose(clampHeight(below, u.navigationGround(surface))).height_m == Approx(3000.0));
+    u.maxDepthBelowSurface = 1000.0;
+    CHECK(cameraPose(clampHeight(below, u.navigationGround(surface))).height_m == Approx(3550.0));
 }
