@@ -59,7 +59,9 @@
 //   "layers": [                                  drawn over the terrain in this order (first = bottom)
 //     { "id": "rivers",                          required, unique, 1..64 of a-z 0-9 _ -
 //       "title": "Rivers",                       for the panel (default: the id)
-//       "type": "vector",                        required: "imagery" | "vector"
+//       "type": "vector",                        required: "imagery" | "vector" | "model" (a glTF
+//                                                body: its "model" section instead of "source",
+//                                                see scene_models.cpp)
 //       "source": {                              required
 //         "type": "ogr",                         vector: "ogr" (any vector file GDAL reads);
 //                                                imagery: "http" (XYZ tiles) or "gdal" (any raster)

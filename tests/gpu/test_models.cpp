@@ -11,6 +11,7 @@
 #include "core/model_placement.h"
 #include "core/model_shapes.h"
 #include "core/picking.h"
+#include "app/view_models.h"
 #include "gpu_test_support.h"
 
 using namespace plateau;
@@ -373,5 +374,42 @@ TEST_CASE("models: base colour texture and normal map are sampled", "[gpu][model
     // The ridges shade the face differently in stripes: the normal map changes the picture.
     INFO("mean change from the normal map " << bumpDiff / n);
     CHECK(bumpDiff / n > 4.0);
+    CHECK(fx.validationMessages() == 0);
+}
+
+TEST_CASE("view models: a model layer placed below the displayed surface, drawn and picked", "[gpu][models]") {
+    GpuFixture fx(kW, kH);
+    const Shading shading = plainShading(2.0);
+    fx.render(CameraPose{kLon, kLat, 20000, 0, -90}, shading);
+    app::ViewModels models(fx.session->renderer());
+    LayerDesc desc;
+    desc.id = "qulong-body";
+    desc.type = LayerType::Model;
+    desc.model.placement = ModelPlacement{kLon, kLat, 0.0, 800.0, 0, 0, 0, 1.0};
+    const std::size_t i = models.add(desc);
+    CHECK(models.models()[i].loading);
+    CHECK(models.instances(*fx.view, 2.0).empty());  // nothing to draw while loading
+    REQUIRE(models.setData(i, std::make_shared<ModelData>(boxModel({400, 400, 400}, {0.2f, 0.8f, 0.3f, 1.0f}))));
+    const auto inst = models.instances(*fx.view, 2.0);
+    REQUIRE(inst.size() == 1);
+    const double surface = fx.view->terrainHeight(kLon, kLat).value();
+    const glm::dmat4 expect = modelToEcef(desc.model.placement, surface, 2.0);
+    CHECK(glm::length(glm::dvec3(inst[0].modelToEcef[3]) - glm::dvec3(expect[3])) < 1e-6);
+
+    const CameraPose above{kLon, kLat, surface * 2.0 + 1500.0, 0, -90};
+    const Shot s = shoot(fx, above, shading, inst, underground(0.0));
+    const auto hit = models.pick(s.camera, kW / 2, kH / 2, *fx.view, 2.0);
+    REQUIRE(hit);
+    CHECK(hit->layerId == "qulong-body");
+    CHECK(hit->node == "body");
+    // The pick and the depth buffer agree on the top face: (surface - 800 + 200) * 2.
+    const auto p = pickSurface(s.camera, s.depth, kW / 2, kH / 2, 1.0);
+    REQUIRE(p);
+    CHECK(glm::length(hit->ecef - p->ecef) < 1.0);
+    CHECK(ecefToGeodetic(hit->ecef).height_m == Approx((surface - 600.0) * 2.0).margin(0.5));
+    // Hidden layers are neither drawn nor picked.
+    models.models()[i].desc.visible = false;
+    CHECK(models.instances(*fx.view, 2.0).empty());
+    CHECK_FALSE(models.pick(s.camera, kW / 2, kH / 2, *fx.view, 2.0));
     CHECK(fx.validationMessages() == 0);
 }
