@@ -69,8 +69,10 @@ public:
     ModelStore(const ModelStore&) = delete;
     ModelStore& operator=(const ModelStore&) = delete;
 
-    // Records the upload into `cmd` (the frame being prepared, outside a render pass). Throws
-    // GpuError for a model the GPU cannot take (a texture larger than the device allows).
+    // Records the upload into `cmd` (the frame being prepared, outside a render pass). Textures
+    // the device cannot take (larger than its limit, or not width * height * 4 bytes) and
+    // primitives with indices past their vertices are left out; throws GpuError only when memory
+    // cannot be had.
     ModelHandle upload(VkCommandBuffer cmd, const ModelData& model);
     // Destroyed once the frames in flight have finished.
     void release(ModelHandle handle);

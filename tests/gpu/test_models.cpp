@@ -12,6 +12,7 @@
 #include "core/model_shapes.h"
 #include "core/picking.h"
 #include "app/view_models.h"
+#include "gpu/model_store.h"
 #include "gpu_test_support.h"
 
 using namespace plateau;
@@ -411,5 +412,51 @@ TEST_CASE("view models: a model layer placed below the displayed surface, drawn 
     models.models()[i].desc.visible = false;
     CHECK(models.instances(*fx.view, 2.0).empty());
     CHECK_FALSE(models.pick(s.camera, kW / 2, kH / 2, *fx.view, 2.0));
+    CHECK(fx.validationMessages() == 0);
+}
+
+TEST_CASE("models: released while frames are in flight, freed after them", "[gpu][models]") {
+    GpuFixture fx(kW, kH);
+    const Shading shading = plainShading();
+    fx.render(CameraPose{kLon, kLat, 12000, 0, -90}, shading);
+    const double surface = fx.view->terrainHeight(kLon, kLat).value();
+    const Camera cam = makeCamera({kLon, kLat, surface + 1500.0, 0, -90}, kW, kH);
+    gpu::Renderer& r = fx.session->renderer();
+    ModelData textured = boxModel({300, 300, 300}, {1, 1, 1, 1});
+    textured.textures.push_back(ModelTexture{2, 2, std::vector<std::uint8_t>(16, 200)});
+    textured.materials[0].baseColourTexture = 0;
+    const glm::dmat4 m = modelToEcef({kLon, kLat, 0.0, 500.0, 0, 0, 0, 1.0}, surface, 1.0);
+    gpu::FrameDesc f = fx.view->frame({cam}, shading);
+    f.style.underground = underground(0.0);
+    // Upload, draw without waiting, release, and go on drawing: the buffers, images and sets must
+    // outlive the frames that used them (validation reports any use after destruction).
+    for (int round = 0; round < 3; ++round) {
+        const gpu::ModelHandle h = r.uploadModel(textured);
+        CHECK(r.modelStore().size() == 1);
+        f.models = {{h, m, 1.0f}};
+        fx.session->render(f, false);
+        fx.session->render(f, false);
+        r.releaseModel(h);
+        CHECK(r.modelStore().size() == 0);
+        f.models.clear();
+        fx.session->render(f, false);
+    }
+    r.waitIdle();
+    // A texture larger than the device allows is left out: the material samples plain white.
+    ModelData huge = textured;
+    huge.textures[0] = ModelTexture{100000, 1, std::vector<std::uint8_t>(400000, 1)};
+    const gpu::ModelHandle h = r.uploadModel(huge);
+    CHECK(r.modelStore().find(h)->textures.empty());
+    f.models = {{h, m, 1.0f}};
+    fx.session->render(f, true);
+    r.releaseModel(h);
+    // Bad indices: the primitive is left out.
+    ModelData broken = textured;
+    broken.primitives[0].indices[0] = 999999;
+    const gpu::ModelHandle hb = r.uploadModel(broken);
+    f.models = {{hb, m, 1.0f}};
+    fx.session->render(f, true);
+    CHECK(r.modelStore().find(hb)->primitives.empty());
+    r.releaseModel(hb);
     CHECK(fx.validationMessages() == 0);
 }
