@@ -19,6 +19,9 @@ const std::uint32_t kTerrainVert[] =
 const std::uint32_t kTerrainFrag[] =
 #include "terrain.frag.inc"
     ;
+const std::uint32_t kTerrainDepthFrag[] =
+#include "terrain_depth.frag.inc"
+    ;
 const std::uint32_t kSkyVert[] =
 #include "sky.vert.inc"
     ;
@@ -89,8 +92,12 @@ TerrainPass::TerrainPass(VkDevice device, VkRenderPass renderPass, VkDescriptorS
     t.cullMode = VK_CULL_MODE_NONE;
     twoSided_ = createPipeline(device, renderPass, t);
     t.colourWrite = false;
+    t.fragmentCode = kTerrainDepthFrag;
+    t.fragmentBytes = sizeof(kTerrainDepthFrag);
     depthOnly_ = createPipeline(device, renderPass, t);
     t.colourWrite = true;
+    t.fragmentCode = kTerrainFrag;
+    t.fragmentBytes = sizeof(kTerrainFrag);
     t.alphaBlend = true;
     t.depthWrite = false;
     t.depthCompare = VK_COMPARE_OP_GREATER_OR_EQUAL;

@@ -9,6 +9,8 @@ void undergroundCut() {
     if (dot(cut.xyz, cut.xyz) > 0.0 && dot(cut.xyz, vRel) + cut.w > 0.0) discard;
 }
 
+#ifndef PLATEAU_CUT_ONLY
+
 // Rock-section red with dark diagonal stripes, 6 px apart on screen, unlit: no lit terrain colour
 // (greens, browns, snow) looks like it.
 const vec3 kUndersideColour = vec3(0.62, 0.20, 0.16);
@@ -22,3 +24,4 @@ vec4 undergroundColour(vec3 colour) {
     }
     return vec4(colour, frame.underground.y);
 }
+#endif
