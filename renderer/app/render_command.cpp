@@ -141,6 +141,7 @@ int runRender(const CommonOptions& common, const RenderOptions& opts) {
             mapLabels = placeLabels(view, plain.camera, input.time, scene.shading.exaggeration, session.lastDepth(),
                                     ui::measureText);
         }
+        for (ui::ScreenLabel& l : models.labels(cam, view, scene.shading.exaggeration)) mapLabels.push_back(std::move(l));
         auto pixels = session.renderAndCapture(frameOf(), showLabel ? &label : nullptr, &mapLabels);
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         Image8 img{width, height, 4, std::move(pixels)};

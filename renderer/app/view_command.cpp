@@ -229,6 +229,7 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
                                                   settings.shading.exaggeration,
                                                   fits ? depth.values : std::vector<float>{}, ui::measureText));
                 }
+                if (!models.models().empty()) ui::drawMapLabels(models.labels(desc.camera, view, settings.shading.exaggeration));
                 ui::drawLabel(status);
                 if (settings.showPanel) ui::drawPanel(settings, status);
                 ImGui::Render();

@@ -49,6 +49,22 @@ std::vector<gpu::ModelInstance> ViewModels::instances(const GlobeView& view, dou
     return out;
 }
 
+std::vector<ui::ScreenLabel> ViewModels::labels(const Camera& cam, const GlobeView& view, double exaggeration) const {
+    std::vector<ui::ScreenLabel> out;
+    for (const ViewModel& m : models_) {
+        if (!m.data || !m.desc.visible || m.desc.opacity <= 0.0 || m.desc.model.label.empty()) continue;
+        const glm::vec3 lo = m.data->boundsMin, hi = m.data->boundsMax;
+        const glm::vec4 top((lo.x + hi.x) * 0.5f, hi.y, (lo.z + hi.z) * 0.5f, 1.0f);
+        const glm::vec4 clip = modelMvp(placement(m, view, exaggeration), cam) * top;
+        if (clip.w <= 0.0f) continue;
+        const float x = (clip.x / clip.w * 0.5f + 0.5f) * float(cam.width);
+        const float y = (clip.y / clip.w * 0.5f + 0.5f) * float(cam.height);
+        if (x < 0.0f || y < 0.0f || x >= float(cam.width) || y >= float(cam.height)) continue;
+        out.push_back({x, y, m.desc.model.label});
+    }
+    return out;
+}
+
 std::optional<ModelPick> ViewModels::pick(const Camera& cam, double x, double y, const GlobeView& view,
                                           double exaggeration) const {
     std::vector<PickableModel> pickable;

@@ -11,6 +11,7 @@
 #include "core/model_data.h"
 #include "core/model_picking.h"
 #include "gpu/renderer.h"
+#include "ui/view_settings.h"
 
 namespace plateau::app {
 
@@ -51,6 +52,9 @@ public:
     glm::dmat4 placement(const ViewModel& m, const GlobeView& view, double exaggeration) const;
     // The visible, loaded models for a frame.
     std::vector<gpu::ModelInstance> instances(const GlobeView& view, double exaggeration) const;
+    // The labels of the visible loaded models, anchored at the top centre of each model's bounds
+    // and not hidden by the terrain (bodies are meant to be found underground).
+    std::vector<ui::ScreenLabel> labels(const Camera& cam, const GlobeView& view, double exaggeration) const;
     // The nearest visible model under pixel (x, y) of `cam`.
     std::optional<ModelPick> pick(const Camera& cam, double x, double y, const GlobeView& view,
                                   double exaggeration) const;

@@ -408,6 +408,14 @@ TEST_CASE("view models: a model layer placed below the displayed surface, drawn 
     REQUIRE(p);
     CHECK(glm::length(hit->ecef - p->ecef) < 1.0);
     CHECK(ecefToGeodetic(hit->ecef).height_m == Approx((surface - 600.0) * 2.0).margin(0.5));
+    // Its label sits over the top centre of the body (the image centre, looking straight down).
+    CHECK(models.labels(s.camera, *fx.view, 2.0).empty());  // no label text
+    models.models()[i].desc.model.label = "Qulong (schematic)";
+    const auto labels = models.labels(s.camera, *fx.view, 2.0);
+    REQUIRE(labels.size() == 1);
+    CHECK(labels[0].text == "Qulong (schematic)");
+    CHECK(std::abs(labels[0].x - kW / 2.0f) < 1.0f);
+    CHECK(std::abs(labels[0].y - kH / 2.0f) < 1.0f);
     // Hidden layers are neither drawn nor picked.
     models.models()[i].desc.visible = false;
     CHECK(models.instances(*fx.view, 2.0).empty());
