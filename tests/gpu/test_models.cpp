@@ -315,6 +315,21 @@ TEST_CASE("models: nested translucent shells composite back to front from every 
         CHECK(colourDist(p, right) < 0.5 * colourDist(p, wrongA));
         CHECK(colourDist(p, right) < 0.5 * colourDist(p, wrongB));
     }
+    // A layer faded to 40 % draws its opaque shell translucent: 40 % of its colour over black.
+    ModelData solid = shells;
+    solid.materials[0].baseColour[3] = 1.0f;
+    solid.materials[0].alphaMode = AlphaMode::Opaque;
+    solid.materials[0].doubleSided = false;  // front faces only: one layer of colour
+    solid.primitives.resize(1);  // the inner shell (red) alone, now opaque
+    solid.primitives[0].material = 0;
+    solid.materials[0].emissive = shells.materials[1].emissive;
+    const gpu::ModelHandle hs = fx.session->renderer().uploadModel(solid);
+    const CameraPose top{cg.lon_deg, cg.lat_deg, cg.height_m + 1200.0, 0, -90};
+    const Shot full = shoot(fx, top, shading, {{hs, m, 1.0f}}, underground(0.0), false, black);
+    const Shot faded = shoot(fx, top, shading, {{hs, m, 0.4f}}, underground(0.0), false, black);
+    INFO("opaque " << int(full.px(kW / 2, kH / 2)[0]) << ", at 40 % " << int(faded.px(kW / 2, kH / 2)[0]));
+    CHECK(full.px(kW / 2, kH / 2)[0] > 150);
+    CHECK(std::abs(faded.px(kW / 2, kH / 2)[0] - 0.4 * full.px(kW / 2, kH / 2)[0]) <= 4.0);
     CHECK(fx.validationMessages() == 0);
 }
 
