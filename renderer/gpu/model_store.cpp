@@ -21,7 +21,8 @@ constexpr VkDeviceSize kUniformAlign = 256;  // the largest minUniformBufferOffs
 VkDeviceSize alignUp(VkDeviceSize v, VkDeviceSize a) { return (v + a - 1) / a * a; }
 
 void imageBarrier(VkCommandBuffer cmd, VkImage image, VkImageLayout from, VkImageLayout to, VkAccessFlags srcAccess,
-                  VkAccessFlags dstAccess, VkPipelineStageFlags srcStage, VkPipelineStageFlags dstStage) {
+                  VkAccessFlags dstAccess, VkPipelineStageFlags srcStage, VkPipelineStageFlags dstStage,
+                  std::uint32_t baseLevel, std::uint32_t levels) {
     VkImageMemoryBarrier b{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER};
     b.oldLayout = from;
     b.newLayout = to;
@@ -30,7 +31,7 @@ void imageBarrier(VkCommandBuffer cmd, VkImage image, VkImageLayout from, VkImag
     b.srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
     b.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
     b.image = image;
-    b.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1};
+    b.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, baseLevel, levels, 0, 1};
     vkCmdPipelineBarrier(cmd, srcStage, dstStage, 0, 0, nullptr, 0, nullptr, 1, &b);
 }
 
@@ -67,13 +68,13 @@ ModelStore::ModelStore(const Context& ctx, FrameRing& ring) : ctx_(ctx), ring_(r
     lci.bindingCount = 3;
     lci.pBindings = b;
     VK_CHECK(vkCreateDescriptorSetLayout(ctx.device(), &lci, nullptr, &layout_));
-    // glTF's default sampler: linear, repeat.
+    // glTF's default sampler: linear, mipmapped, repeat.
     VkSamplerCreateInfo sci{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
     sci.magFilter = VK_FILTER_LINEAR;
     sci.minFilter = VK_FILTER_LINEAR;
-    sci.mipmapMode = VK_SAMPLER_MIPMAP_MODE_NEAREST;
+    sci.mipmapMode = VK_SAMPLER_MIPMAP_MODE_LINEAR;
     sci.addressModeU = sci.addressModeV = sci.addressModeW = VK_SAMPLER_ADDRESS_MODE_REPEAT;
-    sci.maxLod = 0.0f;
+    sci.maxLod = VK_LOD_CLAMP_NONE;
     VK_CHECK(vkCreateSampler(ctx.device(), &sci, nullptr, &sampler_));
 }
 
@@ -86,21 +87,53 @@ ModelStore::~ModelStore() {
 }
 
 Image ModelStore::uploadTexture(VkCommandBuffer cmd, const ModelTexture& tex, VkFormat format) {
-    Image img(ctx_, {tex.width, tex.height}, format, VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT,
-              VK_IMAGE_ASPECT_COLOR_BIT);
+    // A full mip chain, built on the GPU by halving blits, where the format can be blitted and
+    // filtered (every common GPU and lavapipe for RGBA8): a textured body seen from afar samples a
+    // level that fits instead of aliasing.
+    VkFormatProperties fp{};
+    vkGetPhysicalDeviceFormatProperties(ctx_.physicalDevice(), format, &fp);
+    const VkFormatFeatureFlags need = VK_FORMAT_FEATURE_BLIT_SRC_BIT | VK_FORMAT_FEATURE_BLIT_DST_BIT |
+                                      VK_FORMAT_FEATURE_SAMPLED_IMAGE_FILTER_LINEAR_BIT;
+    std::uint32_t levels = 1;
+    if ((fp.optimalTilingFeatures & need) == need)
+        while ((std::max(tex.width, tex.height) >> levels) > 0) ++levels;
+    Image img(ctx_, {tex.width, tex.height}, format,
+              VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
+              VK_IMAGE_ASPECT_COLOR_BIT, levels);
     const VkDeviceSize bytes = tex.rgba.size();
     const StagingSpan span = ring_.staging().allocate(bytes, 16);
     std::memcpy(span.data, tex.rgba.data(), bytes);
     imageBarrier(cmd, img.handle(), VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 0,
-                 VK_ACCESS_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_TOP_OF_PIPE_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT);
+                 VK_ACCESS_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_TOP_OF_PIPE_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT, 0,
+                 levels);
     VkBufferImageCopy region{};
     region.bufferOffset = span.offset;
     region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
     region.imageExtent = {tex.width, tex.height, 1};
     vkCmdCopyBufferToImage(cmd, span.buffer, img.handle(), VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region);
+    std::int32_t w = std::int32_t(tex.width), h = std::int32_t(tex.height);
+    for (std::uint32_t level = 1; level < levels; ++level) {
+        // Level - 1 becomes a blit source, then is done: ready for the shaders.
+        imageBarrier(cmd, img.handle(), VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                     VK_ACCESS_TRANSFER_WRITE_BIT, VK_ACCESS_TRANSFER_READ_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT,
+                     VK_PIPELINE_STAGE_TRANSFER_BIT, level - 1, 1);
+        const std::int32_t nw = std::max(w / 2, 1), nh = std::max(h / 2, 1);
+        VkImageBlit blit{};
+        blit.srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, level - 1, 0, 1};
+        blit.srcOffsets[1] = {w, h, 1};
+        blit.dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, level, 0, 1};
+        blit.dstOffsets[1] = {nw, nh, 1};
+        vkCmdBlitImage(cmd, img.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, img.handle(),
+                       VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &blit, VK_FILTER_LINEAR);
+        imageBarrier(cmd, img.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL,
+                     VK_ACCESS_TRANSFER_READ_BIT, VK_ACCESS_SHADER_READ_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT,
+                     VK_PIPELINE_STAGE_FRAGMENT_SHADER_BIT, level - 1, 1);
+        w = nw;
+        h = nh;
+    }
     imageBarrier(cmd, img.handle(), VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL,
                  VK_ACCESS_TRANSFER_WRITE_BIT, VK_ACCESS_SHADER_READ_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT,
-                 VK_PIPELINE_STAGE_FRAGMENT_SHADER_BIT);
+                 VK_PIPELINE_STAGE_FRAGMENT_SHADER_BIT, levels - 1, 1);
     bytesUploaded_ += bytes;
     return img;
 }

@@ -1,7 +1,7 @@
 #pragma once
 // Models on the GPU. Uploading a ModelData gives a handle; each model owns one device-local
 // buffer (vertices, then indices, then one material block per material at 256-byte offsets, the
-// largest uniform offset alignment Vulkan allows), one image per texture, and one descriptor set
+// largest uniform offset alignment Vulkan allows), one mipmapped image per texture, and one descriptor set
 // per material (set 1: its block, base colour and normal textures). Sets per material rather than
 // a texture array indexed in the shader: lavapipe has no descriptor indexing.
 //

@@ -390,6 +390,29 @@ TEST_CASE("models: base colour texture and normal map are sampled", "[gpu][model
     // The ridges shade the face differently in stripes: the normal map changes the picture.
     INFO("mean change from the normal map " << bumpDiff / n);
     CHECK(bumpDiff / n > 4.0);
+
+    // A one-texel checker seen from afar (3.3 texels a pixel) is its mean colour, not noise: the
+    // texture is mipmapped.
+    ModelData fine = plain;
+    ModelTexture pixels{64, 64, {}};
+    for (std::uint32_t k = 0; k < 64 * 64; ++k) {
+        const std::uint8_t v = ((k % 64) + (k / 64)) % 2 ? 255 : 0;
+        pixels.rgba.insert(pixels.rgba.end(), {v, v, v, 255});
+    }
+    fine.textures = {pixels};
+    fine.materials[0].baseColourTexture = 0;
+    const gpu::ModelHandle hf = fx.session->renderer().uploadModel(fine);
+    const Shot far = shoot(fx, CameraPose{kLon, kLat, surface - 400.0 + 2990.0, 0, -90}, shading, {{hf, m, 1.0f}},
+                           underground(0.0));
+    int lo = 255, hi = 0;
+    for (int y = kH / 2 - 4; y < kH / 2 + 4; ++y)
+        for (int x = kW / 2 - 4; x < kW / 2 + 4; ++x) {
+            lo = std::min(lo, int(far.px(x, y)[0]));
+            hi = std::max(hi, int(far.px(x, y)[0]));
+        }
+    INFO("red from " << lo << " to " << hi << " over the far face");
+    CHECK(hi - lo < 20);
+    CHECK(lo > 60);  // grey, not black
     CHECK(fx.validationMessages() == 0);
 }
 
