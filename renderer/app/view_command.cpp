@@ -46,6 +46,7 @@ std::string describeCamera(const Camera& cam) {
 struct Input {
     bool dragging = false, rotating = false;
     double lastX = 0, lastY = 0;
+    NavigationLimits limits;  // the underground view lets the camera look up at the underside
 
     Camera update(GLFWwindow* w, const Camera& cam, double ground, double dt) {
         double x = 0, y = 0;
@@ -69,8 +70,8 @@ struct Input {
         }
         if (!left && !right) dragging = rotating = false;
         if (dragging && (x != lastX || y != lastY)) out = panByDrag(out, lastX, lastY, x, y, ground);
-        if (rotating && (x != lastX || y != lastY)) out = orbit(out, (x - lastX) * 0.25, -(y - lastY) * 0.2, ground);
-        if (g_scroll != 0.0 && !uiMouse) out = zoomTowardPixel(out, x, y, g_scroll, ground);
+        if (rotating && (x != lastX || y != lastY)) out = orbit(out, (x - lastX) * 0.25, -(y - lastY) * 0.2, ground, limits);
+        if (g_scroll != 0.0 && !uiMouse) out = zoomTowardPixel(out, x, y, g_scroll, ground, limits);
         g_scroll = 0.0;
         lastX = x;
         lastY = y;
@@ -83,8 +84,8 @@ struct Input {
             if (key(GLFW_KEY_D, GLFW_KEY_RIGHT)) rgt += step;
             if (key(GLFW_KEY_A, GLFW_KEY_LEFT)) rgt -= step;
             if (fwd != 0 || rgt != 0) out = moveHorizontal(out, fwd, rgt, ground);
-            if (key(GLFW_KEY_E, GLFW_KEY_PAGE_UP)) out = zoomTowardPixel(out, out.width / 2.0, out.height / 2.0, -3.0 * dt, ground);
-            if (key(GLFW_KEY_Q, GLFW_KEY_PAGE_DOWN)) out = zoomTowardPixel(out, out.width / 2.0, out.height / 2.0, 3.0 * dt, ground);
+            if (key(GLFW_KEY_E, GLFW_KEY_PAGE_UP)) out = zoomTowardPixel(out, out.width / 2.0, out.height / 2.0, -3.0 * dt, ground, limits);
+            if (key(GLFW_KEY_Q, GLFW_KEY_PAGE_DOWN)) out = zoomTowardPixel(out, out.width / 2.0, out.height / 2.0, 3.0 * dt, ground, limits);
         }
         return out;
     }
@@ -194,7 +195,9 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
                 const bool f1 = glfwGetKey(window, GLFW_KEY_F1) == GLFW_PRESS;
                 if (f1 && !f1WasDown) settings.showPanel = !settings.showPanel;
                 f1WasDown = f1;
-                // In the underground view the camera may pass through the surface, down to a floor.
+                // In the underground view the camera may pass through the surface, down to a floor,
+                // and look up at the terrain's underside.
+                input.limits.maxPitchDeg = settings.underground.enabled ? 80.0 : NavigationLimits{}.maxPitchDeg;
                 cam = input.update(window, cam, settings.underground.navigationGround(ground), std::min(dt, 0.1));
 
                 // Tiles load on worker threads; a few uploads per frame keep the window responsive
