@@ -4,6 +4,7 @@
 #include <exception>
 
 #include "io/imagery_source.h"
+#include "io/trace_overlay.h"
 #include "io/vector_overlay_source.h"
 
 namespace plateau::app {
@@ -12,7 +13,16 @@ OpenedLayer openLayer(const LayerDesc& desc, std::shared_ptr<std::atomic<bool>> 
     OpenedLayer out;
     const auto t0 = std::chrono::steady_clock::now();
     try {
-        if (desc.type == LayerType::Vector) {
+        if (desc.type == LayerType::Trace) {
+            auto t = openTraceOverlay(desc, cancel.get());
+            if (t) {
+                out.source = t->source;
+                out.summary = t->report;
+                out.legend = t->legend;
+            } else {
+                out.error = t.error().message;
+            }
+        } else if (desc.type == LayerType::Vector) {
             auto v = openVectorOverlay(desc);
             if (v) {
                 out.source = *v;
@@ -56,6 +66,7 @@ void LayerLoader::attach(Pending& p) {
     else
         log_("layer '" + view_.layers().at(p.index).desc.id + "': " + (o.summary.empty() ? "" : o.summary + ", ") +
              "opened in " + std::to_string(int(o.seconds * 1000.0 + 0.5)) + " ms");
+    if (!o.legend.empty()) view_.layers().at(p.index).desc.legend = o.legend;
     view_.setLayerSource(p.index, std::move(o.source), o.error);
 }
 

@@ -19,11 +19,13 @@ namespace plateau::app {
 struct OpenedLayer {
     std::shared_ptr<OverlaySource> source;  // null when it failed
     std::string error;
-    std::string summary;  // e.g. "71 features, 23,456 vertices"
+    std::string summary;  // e.g. "71 features, 23,456 vertices"; a trace's report
+    std::string legend;   // replaces the layer's legend when set (a trace's short report)
     double seconds = 0;   // to open (read, index)
 };
 
-// Opens one layer's source (imagery over HTTP or GDAL, vectors through OGR).
+// Opens one layer's source (imagery over HTTP or GDAL, vectors through OGR, traces routed on
+// their DEM).
 OpenedLayer openLayer(const LayerDesc& desc, std::shared_ptr<std::atomic<bool>> cancel);
 
 class LayerLoader {

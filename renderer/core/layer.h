@@ -14,12 +14,13 @@
 #include <string>
 #include <vector>
 
+#include "core/layer_trace.h"
 #include "core/model_layer.h"
 #include "core/tile_id.h"
 
 namespace plateau {
 
-enum class LayerType { Imagery, Vector, Model };
+enum class LayerType { Imagery, Vector, Trace, Model };
 const char* layerTypeName(LayerType t);
 
 // RGBA, 0..1 components, straight alpha.
@@ -86,6 +87,7 @@ struct LayerDesc {
     std::string legend;       // e.g. "illustrative: derived from 2000s areas at 0.4 %/yr"
     std::string attribution;  // shown in the view while the layer is visible
     LayerTimeDesc time;
+    TraceLayerDesc trace;  // LayerType::Trace
     ModelLayerDesc model;  // model layers
 };
 

@@ -59,7 +59,8 @@
 //   "layers": [                                  drawn over the terrain in this order (first = bottom)
 //     { "id": "rivers",                          required, unique, 1..64 of a-z 0-9 _ -
 //       "title": "Rivers",                       for the panel (default: the id)
-//       "type": "vector",                        required: "imagery" | "vector" | "model" (a glTF
+//       "type": "vector",                        required: "imagery" | "vector" | "trace" (its
+//                                                fields: scene_trace.cpp) | "model" (a glTF
 //                                                body: its "model" section instead of "source",
 //                                                see scene_models.cpp)
 //       "source": {                              required
@@ -227,6 +228,7 @@ Scene parseRoot(const Reader& rd, const json& root, const std::filesystem::path&
         scene.memory.uploadsPerFrame = int(uploads);
     }
     if (const json* l = Reader::member(root, "layers")) parseLayers(rd, *l, file, scene.layers);
+    finishTraceLayers(rd, scene.terrain.type, scene.terrain.path, scene.layers);
     parseTimeline(rd, Reader::member(root, "time"), scene.layers, scene.timeline);
     return scene;
 }

@@ -16,6 +16,7 @@ const char* layerTypeName(LayerType t) {
     switch (t) {
     case LayerType::Imagery: return "imagery";
     case LayerType::Vector: return "vector";
+    case LayerType::Trace: return "trace";
     case LayerType::Model: return "model";
     }
     return "unknown";
@@ -184,8 +185,13 @@ void parseCommon(const Reader& rd, const json& l, const std::string& path, Layer
 void parseLayer(const Reader& rd, const json& l, const std::string& path, const std::filesystem::path& file,
                 LayerDesc& out) {
     rd.expectObject(l, path);
-    rd.onlyKeys(l, path, {"id", "title", "type", "source", "visible", "opacity", "style", "legend", "attribution",
-                          "time", "model"});
+    const bool trace = isTraceLayer(l);
+    if (trace)
+        rd.onlyKeys(l, path, {"id", "title", "type", "visible", "opacity", "style", "legend", "attribution", "from",
+                              "catchment", "dem", "rivers", "reaches", "join_km"});
+    else
+        rd.onlyKeys(l, path, {"id", "title", "type", "source", "visible", "opacity", "style", "legend", "attribution",
+                              "time", "model"});
     const std::string idField = Reader::join(path, "id");
     if (!Reader::member(l, "id")) rd.fail(idField, "missing (a unique name such as \"rivers\")");
     rd.string(l, path, "id", out.id);
@@ -195,17 +201,18 @@ void parseLayer(const Reader& rd, const json& l, const std::string& path, const 
     rd.string(l, path, "title", out.title);
 
     const std::string typeField = Reader::join(path, "type");
-    if (!Reader::member(l, "type")) rd.fail(typeField, "missing (\"imagery\", \"vector\" or \"model\")");
+    if (!Reader::member(l, "type")) rd.fail(typeField, "missing (\"imagery\", \"vector\", \"trace\" or \"model\")");
     std::string type;
     rd.string(l, path, "type", type);
     bool known = false;
-    for (const LayerType t : {LayerType::Imagery, LayerType::Vector, LayerType::Model})
+    for (const LayerType t : {LayerType::Imagery, LayerType::Vector, LayerType::Trace, LayerType::Model})
         if (type == layerTypeName(t)) {
             out.type = t;
             known = true;
         }
     if (!known)
-        rd.fail(typeField, "unknown type \"" + type + "\" (expected \"imagery\", \"vector\" or \"model\")");
+        rd.fail(typeField,
+                "unknown type \"" + type + "\" (expected \"imagery\", \"vector\", \"trace\" or \"model\")");
     if (out.type == LayerType::Model) {  // its own section (scene_models.cpp)
         parseModelLayer(rd, l, path, out.model);
         parseCommon(rd, l, path, out);
@@ -213,14 +220,19 @@ void parseLayer(const Reader& rd, const json& l, const std::string& path, const 
     }
     if (Reader::member(l, "model")) rd.fail(Reader::join(path, "model"), "only for model layers");
 
-    const json* src = Reader::member(l, "source");
-    if (!src) rd.fail(Reader::join(path, "source"), "missing (where the layer's data is)");
-    parseSource(rd, *src, Reader::join(path, "source"), file, out.type, out.source);
+    if (trace) {
+        parseTraceLayer(rd, l, path, file, out);
+    } else {
+        const json* src = Reader::member(l, "source");
+        if (!src) rd.fail(Reader::join(path, "source"), "missing (where the layer's data is)");
+        parseSource(rd, *src, Reader::join(path, "source"), file, out.type, out.source);
+    }
 
     parseCommon(rd, l, path, out);
-    // Styles and dates belong to features, which only vector layers have.
+    // Styles and dates belong to features, which only vector layers have (a trace draws its
+    // path and catchment with a style too).
     for (const char* key : {"style", "time"})
-        if (out.type != LayerType::Vector && Reader::member(l, key))
+        if (out.type != LayerType::Vector && !(trace && std::string(key) == "style") && Reader::member(l, key))
             rd.fail(Reader::join(path, key), "only for vector layers");
     if (const json* st = Reader::member(l, "style")) parseStyle(rd, *st, Reader::join(path, "style"), out.style);
     if (const json* t = Reader::member(l, "time")) parseLayerTime(rd, *t, Reader::join(path, "time"), out.time);

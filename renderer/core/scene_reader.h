@@ -99,4 +99,11 @@ void parseTimeline(const Reader& rd, const json* time, const std::vector<LayerDe
 // scene_models.cpp: the "model" section of a model layer.
 void parseModelLayer(const Reader& rd, const json& layer, const std::string& path, ModelLayerDesc& out);
 
+// scene_trace.cpp: the fields of a "trace" layer; its DEM defaults to a gdal terrain's raster.
+bool isTraceLayer(const json& layer);
+void parseTraceLayer(const Reader& rd, const json& layer, const std::string& path, const std::filesystem::path& file,
+                     LayerDesc& out);
+void finishTraceLayers(const Reader& rd, const std::string& terrainType, const std::filesystem::path& terrainPath,
+                       std::vector<LayerDesc>& layers);
+
 }  // namespace plateau::scene_detail
