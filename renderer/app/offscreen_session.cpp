@@ -43,8 +43,9 @@ void OffscreenSession::ensureImGui() {
 }
 
 std::vector<std::uint8_t> OffscreenSession::renderAndCapture(gpu::FrameDesc frame, const ui::StatusInfo* label,
-                                                             const std::vector<ui::ScreenLabel>* mapLabels) {
-    if (label || (mapLabels && !mapLabels->empty())) {
+                                                             const std::vector<ui::ScreenLabel>* mapLabels,
+                                                             const std::function<void()>& drawMore) {
+    if (label || (mapLabels && !mapLabels->empty()) || drawMore) {
         ensureImGui();
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = ImVec2(float(width_), float(height_));
@@ -52,6 +53,7 @@ std::vector<std::uint8_t> OffscreenSession::renderAndCapture(gpu::FrameDesc fram
         // Auto-sized windows take their size on their second frame.
         for (int i = 0; i < 2; ++i) {
             ImGui::NewFrame();
+            if (drawMore) drawMore();
             if (mapLabels) ui::drawMapLabels(*mapLabels);
             if (label) ui::drawLabel(*label);
             ImGui::Render();

@@ -2,6 +2,7 @@
 // A headless renderer: Vulkan context, offscreen target, renderer and a headless ImGui context
 // for the label. Used by `plateau render`, `plateau bench` and the GPU tests.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -37,9 +38,11 @@ public:
     int height() const { return height_; }
 
     // Draws one frame (with the label when given) and returns its RGBA pixels, top row first.
-    // Map labels (may be null) are drawn under the status label.
+    // Map labels (may be null) are drawn under the status label; `drawMore` (may be empty) draws
+    // more ImGui content first (deposit markers and their legend).
     std::vector<std::uint8_t> renderAndCapture(gpu::FrameDesc frame, const ui::StatusInfo* label,
-                                               const std::vector<ui::ScreenLabel>* mapLabels = nullptr);
+                                               const std::vector<ui::ScreenLabel>* mapLabels = nullptr,
+                                               const std::function<void()>& drawMore = {});
     // Creates the headless ImGui context (fonts, style) if there is none yet; text can be measured
     // after this.
     void ensureImGui();

@@ -4,6 +4,7 @@
 
 #include "app/cli_args.h"
 #include "app/commands.h"
+#include "app/deposit_layers.h"
 #include "app/globe_view.h"
 #include "app/layer_setup.h"
 #include "app/map_labels.h"
@@ -114,6 +115,7 @@ int runRender(const CommonOptions& common, const RenderOptions& opts) {
         LayerLoader(view, scene.layers, opened->cancel, logLine).wait();
         ViewModels models(session.renderer());
         ModelLoader(models, scene.layers, logLine).wait();
+        DepositLayers deposits(scene.layers, logLine);
         const Camera cam = makeCamera(pose, width, height);
         const auto t0 = std::chrono::steady_clock::now();
         // A first, coarse frame is drawn as soon as anything is resident: the rasteriser builds
@@ -129,20 +131,27 @@ int runRender(const CommonOptions& common, const RenderOptions& opts) {
             input, selectionParams(scene.maxScreenSpaceError, scene.shading, opened->source->maxZoom()), 120.0,
             [&] { session.render(frameOf(), false); });
         if (!stats.settled) logLine("view not settled: " + std::to_string(stats.missing) + " tiles could not be loaded");
-        const ui::StatusInfo label = statusLabel(scene, view);
+        ui::StatusInfo label = statusLabel(scene, view);
+        for (const std::string& a : deposits.attributions()) label.attributions.push_back(a);
         const bool showLabel = !scene.label.empty() || !scene.title.empty();
         // Feature labels hide behind terrain by the depth of a frame drawn first without them.
         std::vector<ui::ScreenLabel> mapLabels;
-        if (hasLabels(view)) {
+        // Deposit markers likewise.
+        if (hasLabels(view) || deposits.any()) {
             const gpu::FrameDesc plain = frameOf();
             session.target().requestDepth();
             session.render(plain, true);
             session.ensureImGui();
-            mapLabels = placeLabels(view, plain.camera, input.time, scene.shading.exaggeration, session.lastDepth(),
-                                    ui::measureText);
+            const std::vector<float> depth = session.lastDepth();
+            if (hasLabels(view))
+                mapLabels = placeLabels(view, plain.camera, input.time, scene.shading.exaggeration, depth, ui::measureText);
+            deposits.place(view, plain.camera, input.time, scene.shading.exaggeration, depth, ui::measureText);
+            deposits.dropCoveredLabels(mapLabels, ui::measureText);
         }
         for (ui::ScreenLabel& l : models.labels(cam, view, scene.shading.exaggeration)) mapLabels.push_back(std::move(l));
-        auto pixels = session.renderAndCapture(frameOf(), showLabel ? &label : nullptr, &mapLabels);
+        std::function<void()> drawDeposits;
+        if (deposits.any()) drawDeposits = [&deposits] { deposits.draw(); };
+        auto pixels = session.renderAndCapture(frameOf(), showLabel ? &label : nullptr, &mapLabels, drawDeposits);
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         Image8 img{width, height, 4, std::move(pixels)};
         auto png = encodePng(img);

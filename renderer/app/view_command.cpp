@@ -13,6 +13,7 @@
 
 #include "app/cli_args.h"
 #include "app/commands.h"
+#include "app/deposit_layers.h"
 #include "app/globe_view.h"
 #include "app/layer_setup.h"
 #include "app/map_labels.h"
@@ -25,6 +26,7 @@
 #include "gpu/renderer.h"
 #include "gpu/swapchain_target.h"
 #include "gpu/vk_check.h"
+#include "ui/deposit_overlay.h"
 #include "ui/overlay.h"
 
 namespace plateau::app {
@@ -157,6 +159,7 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
             LayerLoader layers(view, scene.layers, opened->cancel, logLine);
             ViewModels models(renderer);
             ModelLoader modelLoader(models, scene.layers, logLine);
+            DepositLayers deposits(scene.layers, logLine);
             ui::ViewSettings settings{scene.shading, scene.maxScreenSpaceError, true, underground};
             Camera cam = makeCamera(pose, int(target.extent().width), int(target.extent().height));
             Input input;
@@ -215,6 +218,7 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
                     if (const auto hit = models.pick(cam, mouse.x * sx, mouse.y * sy, view, settings.shading.exaggeration))
                         status.picked = hit->layerId + (hit->node.empty() ? "" : ": " + hit->node);
                 }
+                for (const std::string& a : deposits.attributions()) status.attributions.push_back(a);
                 status.camera = describeCamera(cam);
                 status.tilesDrawn = st.drawn;
                 status.tilesLoading = st.missing + st.overlayMissing;
@@ -222,15 +226,30 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
                 gpu::FrameDesc desc = view.frame({cam, scene.timeline.current, elapsed}, settings.shading);
                 desc.style.underground = settings.underground;
                 desc.models = models.instances(view, settings.shading.exaggeration);
-                if (hasLabels(view)) {
-                    // Labels hide behind terrain by the newest depth the GPU has finished copying
-                    // (a frame or two old: at interactive rates the difference is a pixel or so).
+                if (hasLabels(view) || deposits.any()) {
+                    // Labels and deposit markers hide behind terrain by the newest depth the GPU
+                    // has finished copying (a frame or two old: at interactive rates the
+                    // difference is a pixel or so).
                     target.requestDepth();
                     const gpu::DepthImage depth = target.readDepth();
                     const bool fits = int(depth.width) == desc.camera.width && int(depth.height) == desc.camera.height;
-                    ui::drawMapLabels(placeLabels(view, desc.camera, scene.timeline.current,
-                                                  settings.shading.exaggeration,
-                                                  fits ? depth.values : std::vector<float>{}, ui::measureText));
+                    const std::vector<float> noDepth;
+                    const std::vector<float>& d = fits ? depth.values : noDepth;
+                    std::vector<ui::ScreenLabel> mapLabels;
+                    if (hasLabels(view))
+                        mapLabels = placeLabels(view, desc.camera, scene.timeline.current,
+                                                settings.shading.exaggeration, d, ui::measureText);
+                    if (deposits.any()) {
+                        deposits.place(view, desc.camera, scene.timeline.current, settings.shading.exaggeration, d,
+                                       ui::measureText);
+                        deposits.dropCoveredLabels(mapLabels, ui::measureText);
+                        deposits.draw();
+                        // The deposit under the mouse, unless the mouse is over a window.
+                        const ImVec2 mouse = ImGui::GetIO().MousePos;
+                        if (!ImGui::GetIO().WantCaptureMouse)
+                            if (const auto picked = deposits.pick(mouse.x, mouse.y)) ui::drawDepositCard(*picked->deposit);
+                    }
+                    ui::drawMapLabels(mapLabels);
                 }
                 if (!models.models().empty()) ui::drawMapLabels(models.labels(desc.camera, view, settings.shading.exaggeration));
                 ui::drawLabel(status);

@@ -14,6 +14,11 @@ struct LabelCandidate {
     int priority = 0;              // higher first; ties keep input order
 };
 
+// True when the depth buffer shows a surface clearly in front of a point at `distance_m` (view
+// depth) drawn at pixel (x, y). `depth`: reverse-Z, width x height; empty: never hidden.
+bool hiddenBehindSurface(const std::vector<float>& depth, int width, int height, double x, double y,
+                         double distance_m, double nearM);
+
 // Indices of the candidates to draw. `depth`: the last frame's reverse-Z depth (0 = sky), width
 // x height, with the near plane it was drawn with; empty: no occlusion test.
 std::vector<std::size_t> layoutLabels(const std::vector<LabelCandidate>& candidates, const std::vector<float>& depth,

@@ -3,8 +3,9 @@
 // are an ordered list drawn over it (first = bottom). This holds descriptions only: sources are
 // opened in the io layer, drawn in the gpu layer.
 //
-// Types: "imagery" (draped raster: XYZ/TMS tiles over HTTP or any GDAL raster) and "vector"
-// (any OGR source, rasterised and draped). Deposits, 3D models and pits add types here with
+// Types: "imagery" (draped raster: XYZ/TMS tiles over HTTP or any GDAL raster), "vector"
+// (any OGR source, rasterised and draped) and "deposits" (a deposit catalogue drawn as
+// screen-space markers, not draped). Deposits, 3D models and pits add types here with
 // their own sections; the common fields (id, title, visibility, opacity, legend, attribution,
 // time) stay the same for all.
 #include <array>
@@ -15,12 +16,13 @@
 #include <vector>
 
 #include "core/layer_trace.h"
+#include "core/deposit_style.h"
 #include "core/model_layer.h"
 #include "core/tile_id.h"
 
 namespace plateau {
 
-enum class LayerType { Imagery, Vector, Trace, Model };
+enum class LayerType { Imagery, Vector, Trace, Deposits, Model };
 const char* layerTypeName(LayerType t);
 
 // RGBA, 0..1 components, straight alpha.
@@ -88,6 +90,7 @@ struct LayerDesc {
     std::string attribution;  // shown in the view while the layer is visible
     LayerTimeDesc time;
     TraceLayerDesc trace;  // LayerType::Trace
+    DepositLayerDesc deposits;  // deposits layers (core/deposit_style.h)
     ModelLayerDesc model;  // model layers
 };
 

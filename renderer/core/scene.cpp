@@ -60,7 +60,8 @@
 //     { "id": "rivers",                          required, unique, 1..64 of a-z 0-9 _ -
 //       "title": "Rivers",                       for the panel (default: the id)
 //       "type": "vector",                        required: "imagery" | "vector" | "trace" (its
-//                                                fields: scene_trace.cpp) | "model" (a glTF
+//                                                fields: scene_trace.cpp) | "deposits" (its
+//                                                fields: scene_deposits.cpp) | "model" (a glTF
 //                                                body: its "model" section instead of "source",
 //                                                see scene_models.cpp)
 //       "source": {                              required

@@ -17,6 +17,7 @@ const char* layerTypeName(LayerType t) {
     case LayerType::Imagery: return "imagery";
     case LayerType::Vector: return "vector";
     case LayerType::Trace: return "trace";
+    case LayerType::Deposits: return "deposits";
     case LayerType::Model: return "model";
     }
     return "unknown";
@@ -80,7 +81,8 @@ void parseSource(const Reader& rd, const json& s, const std::string& path, const
         }
     } else {
         if (out.type != "ogr")
-            rd.fail(typeField, "unknown type \"" + out.type + "\" for a vector layer (expected \"ogr\")");
+            rd.fail(typeField, "unknown type \"" + out.type + "\" for a " + layerTypeName(type) +
+                                   " layer (expected \"ogr\")");
         rd.onlyKeys(s, path, {"type", "path", "layer", "where"});
         out.path = rd.pathMember(s, path, "path", "the vector file");
         rd.string(s, path, "layer", out.layerName);
@@ -191,7 +193,7 @@ void parseLayer(const Reader& rd, const json& l, const std::string& path, const 
                               "catchment", "dem", "rivers", "reaches", "join_km"});
     else
         rd.onlyKeys(l, path, {"id", "title", "type", "source", "visible", "opacity", "style", "legend", "attribution",
-                              "time", "model"});
+                              "time", "fields", "filter", "label", "model"});
     const std::string idField = Reader::join(path, "id");
     if (!Reader::member(l, "id")) rd.fail(idField, "missing (a unique name such as \"rivers\")");
     rd.string(l, path, "id", out.id);
@@ -201,18 +203,20 @@ void parseLayer(const Reader& rd, const json& l, const std::string& path, const 
     rd.string(l, path, "title", out.title);
 
     const std::string typeField = Reader::join(path, "type");
-    if (!Reader::member(l, "type")) rd.fail(typeField, "missing (\"imagery\", \"vector\", \"trace\" or \"model\")");
+    if (!Reader::member(l, "type"))
+        rd.fail(typeField, "missing (\"imagery\", \"vector\", \"trace\", \"deposits\" or \"model\")");
     std::string type;
     rd.string(l, path, "type", type);
     bool known = false;
-    for (const LayerType t : {LayerType::Imagery, LayerType::Vector, LayerType::Trace, LayerType::Model})
+    for (const LayerType t :
+         {LayerType::Imagery, LayerType::Vector, LayerType::Trace, LayerType::Deposits, LayerType::Model})
         if (type == layerTypeName(t)) {
             out.type = t;
             known = true;
         }
     if (!known)
-        rd.fail(typeField,
-                "unknown type \"" + type + "\" (expected \"imagery\", \"vector\", \"trace\" or \"model\")");
+        rd.fail(typeField, "unknown type \"" + type +
+                               "\" (expected \"imagery\", \"vector\", \"trace\", \"deposits\" or \"model\")");
     if (out.type == LayerType::Model) {  // its own section (scene_models.cpp)
         parseModelLayer(rd, l, path, out.model);
         parseCommon(rd, l, path, out);
@@ -229,6 +233,16 @@ void parseLayer(const Reader& rd, const json& l, const std::string& path, const 
     }
 
     parseCommon(rd, l, path, out);
+    for (const char* key : {"fields", "filter", "label"})
+        if (out.type != LayerType::Deposits && Reader::member(l, key))
+            rd.fail(Reader::join(path, key), "only for deposits layers");
+    if (out.type == LayerType::Deposits) {
+        if (Reader::member(l, "time"))
+            rd.fail(Reader::join(path, "time"), "not for deposits layers (their dates are the discovery and "
+                                                "production years in \"fields\")");
+        parseDepositLayer(rd, l, path, out.deposits);
+        return;
+    }
     // Styles and dates belong to features, which only vector layers have (a trace draws its
     // path and catchment with a style too).
     for (const char* key : {"style", "time"})

@@ -27,9 +27,11 @@
 namespace plateau::scene_detail {
 
 void parseModelLayer(const Reader& rd, const json& l, const std::string& path, ModelLayerDesc& out) {
-    for (const char* key : {"source", "style", "time"})
+    if (Reader::member(l, "source")) rd.fail(Reader::join(path, "source"), "not for model layers (the file is model.path)");
+    for (const char* key : {"style", "time", "fields", "filter", "label"})
         if (Reader::member(l, key))
-            rd.fail(Reader::join(path, key), std::string("not for model layers (the file is model.path)"));
+            rd.fail(Reader::join(path, key), std::string("not for model layers") +
+                                                 (std::string(key) == "label" ? " (the label is model.label)" : ""));
     const std::string mp = Reader::join(path, "model");
     const json* m = Reader::member(l, "model");
     if (!m) rd.fail(mp, "missing (path, lon, lat and depth or elevation of the model)");

@@ -95,6 +95,8 @@ void parseHttpFields(const Reader& rd, const json& obj, const std::string& path,
 
 // scene_layers.cpp: the "layers" array and the "time" section.
 void parseLayers(const Reader& rd, const json& layers, const std::filesystem::path& file, std::vector<LayerDesc>& out);
+// scene_deposits.cpp: the "fields", "style", "filter" and "label" members of a deposits layer.
+void parseDepositLayer(const Reader& rd, const json& layer, const std::string& path, DepositLayerDesc& out);
 void parseTimeline(const Reader& rd, const json* time, const std::vector<LayerDesc>& layers, Timeline& out);
 // scene_models.cpp: the "model" section of a model layer.
 void parseModelLayer(const Reader& rd, const json& layer, const std::string& path, ModelLayerDesc& out);

@@ -10,7 +10,10 @@ void setupImGui(float scale) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // no imgui.ini written into the user's folder
     const char* font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    if (std::filesystem::exists(font)) io.Fonts->AddFontFromFileTTF(font, 15.0f * scale);
+    // Latin-1 plus general punctuation: catalogue names use typographic apostrophes and dashes
+    // (U+2019 in "Lakang'e"), which ImGui's default range would draw as '?'.
+    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2000, 0x206F, 0};
+    if (std::filesystem::exists(font)) io.Fonts->AddFontFromFileTTF(font, 15.0f * scale, nullptr, ranges);
     else io.Fonts->AddFontDefault();
     ImGui::StyleColorsDark();
     ImGuiStyle& style = ImGui::GetStyle();

@@ -8,6 +8,7 @@ DATA=${1:-../shared/data}
 echo "| file | bytes | sha256 |"
 echo "|---|---|---|"
 for f in terrain/himalaya_srtm30.tif vectors/rivers.geojson vectors/lakes.geojson vectors/glaciers.geojson \
-         vectors/glacier_change_illustrative.geojson vectors/svalbard_glaciers.geojson; do
+         vectors/glacier_change_illustrative.geojson vectors/svalbard_glaciers.geojson \
+         deposits/facts.csv deposits/gangdese.csv; do
   echo "| assets/$f | $(stat -c %s "assets/$f") | $(sha256sum "assets/$f" | cut -d' ' -f1) |"
 done
