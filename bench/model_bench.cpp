@@ -1,118 +1,58 @@
-// Frame time of the model pass over the default scene's terrain (the committed DEM around Qulong)
-// on the Vulkan device at hand (lavapipe in CI): the terrain alone, with 20 bodies (10 opaque
-// textured boxes and 5 pairs of nested translucent shells), and the same in the underground view
-// (terrain at 50 % opacity: a depth pre-pass and a blended pass, plus a cutaway). Each iteration
-// draws one 640x360 frame and waits for it.
-// Run: build/bench/plateau_model_bench
+// glTF loading and schematic ore bodies: what a scene with models costs on the CPU.
 #include <benchmark/benchmark.h>
 
-#include <memory>
+#include <filesystem>
 
-#include "app/commands.h"
-#include "app/globe_view.h"
-#include "app/offscreen_session.h"
-#include "app/scene_setup.h"
-#include "core/model_placement.h"
-#include "core/model_shapes.h"
+#include "core/orebody_shell.h"
+#include "io/gltf_reader.h"
+#include "orebody/orebody_glb.h"
 
 namespace {
-using namespace plateau;
 
-constexpr int kW = 640, kH = 360;
+const std::filesystem::path kGltf = std::filesystem::path(PLATEAU_SHARED_DATA) / "gltf";
 
-struct World {
-    std::unique_ptr<app::OffscreenSession> session;
-    std::unique_ptr<app::GlobeView> view;
-    std::shared_ptr<TileSource> source;
-    Scene scene;
-    Camera camera;
-    std::vector<gpu::ModelInstance> bodies;
-    std::uint64_t bodyTriangles = 0;
-};
-
-ModelData textured() {
-    ModelData d;
-    ModelTexture t{64, 64, {}};
-    for (std::uint32_t i = 0; i < 64 * 64; ++i)
-        for (std::uint8_t v : {std::uint8_t(((i % 64) / 8 + (i / 512)) % 2 ? 200 : 60), std::uint8_t(120),
-                               std::uint8_t(80), std::uint8_t(255)})
-            t.rgba.push_back(v);
-    d.textures.push_back(t);
-    d.materials.push_back(plainMaterial("ore", {0.9f, 0.6f, 0.3f, 1.0f}, 0.3f, 0.5f));
-    d.materials[0].baseColourTexture = 0;
-    ModelPrimitive box = makeBox({300, 200, 300}, 0, "box");
-    ModelPrimitive cap = makeSphere(120.0f, 24, 0, "cap", glm::vec3(0, 100, 0));
-    d.primitives = {box, cap};
-    updateBounds(d);
-    return d;
-}
-
-ModelData shells() {
-    ModelData d;
-    d.materials.push_back(plainMaterial("low grade", {0.2f, 0.4f, 0.9f, 0.35f}));
-    d.materials.push_back(plainMaterial("high grade", {0.9f, 0.2f, 0.1f, 0.6f}));
-    for (auto& m : d.materials) m.doubleSided = true;
-    d.primitives = {makeSphere(350.0f, 32, 0, "outer"), makeSphere(150.0f, 32, 1, "inner")};
-    updateBounds(d);
-    return d;
-}
-
-World& world() {
-    static std::unique_ptr<World> w;
-    if (w) return *w;
-    w = std::make_unique<World>();
-    auto opened = app::openScene(app::defaultScenePath(), [](const std::string&) {});
-    if (!opened) throw std::runtime_error(opened.error().message);
-    w->scene = opened->scene;
-    w->source = opened->source;
-    app::OffscreenOptions o = app::offscreenOptions(app::CommonOptions{}, w->scene, kW, kH);
-    w->session = std::make_unique<app::OffscreenSession>(o);
-    w->view = std::make_unique<app::GlobeView>(w->source, w->session->renderer(), [](const std::string&) {},
-                                               app::memoryBudget(w->scene));
-    // Looking north over Qulong from the south, 6 km up.
-    w->camera = makeCamera({91.583, 29.45, 9000.0, 0, -30}, kW, kH);
-    w->view->settle({w->camera}, app::selectionParams(w->scene.maxScreenSpaceError, w->scene.shading,
-                                                      w->source->maxZoom()));
-    const ModelData a = textured(), b = shells();
-    const gpu::ModelHandle ha = w->session->renderer().uploadModel(a);
-    const gpu::ModelHandle hb = w->session->renderer().uploadModel(b);
-    const double e = w->scene.shading.exaggeration;
-    for (int i = 0; i < 20; ++i) {
-        const double lon = 91.55 + 0.015 * (i % 5), lat = 29.52 + 0.015 * (i / 5);
-        const double surface = w->view->terrainHeight(lon, lat).value_or(4500.0);
-        const ModelPlacement p{lon, lat, 0.0, 400.0, 15.0 * i, 0, 0, 1.0};
-        const bool shell = i % 2 == 1;
-        w->bodies.push_back({shell ? hb : ha, modelToEcef(p, surface, e), 1.0f});
-        w->bodyTriangles += (shell ? b : a).triangleCount();
+void loadModel(benchmark::State& state, const char* path) {
+    std::size_t triangles = 0;
+    for (auto _ : state) {
+        auto m = plateau::loadGltf(kGltf / path);
+        if (!m) {
+            state.SkipWithError(m.error().message.c_str());
+            return;
+        }
+        triangles = m->triangleCount();
+        benchmark::DoNotOptimize(m->primitives.data());
     }
-    return *w;
+    state.counters["triangles"] = static_cast<double>(triangles);
+    state.counters["triangles/s"] =
+        benchmark::Counter(static_cast<double>(triangles) * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 
-void drawFrames(benchmark::State& state, bool bodies, bool underground) {
-    World& w = world();
-    gpu::FrameDesc f = w.view->frame({w.camera}, w.scene.shading);
-    if (bodies) f.models = w.bodies;
-    if (underground) {
-        f.style.underground.enabled = true;
-        f.style.underground.terrainOpacity = 0.5;
-        f.style.underground.cutawayOn = true;
-        f.style.underground.cutaway = {91.583, 29.5, 180.0};
+void BM_LoadBox(benchmark::State& s) { loadModel(s, "khronos/Box/glTF-Embedded/Box.gltf"); }
+void BM_LoadBoxTexturedGlb(benchmark::State& s) { loadModel(s, "khronos/BoxTextured/glTF-Binary/BoxTextured.glb"); }
+void BM_Load2CylinderEngine(benchmark::State& s) { loadModel(s, "khronos/2CylinderEngine/glTF-Binary/2CylinderEngine.glb"); }
+void BM_LoadMorphStressTest(benchmark::State& s) { loadModel(s, "khronos/MorphStressTest/glTF-Embedded/MorphStressTest.gltf"); }
+
+void BM_OreShells(benchmark::State& state) {
+    for (auto _ : state) {
+        auto shells = plateau::buildOreShells({1517.0, 0.52, 2.7});
+        benchmark::DoNotOptimize(shells->data());
     }
-    gpu::FrameResult r;
-    for (auto _ : state) r = w.session->render(f, true);
-    state.counters["terrain_tiles"] = double(r.stats.tiles);
-    state.counters["terrain_triangles"] = double(r.stats.triangles);
-    state.counters["bodies"] = double(r.stats.models);
-    state.counters["body_triangles"] = double(r.stats.modelTriangles);
 }
 
-void BM_FrameTerrainOnly(benchmark::State& state) { drawFrames(state, false, false); }
-void BM_FrameTerrain20Bodies(benchmark::State& state) { drawFrames(state, true, false); }
-void BM_FrameUnderground20Bodies(benchmark::State& state) { drawFrames(state, true, true); }
-BENCHMARK(BM_FrameTerrainOnly)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
-BENCHMARK(BM_FrameTerrain20Bodies)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
-BENCHMARK(BM_FrameUnderground20Bodies)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
+void BM_OrebodyGlb(benchmark::State& state) {
+    const plateau::orebody::OrebodySpec spec{"Qulong", "Cu", {1517.0, 0.52, 2.7}};
+    for (auto _ : state) {
+        auto bytes = plateau::orebody::orebodyGlb(spec);
+        benchmark::DoNotOptimize(bytes->data());
+    }
+}
 
 }  // namespace
 
+BENCHMARK(BM_LoadBox)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_LoadBoxTexturedGlb)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Load2CylinderEngine)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LoadMorphStressTest)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_OreShells)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_OrebodyGlb)->Unit(benchmark::kMicrosecond);
 BENCHMARK_MAIN();

@@ -11,6 +11,7 @@ layout(location = 0) in vec3 vRel;
 layout(location = 1) in float vHeight;
 layout(location = 2) in vec3 vNormal;
 layout(location = 3) in vec2 vUv;
+layout(location = 4) in vec2 vModifier;
 
 layout(location = 0) out vec4 outColour;
 #include "underground.glsl"
@@ -35,6 +36,29 @@ vec4 overlaySample(vec2 uv, float slot, vec2 axis, int n) {
     }
     return sum.a > 0.0 ? vec4(sum.rgb / sum.a, cover) : vec4(0.0);
 }
+
+// --- Mine surfaces (pits, dumps, ponds: core/terrain_modifier.h) ---------------------------
+// x: bench coordinate on pit walls (1 + bench count below the rim, 0 elsewhere), so alternate
+// benches get alternate tints and a bench reads as a band; y: 1 pit floor, 2 dump or dam,
+// 3 pond surface. Both are interpolated: a kind blends into its neighbour over one triangle.
+vec3 mineSurface(vec3 albedo) {
+    float bench = vModifier.x, kind = vModifier.y;
+    if (bench <= 0.0 && kind <= 0.0) return albedo;
+    vec3 rock = vec3(0.58, 0.53, 0.48);
+    float inPit = clamp(bench, 0.0, 1.0);
+    float band = mod(floor(bench), 2.0);
+    // Where a pixel spans more than a bench (a distant pit) the bands would alias: fade them.
+    float bandStrength = 1.0 - clamp(fwidth(bench) - 0.5, 0.0, 1.0);
+    vec3 wall = rock * mix(0.93, band > 0.5 ? 0.78 : 1.08, bandStrength);
+    float floorW = clamp(1.0 - abs(kind - 1.0), 0.0, 1.0);
+    float dumpW = clamp(1.0 - abs(kind - 2.0), 0.0, 1.0);
+    float pondW = clamp(kind - 2.0, 0.0, 1.0);
+    vec3 c = mix(albedo, wall, inPit);
+    c = mix(c, vec3(0.50, 0.47, 0.44), floorW);
+    c = mix(c, vec3(0.62, 0.57, 0.50), dumpW);
+    return mix(c, vec3(0.55, 0.70, 0.72), pondW);
+}
+// --- end of mine surfaces ----------------------------------------------------------------
 
 vec3 drape(vec3 albedo) {
     int count = int(tile.morph.z);
@@ -66,7 +90,7 @@ void main() {
     // Sky light from above plus direct sun; a little light even on shadowed slopes.
     vec3 up = normalize(frame.camera.xyz + vRel);
     float sky = 0.5 + 0.5 * dot(n, up);
-    vec3 albedo = drape(reliefColour(vHeight, n, up));
+    vec3 albedo = drape(mineSurface(reliefColour(vHeight, n, up)));
     vec3 colour = albedo * (0.22 * sky + 0.95 * lambert) * 1.1;
 
     float interval = frame.params.y;

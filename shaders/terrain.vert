@@ -10,11 +10,13 @@ layout(location = 1) in float inHeight;
 layout(location = 2) in vec3 inUp;
 layout(location = 3) in vec3 inNormal;
 layout(location = 4) in float inCoarseHeight;
+layout(location = 5) in vec2 inModifier;  // mine surfaces (core/terrain_modifier.h SurfaceMark)
 
 layout(location = 0) out vec3 vRel;     // position relative to the camera (ECEF axes)
 layout(location = 1) out float vHeight; // metres above the ellipsoid (unexaggerated)
 layout(location = 2) out vec3 vNormal;
 layout(location = 3) out vec2 vUv;      // Web Mercator position in the tile (u east, v south)
+layout(location = 4) out vec2 vModifier;
 
 // The tile's grid is regular in Web Mercator, so a vertex's place in it is its position in the
 // tile: no texture coordinates need to be stored. Skirt vertex k hangs under perimeter vertex k,
@@ -56,4 +58,5 @@ void main() {
     vNormal = normalize((inNormal - u * inUp) * e + u * inUp);
     // Only tiles with draped layers need their texture position.
     vUv = morph.z > 0.0 ? tileUv(local) : vec2(0.0);
+    vModifier = inModifier;
 }

@@ -11,11 +11,12 @@ layout(location = 0) in vec3 vRel;
 layout(location = 1) in float vHeight;
 layout(location = 2) in vec3 vNormal;
 layout(location = 3) in vec2 vUv;
+layout(location = 4) in vec2 vModifier;
 
 #define PLATEAU_CUT_ONLY
 #include "underground.glsl"
 
 void main() {
-    if (vHeight + vNormal.x + vUv.x < -1.0e30) discard;
+    if (vHeight + vNormal.x + vUv.x + vModifier.x < -1.0e30) discard;
     undergroundCut();
 }

@@ -63,6 +63,33 @@ void GlobeView::setLayerSource(std::size_t index, std::shared_ptr<OverlaySource>
                                                      log_, share);
 }
 
+void GlobeView::setLayerModifiers(std::size_t index, std::shared_ptr<const TerrainModifiers> modifiers,
+                                  const std::string& error) {
+    ViewLayer& l = layers_.at(index);
+    l.loading = false;
+    l.error = error;
+    l.modifiers = std::move(modifiers);
+}
+
+std::shared_ptr<const TerrainModifiers> GlobeView::visibleModifiers() {
+    std::vector<const TerrainModifiers*> parts;
+    for (const ViewLayer& l : layers_)
+        if (l.modifiers && l.desc.visible && !l.modifiers->empty()) parts.push_back(l.modifiers.get());
+    if (parts == modifierParts_) return modifiers_;
+    modifierParts_ = parts;
+    if (parts.empty()) {
+        modifiers_.reset();
+    } else if (parts.size() == 1) {
+        for (const ViewLayer& l : layers_)
+            if (l.modifiers.get() == parts[0]) modifiers_ = l.modifiers;
+    } else {
+        std::vector<TerrainModifier> all;
+        for (const TerrainModifiers* m : parts) all.insert(all.end(), m->list().begin(), m->list().end());
+        modifiers_ = std::make_shared<const TerrainModifiers>(std::move(all));
+    }
+    return modifiers_;
+}
+
 int GlobeView::updateLayers(double time, std::size_t uploadLimit, int& uploaded) {
     overlays_.assign(drawList().size(), TileOverlays{});
     int missing = 0;
@@ -78,7 +105,8 @@ int GlobeView::updateLayers(double time, std::size_t uploadLimit, int& uploaded)
 }
 
 SelectionParams GlobeView::withLayers(SelectionParams params) const {
-    params.drapedDataBelow = [this](const TileId& id) {
+    params.drapedDataBelow = [this, mods = residency_.modifiers().set](const TileId& id) {
+        if (mods && mods->wantsDetailBelow(id)) return true;
         for (const ViewLayer& l : layers_) {
             if (!l.source || !l.desc.visible || l.desc.opacity <= 0.0) continue;
             for (const TileId& c : id.children())
@@ -91,6 +119,7 @@ SelectionParams GlobeView::withLayers(SelectionParams params) const {
 
 PrepareStats GlobeView::update(const FrameInput& in, const SelectionParams& params, int uploadLimit) {
     PrepareStats st;
+    residency_.setModifiers(visibleModifiers(), in.time);
     static_cast<FrameResidency&>(st) =
         residency_.update(in.camera, withLayers(params), std::size_t(uploadLimit < 0 ? 0 : uploadLimit));
     morph_.update(drawList(), true, in.elapsedSeconds);
@@ -102,6 +131,7 @@ PrepareStats GlobeView::settle(const FrameInput& in, const SelectionParams& para
                                const std::function<void()>& onFirstDrawable) {
     const auto start = std::chrono::steady_clock::now();
     PrepareStats st;
+    residency_.setModifiers(visibleModifiers(), in.time);
     static_cast<FrameResidency&>(st) = residency_.settle(in.camera, withLayers(params), timeoutSeconds, onFirstDrawable);
     morph_.update(drawList(), false, 0.0);
     // Then every draped layer, for exactly the tiles the settled terrain draws.
@@ -130,6 +160,8 @@ std::vector<std::string> GlobeView::attributions() const {
         if (!l.desc.visible) continue;
         std::string a = l.desc.attribution;
         if (a.empty() && l.residency) a = l.residency->source().attribution();
+        // A mine layer's legend says what is schematic and from when: shown like a credit.
+        if (l.modifiers && !l.desc.legend.empty()) a = a.empty() ? l.desc.legend : l.desc.legend + "; " + a;
         if (!a.empty() && std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
     }
     return out;

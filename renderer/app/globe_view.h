@@ -34,6 +34,7 @@ struct ViewLayer {
     std::unique_ptr<OverlayResidency> residency;
     std::string error;
     bool loading = false;
+    std::shared_ptr<const TerrainModifiers> modifiers;  // mine layers: they change the terrain
 };
 
 class GlobeView {
@@ -46,6 +47,10 @@ public:
     // until setLayerSource gives it a source (or an error: then it is marked failed).
     std::size_t addLayer(const LayerDesc& desc);
     void setLayerSource(std::size_t index, std::shared_ptr<OverlaySource> source, const std::string& error = {});
+    // A mine layer's pits, dumps and ponds (or its error): visible mine layers modify the terrain
+    // tiles, which are produced again where their state at the timeline's date changes.
+    void setLayerModifiers(std::size_t index, std::shared_ptr<const TerrainModifiers> modifiers,
+                           const std::string& error = {});
     std::vector<ViewLayer>& layers() { return layers_; }
     const std::vector<ViewLayer>& layers() const { return layers_; }
 
@@ -72,6 +77,8 @@ public:
 private:
     // The selection refines where a visible layer has data, also past the terrain's data.
     SelectionParams withLayers(SelectionParams params) const;
+    // The visible mine layers' modifiers as one set (the same object while they stay the same).
+    std::shared_ptr<const TerrainModifiers> visibleModifiers();
     // Draped layers for the current draw list; returns the tiles still missing.
     int updateLayers(double time, std::size_t uploadLimit, int& uploaded);
 
@@ -83,6 +90,8 @@ private:
     std::function<void(const std::string&)> log_;
     std::vector<ViewLayer> layers_;
     std::vector<TileOverlays> overlays_;  // per drawn tile, from the last update
+    std::vector<const TerrainModifiers*> modifierParts_;  // what modifiers_ was made from
+    std::shared_ptr<const TerrainModifiers> modifiers_;
 };
 
 // Unit vector toward the sun (ECEF) from azimuth/elevation in the local frame at lon/lat.

@@ -4,6 +4,7 @@
 #include <exception>
 
 #include "io/imagery_source.h"
+#include "io/mine_source.h"
 #include "io/trace_overlay.h"
 #include "io/vector_overlay_source.h"
 
@@ -13,7 +14,15 @@ OpenedLayer openLayer(const LayerDesc& desc, std::shared_ptr<std::atomic<bool>> 
     OpenedLayer out;
     const auto t0 = std::chrono::steady_clock::now();
     try {
-        if (desc.type == LayerType::Trace) {
+        if (desc.type == LayerType::Mine) {
+            auto m = openMineLayer(desc);
+            if (m) {
+                out.modifiers = *m;
+                out.summary = std::to_string((*m)->list().size()) + " mine features";
+            } else {
+                out.error = m.error().message;
+            }
+        } else if (desc.type == LayerType::Trace) {
             auto t = openTraceOverlay(desc, cancel.get());
             if (t) {
                 out.source = t->source;
@@ -68,7 +77,10 @@ void LayerLoader::attach(Pending& p) {
         log_("layer '" + view_.layers().at(p.index).desc.id + "': " + (o.summary.empty() ? "" : o.summary + ", ") +
              "opened in " + std::to_string(int(o.seconds * 1000.0 + 0.5)) + " ms");
     if (!o.legend.empty()) view_.layers().at(p.index).desc.legend = o.legend;
-    view_.setLayerSource(p.index, std::move(o.source), o.error);
+    if (view_.layers().at(p.index).desc.type == LayerType::Mine)
+        view_.setLayerModifiers(p.index, std::move(o.modifiers), o.error);
+    else
+        view_.setLayerSource(p.index, std::move(o.source), o.error);
 }
 
 bool LayerLoader::poll() {

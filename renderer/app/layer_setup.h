@@ -18,6 +18,7 @@ namespace plateau::app {
 
 struct OpenedLayer {
     std::shared_ptr<OverlaySource> source;  // null when it failed
+    std::shared_ptr<const TerrainModifiers> modifiers;  // mine layers
     std::string error;
     std::string summary;  // e.g. "71 features, 23,456 vertices"; a trace's report
     std::string legend;   // replaces the layer's legend when set (a trace's short report)

@@ -2,15 +2,14 @@
 
 #include <chrono>
 
+#include "io/gltf_reader.h"
+
 namespace plateau::app {
 
 Result<std::shared_ptr<const ModelData>> loadModelFile(const std::filesystem::path& path) {
-    // The glTF reader (io/gltf_reader.h) is the only reader; until it is part of the build a model
-    // layer reports this and the rest of the scene is drawn. With it, this body becomes:
-    //   auto m = loadGltf(path);
-    //   if (!m) return m.error();
-    //   return std::shared_ptr<const ModelData>(std::make_shared<ModelData>(std::move(*m)));
-    return makeError(path.string() + ": cannot read glTF models: this build has no glTF reader");
+    auto m = loadGltf(path);
+    if (!m) return m.error();
+    return std::shared_ptr<const ModelData>(std::make_shared<ModelData>(std::move(*m)));
 }
 
 ModelLoader::ModelLoader(ViewModels& models, const std::vector<LayerDesc>& layers,

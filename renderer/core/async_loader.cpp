@@ -24,8 +24,13 @@ AsyncTileLoader::AsyncTileLoader(std::shared_ptr<TileSource> source, std::shared
 ProducedTile AsyncTileLoader::produce(TileRequest& req) {
     const GridDirectory* grids = around_ ? &around_->grids() : nullptr;
     std::string what = "unexpected error";  // fits the small-string buffer: no allocation
+    ModifierContext mods;
+    {
+        std::lock_guard lock(modsMutex_);
+        mods = mods_;
+    }
     try {
-        ProducedTile tile = produceTile(*source_, req.id, req.ancestorGrid, req.ancestorGridTile, grids);
+        ProducedTile tile = produceTile(*source_, req.id, req.ancestorGrid, req.ancestorGridTile, grids, &mods);
         if (around_ && tile.hasOwnData()) around_->publish(tile.id, tile.grid);
         return tile;
     } catch (const std::bad_alloc&) {
@@ -40,7 +45,7 @@ ProducedTile AsyncTileLoader::produce(TileRequest& req) {
     // Outside the handlers, so that a second exception here is caught below, not thrown on.
     try {
         return produceFailedTile(req.id, req.ancestorGrid, req.ancestorGridTile, grids,
-                                 source_->describe() + ": tile " + req.id.str() + ": " + what);
+                                 source_->describe() + ": tile " + req.id.str() + ": " + what, &mods);
     } catch (...) {
         // Still failing (memory exhausted): a tile without a grid, which the store reports and
         // does not keep, so it is asked for again later.

@@ -5,6 +5,7 @@
 // a queue, most wanted first, until the render thread takes them (and uploads them within its
 // budget); finished tiles the view no longer wants are dropped rather than uploaded late.
 #include <memory>
+#include <mutex>
 #include <vector>
 
 #include "core/job_queue.h"
@@ -31,6 +32,12 @@ public:
     AsyncTileLoader(std::shared_ptr<TileSource> source, std::shared_ptr<WorkerPool> pool, std::size_t maxPending,
                     GridRegistry* around);
 
+    // Terrain modifiers and the year for tiles produced from now on (a tile records the state it
+    // was made with: ProducedTile::modifierKey, so one started before a change is recognised).
+    void setModifiers(ModifierContext mods) {
+        std::lock_guard lock(modsMutex_);
+        mods_ = std::move(mods);
+    }
     // Replaces the queue with `wanted` (most important first). Tiles already being produced or
     // waiting to be taken are not requested twice.
     void setWanted(std::vector<TileRequest> wanted) { queue_->setWanted(std::move(wanted)); }
@@ -52,6 +59,8 @@ private:
 
     std::shared_ptr<TileSource> source_;
     GridRegistry* around_;  // may be null; outlives the loader
+    mutable std::mutex modsMutex_;
+    ModifierContext mods_;
     std::shared_ptr<WorkerPool> pool_;  // outlives the queue, which its workers call into
     std::unique_ptr<JobQueue<TileId, TileRequest, ProducedTile, TileIdHash>> queue_;
 };

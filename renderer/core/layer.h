@@ -4,8 +4,9 @@
 // opened in the io layer, drawn in the gpu layer.
 //
 // Types: "imagery" (draped raster: XYZ/TMS tiles over HTTP or any GDAL raster), "vector"
-// (any OGR source, rasterised and draped) and "deposits" (a deposit catalogue drawn as
-// screen-space markers, not draped). Deposits, 3D models and pits add types here with
+// (any OGR source, rasterised and draped), "deposits" (a deposit catalogue drawn as
+// screen-space markers, not draped) and "mine" (terrain modifiers: core/mine_layer.h). 3D models
+// add types here with
 // their own sections; the common fields (id, title, visibility, opacity, legend, attribution,
 // time) stay the same for all.
 #include <array>
@@ -17,12 +18,13 @@
 
 #include "core/layer_trace.h"
 #include "core/deposit_style.h"
+#include "core/mine_layer.h"
 #include "core/model_layer.h"
 #include "core/tile_id.h"
 
 namespace plateau {
 
-enum class LayerType { Imagery, Vector, Trace, Deposits, Model };
+enum class LayerType { Imagery, Vector, Trace, Deposits, Mine, Model };
 const char* layerTypeName(LayerType t);
 
 // RGBA, 0..1 components, straight alpha.
@@ -91,6 +93,7 @@ struct LayerDesc {
     LayerTimeDesc time;
     TraceLayerDesc trace;  // LayerType::Trace
     DepositLayerDesc deposits;  // deposits layers (core/deposit_style.h)
+    MineLayerDesc mine;    // LayerType::Mine
     ModelLayerDesc model;  // model layers
 };
 

@@ -61,8 +61,8 @@
 //       "title": "Rivers",                       for the panel (default: the id)
 //       "type": "vector",                        required: "imagery" | "vector" | "trace" (its
 //                                                fields: scene_trace.cpp) | "deposits" (its
-//                                                fields: scene_deposits.cpp) | "model" (a glTF
-//                                                body: its "model" section instead of "source",
+//                                                fields: scene_deposits.cpp) | "mine" | "model" (a
+//                                                glTF body: its "model" section instead of "source",
 //                                                see scene_models.cpp)
 //       "source": {                              required
 //         "type": "ogr",                         vector: "ogr" (any vector file GDAL reads);
@@ -96,6 +96,11 @@
 //         "id_field": "name",                    features with one value are one object over time
 //         "fade_years": 5,                       0..1000: fade between versions of an object
 //         "pinned": "1990" } }                   a date the layer always shows (any year)
+//     { "id": "qulong", "type": "mine",          a mine: pits, dumps and ponds that change the
+//                                                terrain's heights with the timeline
+//       "source": { "type": "geojson",           a FeatureCollection of mine features
+//                   "path": "mines/q.geojson" }, (format: core/mine_geojson.h)
+//       "features": [ ... ] }                    the same features inline; source, features or both
 //   ]
 // }
 //

@@ -7,6 +7,7 @@
 #include <limits>
 #include <map>
 
+#include "core/scene_mines.h"
 #include "core/scene_reader.h"
 
 namespace plateau {
@@ -18,6 +19,7 @@ const char* layerTypeName(LayerType t) {
     case LayerType::Vector: return "vector";
     case LayerType::Trace: return "trace";
     case LayerType::Deposits: return "deposits";
+    case LayerType::Mine: return "mine";
     case LayerType::Model: return "model";
     }
     return "unknown";
@@ -193,7 +195,7 @@ void parseLayer(const Reader& rd, const json& l, const std::string& path, const 
                               "catchment", "dem", "rivers", "reaches", "join_km"});
     else
         rd.onlyKeys(l, path, {"id", "title", "type", "source", "visible", "opacity", "style", "legend", "attribution",
-                              "time", "fields", "filter", "label", "model"});
+                              "time", "fields", "filter", "label", "features", "model"});
     const std::string idField = Reader::join(path, "id");
     if (!Reader::member(l, "id")) rd.fail(idField, "missing (a unique name such as \"rivers\")");
     rd.string(l, path, "id", out.id);
@@ -204,19 +206,20 @@ void parseLayer(const Reader& rd, const json& l, const std::string& path, const 
 
     const std::string typeField = Reader::join(path, "type");
     if (!Reader::member(l, "type"))
-        rd.fail(typeField, "missing (\"imagery\", \"vector\", \"trace\", \"deposits\" or \"model\")");
+        rd.fail(typeField,
+                "missing (\"imagery\", \"vector\", \"trace\", \"deposits\", \"mine\" or \"model\")");
     std::string type;
     rd.string(l, path, "type", type);
     bool known = false;
-    for (const LayerType t :
-         {LayerType::Imagery, LayerType::Vector, LayerType::Trace, LayerType::Deposits, LayerType::Model})
+    for (const LayerType t : {LayerType::Imagery, LayerType::Vector, LayerType::Trace, LayerType::Deposits,
+                              LayerType::Mine, LayerType::Model})
         if (type == layerTypeName(t)) {
             out.type = t;
             known = true;
         }
     if (!known)
         rd.fail(typeField, "unknown type \"" + type +
-                               "\" (expected \"imagery\", \"vector\", \"trace\", \"deposits\" or \"model\")");
+                               "\" (expected \"imagery\", \"vector\", \"trace\", \"deposits\", \"mine\" or \"model\")");
     if (out.type == LayerType::Model) {  // its own section (scene_models.cpp)
         parseModelLayer(rd, l, path, out.model);
         parseCommon(rd, l, path, out);
@@ -226,7 +229,10 @@ void parseLayer(const Reader& rd, const json& l, const std::string& path, const 
 
     if (trace) {
         parseTraceLayer(rd, l, path, file, out);
+    } else if (out.type == LayerType::Mine) {
+        parseMineLayer(rd, l, path, file, out);
     } else {
+        if (Reader::member(l, "features")) rd.fail(Reader::join(path, "features"), "only for mine layers");
         const json* src = Reader::member(l, "source");
         if (!src) rd.fail(Reader::join(path, "source"), "missing (where the layer's data is)");
         parseSource(rd, *src, Reader::join(path, "source"), file, out.type, out.source);

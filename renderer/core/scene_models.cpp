@@ -28,7 +28,7 @@ namespace plateau::scene_detail {
 
 void parseModelLayer(const Reader& rd, const json& l, const std::string& path, ModelLayerDesc& out) {
     if (Reader::member(l, "source")) rd.fail(Reader::join(path, "source"), "not for model layers (the file is model.path)");
-    for (const char* key : {"style", "time", "fields", "filter", "label"})
+    for (const char* key : {"style", "time", "fields", "filter", "label", "features"})
         if (Reader::member(l, key))
             rd.fail(Reader::join(path, key), std::string("not for model layers") +
                                                  (std::string(key) == "label" ? " (the label is model.label)" : ""));

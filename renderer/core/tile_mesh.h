@@ -19,8 +19,11 @@ struct TerrainVertex {
     float up[3];      // unit ellipsoid normal: exaggeration moves vertices along it
     float normal[3];  // unit terrain normal (ECEF axes) at exaggeration 1
     float coarseHeight;  // height of the parent tile's surface here: a new tile morphs from it
+    // Mine surfaces: SurfaceMark's bench and kind (core/terrain_modifier.h) as two half floats
+    // (glm::packHalf2x16; 0 = none): bands need no more precision, and tiles stay small.
+    std::uint32_t modifier;
 };
-static_assert(sizeof(TerrainVertex) == 44, "vertex layout is mirrored in the terrain pipeline");
+static_assert(sizeof(TerrainVertex) == 48, "vertex layout is mirrored in the terrain pipeline");
 
 struct BoundingSphere {
     glm::dvec3 center{0};

@@ -9,6 +9,7 @@
 #include "core/height_grid.h"
 #include "core/tile_heights.h"
 #include "core/tile_mesh.h"
+#include "core/terrain_modifiers.h"
 #include "core/tile_source.h"
 
 namespace plateau {
@@ -23,6 +24,11 @@ struct ProducedTile {
     EdgeSources edges;  // the neighbouring grids the mesh read
     bool fromAncestor = false;  // heights from gridTile (an ancestor), or flat if gridTile == id
     std::string failure;        // the source's one-line error when its data could not be used
+    // Terrain modifiers (pits, dumps, ponds) change `grid`; baseGrid keeps the heights before
+    // them (null when nothing was modified), which is what descendants are made from, so a
+    // tile re-produced for another year never starts from heights modified for the old one.
+    std::shared_ptr<const HeightGrid> baseGrid;
+    std::uint64_t modifierKey = 0;  // TerrainModifiers::stateKey of the heights (0: unmodified)
     bool ok() const { return grid != nullptr; }
     const TileId& key() const { return id; }
     // Its grid holds real data of its own: the grids neighbours may read (see GridDirectory).
@@ -35,12 +41,20 @@ struct ProducedTile {
 // `around` (may be null) has the resident grids beside it, so its edges agree with theirs.
 // An exception from the source (hasTile, load) is caught and becomes the tile's failure, like an
 // error Result: "<describe()>: tile 8/190/107: out of memory (std::bad_alloc)".
+// `mods` (may be null): the modifiers and the year. A tile a modifier reaches gets a modified
+// copy of its grid; one without data of its own gets a grid of its own resampled from the
+// ancestor's (unmodified) heights first, so the modifier is drawn at the tile's resolution.
 ProducedTile produceTile(TileSource& source, const TileId& id, const std::shared_ptr<const HeightGrid>& ancestorGrid,
-                         const TileId& ancestorGridTile, const GridDirectory* around = nullptr);
+                         const TileId& ancestorGridTile, const GridDirectory* around = nullptr,
+                         const ModifierContext* mods = nullptr);
 // The stand-in for a tile whose production failed outside the source (e.g. out of memory while
 // meshing): drawn from the ancestor's grid (or flat), with `failure` as its error.
 ProducedTile produceFailedTile(const TileId& id, const std::shared_ptr<const HeightGrid>& ancestorGrid,
-                               const TileId& ancestorGridTile, const GridDirectory* around, std::string failure);
+                               const TileId& ancestorGridTile, const GridDirectory* around, std::string failure,
+                               const ModifierContext* mods = nullptr);
+// The mesh of a tile from its heights, with the modifiers' marks when its key is not 0.
+TileMesh meshProducedTile(const TileId& id, const TileHeights& heights, std::uint64_t modifierKey,
+                          const ModifierContext* mods);
 
 // Bytes a resident tile holds (its own heights plus its mesh), for memory budgets. A grid shared
 // from an ancestor counts with the ancestor, which selection keeps while the tile is in view.

@@ -1,5 +1,6 @@
 #include "core/tile_residency.h"
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -12,7 +13,42 @@ TileResidency::TileResidency(std::shared_ptr<TileSource> source, TileUploader& u
       uploader_(uploader),
       budget_(budget) {}
 
+std::uint64_t TileResidency::expectedKey(const TileId& id) const {
+    return mods_.set ? mods_.set->stateKey(id, mods_.year) : 0;
+}
+
+void TileResidency::setModifiers(std::shared_ptr<const TerrainModifiers> set, double year) {
+    if (set == mods_.set && (year == mods_.year || !set)) return;  // without modifiers years do not matter
+    mods_ = {std::move(set), year};
+    loader_.setModifiers(mods_);
+    for (const TileId& id : store_.residentIds()) {
+        if (store_.find(id)->modifierKey != expectedKey(id)) stale_.insert(id);
+        else stale_.erase(id);
+    }
+}
+
+bool TileResidency::refresh(ProducedTile&& tile) {
+    const TileId id = tile.id;
+    const ResidentTile* r = store_.find(id);
+    // Taken even when the year has moved on while it was produced (a playing timeline moves
+    // every frame): it is nearer the current state than the tile drawn, and stays stale, so it
+    // is asked for again. One production per tile is in flight at a time, so none arrives out
+    // of order.
+    if (stale_.count(id) && uploader_.replace(tile.mesh)) {
+        const bool current = tile.modifierKey == expectedKey(id);
+        store_.replace(std::move(tile));
+        if (current) stale_.erase(id);
+        ++refreshedTotal_;
+        return true;
+    }
+    // Kept as it is: the worker published the new tile's grid, the resident one's goes back.
+    if (!r->fromAncestor) store_.publish(id, r->grid);
+    else if (tile.hasOwnData()) store_.withdraw(id);
+    return false;
+}
+
 bool TileResidency::insertAndUpload(ProducedTile&& tile) {
+    if (tile.ok() && store_.isResident(tile.id)) return refresh(std::move(tile));
     if (!tile.ok() || store_.isResident(tile.id)) {
         store_.insert(std::move(tile));  // logs a failure once
         return false;
@@ -26,6 +62,8 @@ bool TileResidency::insertAndUpload(ProducedTile&& tile) {
         }
     }
     const TileId id = tile.id;
+    // Produced for a year the view has left meanwhile: drawn until its replacement is ready.
+    if (tile.modifierKey != expectedKey(id)) stale_.insert(id);
     store_.insert(std::move(tile));
     store_.touch(id, frame_);
     ++uploadedTotal_;
@@ -45,6 +83,7 @@ void TileResidency::evictTo(std::size_t targetBytes, std::size_t targetTiles) {
         if (store_.bytes() <= targetBytes && store_.size() <= targetTiles) break;
         uploader_.release(id);
         store_.evict(id);
+        stale_.erase(id);
         ++evictedTotal_;
     }
 }
@@ -58,9 +97,28 @@ FrameResidency TileResidency::update(const Camera& cam, const SelectionParams& p
     Selection sel = selectTiles(cam, params, store_);
     draw_ = std::move(sel.draw);
     used_ = std::move(sel.used);  // touched by evictTo below
+    // Stale tiles: drawn ones are produced again first (the view shows them), other used ones
+    // (ancestors the selection walks through) after the missing tiles, unused ones are dropped.
+    std::vector<TileId> staleDrawn, staleUsed;
+    if (!stale_.empty()) {
+        const std::unordered_set<TileId, TileIdHash> drawn(draw_.begin(), draw_.end());
+        const std::unordered_set<TileId, TileIdHash> used(used_.begin(), used_.end());
+        for (const TileId& id : std::vector<TileId>(stale_.begin(), stale_.end())) {
+            if (drawn.count(id)) staleDrawn.push_back(id);
+            else if (used.count(id)) staleUsed.push_back(id);
+            else {
+                uploader_.release(id);
+                store_.evict(id);
+                stale_.erase(id);
+                ++evictedTotal_;
+            }
+        }
+        std::sort(staleDrawn.begin(), staleDrawn.end());  // a stable order: the same view, the same requests
+        std::sort(staleUsed.begin(), staleUsed.end());
+    }
     std::vector<TileRequest> wanted;
-    wanted.reserve(sel.load.size() + sel.prefetch.size());
-    for (const auto* list : {&sel.load, &sel.prefetch}) {
+    wanted.reserve(staleDrawn.size() + sel.load.size() + staleUsed.size() + sel.prefetch.size());
+    for (const auto* list : {&staleDrawn, &sel.load, &staleUsed, &sel.prefetch}) {
         for (const TileId& id : *list) {
             auto [grid, ancestor] = store_.nearestAncestor(id);
             wanted.push_back(TileRequest{id, std::move(grid), ancestor});
@@ -71,8 +129,8 @@ FrameResidency TileResidency::update(const Camera& cam, const SelectionParams& p
 
     out.selection = sel.stats;
     out.drawn = int(draw_.size());
-    out.missing = int(sel.load.size());
-    out.settled = sel.load.empty();
+    out.missing = int(sel.load.size() + staleDrawn.size());
+    out.settled = sel.load.empty() && staleDrawn.empty();
     return out;
 }
 
@@ -95,14 +153,17 @@ int TileResidency::makeEdgesDeterministic() {
         const ResidentTile* r = store_.find(d);
         if (!r) continue;
         const EdgeSources edges = TileHeights(d, *r->grid, r->gridTile, &settledGrids).sources();
-        if (edges != r->edges) todo.push_back({d, edges, {}});
+        // Where a modifier reaches, a neighbour's grid may have been of another year when the
+        // tile was meshed: rebuild it from the settled grids whatever sources it read.
+        const bool reached = mods_.set && !mods_.set->affecting(d).empty();
+        if (edges != r->edges || reached) todo.push_back({d, edges, {}});
     }
     // Meshing is the cost: split it with a second thread (the store is only read meanwhile).
     const auto build = [&](std::size_t begin, std::size_t step) {
         for (std::size_t k = begin; k < todo.size(); k += step) {
             const ResidentTile* r = store_.find(todo[k].id);
-            todo[k].mesh = buildTileMesh(todo[k].id, TileHeights(todo[k].id, *r->grid, r->gridTile, &settledGrids),
-                                         tileGridSize(), skirtDepthForLevel(todo[k].id.z));
+            todo[k].mesh = meshProducedTile(todo[k].id, TileHeights(todo[k].id, *r->grid, r->gridTile, &settledGrids),
+                                            r->modifierKey, &mods_);
         }
     };
     if (todo.size() > 8) {

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/async_loader.h"
@@ -56,6 +57,17 @@ public:
     FrameResidency settle(const Camera& cam, const SelectionParams& params, double timeoutSeconds,
                           const std::function<void()>& onFirstDrawable = {});
 
+    // Terrain modifiers (pits, dumps, ponds; may be null) and the year they show, before
+    // update(). A resident tile whose modifier state differs from the one it was made with
+    // (TerrainModifiers::stateKey) becomes stale: only tiles a modifier reaches, and only when
+    // its state changes. A stale tile in use is produced again and stays drawn until its
+    // replacement is ready (no hole); one not in use is dropped. A view is not settled while a
+    // drawn tile is stale.
+    void setModifiers(std::shared_ptr<const TerrainModifiers> set, double year);
+    const ModifierContext& modifiers() const { return mods_; }
+    std::size_t staleCount() const { return stale_.size(); }
+    std::uint64_t refreshedTotal() const { return refreshedTotal_; }
+
     // Off for interactive use, where nobody compares two runs pixel by pixel.
     void setStableEdges(bool on) { stableEdges_ = on; }
 
@@ -73,6 +85,9 @@ private:
     // See settle(): returns the number of meshes rebuilt.
     int makeEdgesDeterministic();
     bool insertAndUpload(ProducedTile&& tile);
+    // A tile produced again for a resident one: replaces it when it shows the current state.
+    bool refresh(ProducedTile&& tile);
+    std::uint64_t expectedKey(const TileId& id) const;
     void evictTo(std::size_t targetBytes, std::size_t targetTiles);
     void touchUsed();
 
@@ -86,6 +101,9 @@ private:
     std::uint64_t frame_ = 0;
     std::uint64_t uploadedTotal_ = 0;
     std::uint64_t evictedTotal_ = 0;
+    std::uint64_t refreshedTotal_ = 0;
+    ModifierContext mods_;
+    std::unordered_set<TileId, TileIdHash> stale_;
 };
 
 }  // namespace plateau

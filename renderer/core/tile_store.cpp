@@ -21,7 +21,7 @@ std::pair<std::shared_ptr<const HeightGrid>, TileId> TileStore::nearestAncestor(
     TileId a = id;
     while (a.z > 0) {
         a = a.parent();
-        if (const ResidentTile* t = find(a)) return {t->grid, t->gridTile};
+        if (const ResidentTile* t = find(a)) return {t->baseGrid ? t->baseGrid : t->grid, t->gridTile};
     }
     return {nullptr, id};
 }
@@ -47,9 +47,36 @@ bool TileStore::insert(ProducedTile&& t) {
     r.mesh = std::move(t.mesh);
     r.edges = t.edges;
     r.fromAncestor = t.fromAncestor;
+    r.baseGrid = std::move(t.baseGrid);
+    r.modifierKey = t.modifierKey;
     bytes_ += r.bytes;
     tiles_.emplace(t.id, std::move(r));
     return true;
+}
+
+void TileStore::replace(ProducedTile&& t) {
+    const auto it = tiles_.find(t.id);
+    if (it == tiles_.end() || !t.ok()) return;
+    ResidentTile& r = it->second;
+    bytes_ -= r.bytes;
+    r.bytes = residentBytes(t);
+    bytes_ += r.bytes;
+    if (!r.fromAncestor && !t.hasOwnData()) directory_.remove(t.id);
+    if (t.hasOwnData()) directory_.add(t.id, t.grid);
+    r.grid = std::move(t.grid);
+    r.gridTile = t.gridTile;
+    r.mesh = std::move(t.mesh);
+    r.edges = t.edges;
+    r.fromAncestor = t.fromAncestor;
+    r.baseGrid = std::move(t.baseGrid);
+    r.modifierKey = t.modifierKey;
+}
+
+std::vector<TileId> TileStore::residentIds() const {
+    std::vector<TileId> out;
+    out.reserve(tiles_.size());
+    for (const auto& [id, t] : tiles_) out.push_back(id);
+    return out;
 }
 
 void TileStore::replaceMesh(const TileId& id, TileMesh mesh, const EdgeSources& edges) {

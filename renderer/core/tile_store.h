@@ -23,6 +23,8 @@ struct ResidentTile {
     TileMesh mesh;
     EdgeSources edges;          // the neighbouring grids the mesh read
     bool fromAncestor = false;  // no data of its own (outside the source or failed to load)
+    std::shared_ptr<const HeightGrid> baseGrid;  // heights before terrain modifiers (see ProducedTile)
+    std::uint64_t modifierKey = 0;
     std::uint64_t lastUsedFrame = 0;
     std::size_t bytes = 0;
 };
@@ -44,8 +46,13 @@ public:
     bool load(const TileId& id);
     // Adds a tile produced elsewhere (logs its failure once per tile). False if !t.ok().
     bool insert(ProducedTile&& t);
+    // Puts a tile produced again (for another state of the terrain modifiers) in place of the
+    // resident one, keeping its last use; the caller has replaced its GPU copy.
+    void replace(ProducedTile&& t);
+    // Ids of the resident tiles, in no particular order.
+    std::vector<TileId> residentIds() const;
     // Heights of the nearest resident strict ancestor and the tile they cover (for a tile with no
-    // data of its own); {nullptr, id} when none.
+    // data of its own); {nullptr, id} when none. Heights before terrain modifiers.
     std::pair<std::shared_ptr<const HeightGrid>, TileId> nearestAncestor(const TileId& id) const;
     // The grids of tiles with data of their own, for meshing on other threads (see
     // GridDirectory). The store owns the directory: loaders publish what they decode through

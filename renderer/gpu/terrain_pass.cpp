@@ -81,6 +81,7 @@ TerrainPass::TerrainPass(VkDevice device, VkRenderPass renderPass, VkDescriptorS
         {2, 0, VK_FORMAT_R32G32B32_SFLOAT, std::uint32_t(offsetof(TerrainVertex, up))},
         {3, 0, VK_FORMAT_R32G32B32_SFLOAT, std::uint32_t(offsetof(TerrainVertex, normal))},
         {4, 0, VK_FORMAT_R32_SFLOAT, std::uint32_t(offsetof(TerrainVertex, coarseHeight))},
+        {5, 0, VK_FORMAT_R16G16_SFLOAT, std::uint32_t(offsetof(TerrainVertex, modifier))},
     };
     t.setLayouts = {setLayout};
     t.pushConstantBytes = sizeof(shader::TilePush);

@@ -92,7 +92,7 @@ TEST_CASE("model layers: errors name the field", "[scene][models]") {
           "scene.json: layers[0].model: only for model layers");
     CHECK(errorOf(R"({"terrain": {"path": "t"}, "layers": [{"id": "v", "type": "mesh"}]})") ==
           "scene.json: layers[0].type: unknown type \"mesh\" (expected \"imagery\", \"vector\", \"trace\", "
-          "\"deposits\" or \"model\")");
+          "\"deposits\", \"mine\" or \"model\")");
     CHECK(errorOf(withModel("{" + ok + R"(, "depth": 5})", R"(, "label": "x")")) ==
           "scene.json: layers[0].label: not for model layers (the label is model.label)");
 }
