@@ -9,7 +9,7 @@ layout(push_constant) uniform Push { TilePush tile; };
 
 layout(location = 0) in vec3 vRel;
 layout(location = 1) in float vHeight;
-layout(location = 2) in vec3 vNormal;
+layout(location = 2) in vec3 vUp;
 layout(location = 3) in vec2 vUv;
 layout(location = 4) in vec2 vModifier;
 
@@ -78,17 +78,58 @@ vec3 drape(vec3 albedo) {
     return albedo;
 }
 
+// ---- Shading normal: the tile's normal map (core/tile_normals.h) ----------------------------
+// Texel k is the normal at tile position k / (size - 1), so edge texels lie on the tile's edge and
+// equal the neighbour's. Stored: east and north components of the unit normal at exaggeration 1,
+// each as sign(c) * sqrt(|c|). Exaggeration steepens slopes: the tangential part scales by e.
+// Smaller levels sit to the right of the largest (129 | 65 over 33, 17, 9, 5): the level comes
+// from the texel footprint, as mipmapping would (distant tiles do not sparkle).
+vec2 normalLevelTexel(int level, vec2 uv, float slot) {
+    const int s0 = PLATEAU_NORMAL_SIZE;
+    const int s1 = (s0 - 1) / 2 + 1;
+    vec2 origin = vec2(0.0);
+    int size = s0;
+    if (level == 1) {
+        origin = vec2(float(s0), 0.0);
+        size = s1;
+    } else if (level > 1) {
+        int x = s0;
+        for (int k = 2; k < level; ++k) x += (s0 - 1) / (1 << k) + 1;
+        origin = vec2(float(x), float(s1));
+        size = (s0 - 1) / (1 << level) + 1;
+    }
+    vec2 st = (origin + 0.5 + uv * float(size - 1)) / vec2(textureSize(normalMaps, 0).xy);
+    vec2 s = textureLod(normalMaps, vec3(st, slot), 0.0).rg;
+    return s * abs(s);
+}
+
+vec3 tileNormal(vec3 up) {
+    const int verticesPerTile = PLATEAU_TILE_GRID * PLATEAU_TILE_GRID + 4 * (PLATEAU_TILE_GRID - 1);
+    float slot = float(int(tile.origin_rel.w + 0.5) / verticesPerTile);
+    vec2 uv = clamp(vUv, 0.0, 1.0);
+    vec2 texels = vUv * float(PLATEAU_NORMAL_SIZE - 1);
+    float footprint = max(length(dFdx(texels)), length(dFdy(texels)));
+    float lod = clamp(log2(max(footprint, 1e-6)), 0.0, float(PLATEAU_NORMAL_LEVELS - 1));
+    // The nearest level only: one texture read per pixel (a software rasteriser pays for each).
+    vec2 en = normalLevelTexel(int(lod + 0.5), uv, slot);
+    float vertical = sqrt(max(0.0, 1.0 - dot(en, en)));
+    vec3 east = normalize(cross(vec3(0.0, 0.0, 1.0), up));
+    vec3 north = cross(up, east);
+    return normalize((east * en.x + north * en.y) * frame.params.x + up * vertical);
+}
+// ---- end of shading normal -------------------------------------------------------------------
+
 void main() {
     undergroundCut();
     if (frame.params.z > 0.5) {  // flat debug colour (crack, coverage and draping tests): unlit
         outColour = vec4(drape(vec3(1.0)), 1.0);
         return;
     }
-    vec3 n = normalize(vNormal);
+    vec3 up = normalize(vUp);
+    vec3 n = tileNormal(up);
     vec3 sun = frame.sun_dir.xyz;
     float lambert = max(dot(n, sun), 0.0);
     // Sky light from above plus direct sun; a little light even on shadowed slopes.
-    vec3 up = normalize(frame.camera.xyz + vRel);
     float sky = 0.5 + 0.5 * dot(n, up);
     vec3 albedo = drape(mineSurface(reliefColour(vHeight, n, up)));
     vec3 colour = albedo * (0.22 * sky + 0.95 * lambert) * 1.1;

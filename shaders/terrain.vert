@@ -8,13 +8,12 @@ layout(push_constant) uniform Push { TilePush tile; };
 layout(location = 0) in vec3 inPos;
 layout(location = 1) in float inHeight;
 layout(location = 2) in vec3 inUp;
-layout(location = 3) in vec3 inNormal;
 layout(location = 4) in float inCoarseHeight;
 layout(location = 5) in vec2 inModifier;  // mine surfaces (core/terrain_modifier.h SurfaceMark)
 
 layout(location = 0) out vec3 vRel;     // position relative to the camera (ECEF axes)
 layout(location = 1) out float vHeight; // metres above the ellipsoid (unexaggerated)
-layout(location = 2) out vec3 vNormal;
+layout(location = 2) out vec3 vUp;     // ellipsoid normal: the normal map's local frame
 layout(location = 3) out vec2 vUv;      // Web Mercator position in the tile (u east, v south)
 layout(location = 4) out vec2 vModifier;
 
@@ -45,8 +44,8 @@ void main() {
     // A newly refined tile starts in its parent's shape and morphs into its own, so detail
     // grows in instead of popping.
     float h = mix(inCoarseHeight, inHeight, morph.x);
-    // Exaggeration scales heights along the ellipsoid normal; slopes steepen by the same factor,
-    // so the tangential part of the normal scales by e relative to its vertical part.
+    // Exaggeration scales heights along the ellipsoid normal (slopes steepen with it: the
+    // fragment shader scales the normal map's tangential part by e).
     vec3 p = inPos + inUp * (h * e - inHeight);
     int local = gl_VertexIndex - int(originRel.w);
     // Height steps between neighbouring tiles grow with exaggeration, so skirts must too.
@@ -54,9 +53,8 @@ void main() {
     gl_Position = tile.mvp * vec4(p, 1.0);
     vRel = originRel.xyz + p;
     vHeight = h;
-    float u = dot(inNormal, inUp);
-    vNormal = normalize((inNormal - u * inUp) * e + u * inUp);
-    // Only tiles with draped layers need their texture position.
-    vUv = morph.z > 0.0 ? tileUv(local) : vec2(0.0);
+    vUp = inUp;
+    // The normal map and the draped layers are read at the vertex's place in the tile.
+    vUv = tileUv(local);
     vModifier = inModifier;
 }

@@ -9,7 +9,7 @@ layout(location = 0) in vec3 vRel;
 // The terrain vertex shader's other outputs: read (in a test that never discards) so that the
 // optimiser keeps them and the interfaces match.
 layout(location = 1) in float vHeight;
-layout(location = 2) in vec3 vNormal;
+layout(location = 2) in vec3 vUp;
 layout(location = 3) in vec2 vUv;
 layout(location = 4) in vec2 vModifier;
 
@@ -17,6 +17,6 @@ layout(location = 4) in vec2 vModifier;
 #include "underground.glsl"
 
 void main() {
-    if (vHeight + vNormal.x + vUv.x + vModifier.x < -1.0e30) discard;
+    if (vHeight + vUp.x + vUv.x + vModifier.x < -1.0e30) discard;
     undergroundCut();
 }

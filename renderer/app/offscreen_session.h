@@ -20,7 +20,7 @@ struct OffscreenOptions {
     bool validation = false;
     bool forceStaging = false;
     std::string device;
-    std::uint32_t tileCapacity = 1024;
+    std::uint32_t tileCapacity = 2048;
     std::uint32_t overlayCapacity = 1024;
 };
 

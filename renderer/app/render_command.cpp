@@ -12,6 +12,7 @@
 #include "ui/overlay.h"
 #include "app/log.h"
 #include "app/offscreen_session.h"
+#include "gpu/tile_pool.h"
 #include "app/scene_setup.h"
 #include "gpu/vk_check.h"
 #include "io/atomic_file.h"
@@ -57,7 +58,7 @@ bool undergroundOptions(const CommonOptions& c, UndergroundView& out, std::strin
 }
 
 std::uint32_t tileCapacity(const Scene& scene) {
-    const double perTile = double(tileVertexCount(tileGridSize())) * double(sizeof(TerrainVertex));
+    const double perTile = double(gpu::TilePool::slotBytes());
     return std::uint32_t(std::max(64.0, scene.memory.gpuMiB * 1048576.0 / perTile));
 }
 

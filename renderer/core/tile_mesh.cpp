@@ -11,7 +11,6 @@ namespace plateau {
 
 namespace {
 
-constexpr double kDeg = std::numbers::pi / 180.0;
 
 // Perimeter of the grid as one clockwise loop seen from above: north edge eastward, east edge
 // southward, south edge westward, west edge northward. Skirt vertex k hangs below ring vertex k.
@@ -88,57 +87,31 @@ TileMesh buildTileMesh(const TileId& id, const TileHeights& heights, int g, doub
     tileUVToLonLat(id, 0.5, 0.5, clon, clat);
     mesh.origin = geodeticToEcef({clon, clat, 0.0});
 
-    // Vertex k of a row or column sits at t = k / (g - 1); k = -1 and g are the positions one
-    // spacing outside, where slopes at the edges are measured when a neighbour has data there.
+    // Vertex k of a row or column sits at t = k / (g - 1). Edge vertices read the neighbours'
+    // grids where `heights` has them, so both sides of an edge agree.
     const auto gs = std::size_t(g);
     const double step = 1.0 / double(g - 1);
-    std::vector<double> lon(gs + 2), lat(gs + 2);
-    for (int k = -1; k <= g; ++k) {
+    std::vector<double> lon(gs), lat(gs);
+    for (int k = 0; k < g; ++k) {
         double dummy = 0;
-        tileUVToLonLat(id, k * step, 0.0, lon[std::size_t(k + 1)], dummy);
-        tileUVToLonLat(id, 0.0, k * step, dummy, lat[std::size_t(k + 1)]);
+        tileUVToLonLat(id, k * step, 0.0, lon[std::size_t(k)], dummy);
+        tileUVToLonLat(id, 0.0, k * step, dummy, lat[std::size_t(k)]);
     }
-    const auto lonAt = [&](int k) { return lon[std::size_t(k + 1)]; };
-    const auto latAt = [&](int k) { return lat[std::size_t(k + 1)]; };
+    const auto lonAt = [&](int k) { return lon[std::size_t(k)]; };
+    const auto latAt = [&](int k) { return lat[std::size_t(k)]; };
     std::vector<double> h(gs * gs);
     for (int j = 0; j < g; ++j)
         for (int i = 0; i < g; ++i) h[std::size_t(j * g + i)] = heights.empty() ? 0.0 : heights.at(i * step, j * step);
-    // Height at vertex position (i, j), which may lie one spacing outside the tile.
-    const auto heightAt = [&](int i, int j) {
-        if (i >= 0 && j >= 0 && i < g && j < g) return h[std::size_t(j * g + i)];
-        return heights.at(i * step, j * step);
-    };
-    const auto hasData = [&](int i, int j) {
-        return (i >= 0 && j >= 0 && i < g && j < g) || heights.covered(i * step, j * step);
-    };
 
     mesh.vertices.resize(std::size_t(tileVertexCount(g)));
     for (int j = 0; j < g; ++j) {
-        const double phi = latAt(j) * kDeg;
-        const double sp = std::sin(phi);
-        const double w = std::sqrt(1.0 - wgs84::e2 * sp * sp);
-        const double radiusN = wgs84::a / w;                        // prime vertical
-        const double radiusM = wgs84::a * (1.0 - wgs84::e2) / (w * w * w);  // meridian
-        // Central differences one spacing each way, reaching into the neighbouring tiles where
-        // they have data (one-sided where they do not), with true metres between the samples:
-        // the east spacing shrinks with cos(latitude).
-        // (Whether a neighbour has data depends only on the side, so one column decides a row.)
-        const int jn = hasData(0, j - 1) ? j - 1 : j, js = hasData(0, j + 1) ? j + 1 : j;
-        const double dNorth = (latAt(jn) - latAt(js)) * kDeg * radiusM;
         for (int i = 0; i < g; ++i) {
             const double hv = h[std::size_t(j * g + i)];
             const glm::dmat3 enu = enuBasis(lonAt(i), latAt(j));
-            const int iw = hasData(i - 1, j) ? i - 1 : i, ie = hasData(i + 1, j) ? i + 1 : i;
-            const double dEast = (lonAt(ie) - lonAt(iw)) * kDeg * radiusN * std::cos(phi);
-            const double dhdx = dEast > 0 ? (heightAt(ie, j) - heightAt(iw, j)) / dEast : 0.0;
-            const double dhdy = dNorth > 0 ? (heightAt(i, jn) - heightAt(i, js)) / dNorth : 0.0;
-            const glm::dvec3 n = glm::normalize(enu * glm::dvec3(-dhdx, -dhdy, 1.0));
-
             TerrainVertex& v = mesh.vertices[std::size_t(j * g + i)];
             store3(v.pos, geodeticToEcef({lonAt(i), latAt(j), hv}) - mesh.origin);
             v.height = float(hv);
             store3(v.up, enu[2]);
-            store3(v.normal, n);
             // The parent's mesh has every other vertex of this one: between them its surface is
             // the average of the neighbours it does have.
             const auto at = [&](int ii, int jj) { return h[std::size_t(jj * g + ii)]; };
@@ -166,21 +139,50 @@ TileMesh buildTileMesh(const TileId& id, const TileHeights& heights, int g, doub
         mesh.minHeight = std::min(mesh.minHeight, float(*lo));
         mesh.maxHeight = std::max(mesh.maxHeight, float(*hi));
     }
+    const int normalSize = tileNormalSize();
+    mesh.normals = buildTileNormals(id, heights, normalSize);
+    if (!heights.empty()) mesh.geometricError = float(meshGeometricError(heights, g, std::max(1, (normalSize - 1) / (g - 1))));
     return mesh;
 }
 
+double meshGeometricError(const TileHeights& heights, int g, int perCell) {
+    if (heights.empty() || g < 2 || perCell < 1) return 0.0;
+    const int n = (g - 1) * perCell + 1;
+    const double step = 1.0 / double(n - 1);
+    std::vector<double> h(std::size_t(n) * std::size_t(n));
+    for (int j = 0; j < n; ++j)
+        for (int i = 0; i < n; ++i) h[std::size_t(j) * std::size_t(n) + std::size_t(i)] = heights.at(i * step, j * step);
+    const auto at = [&](int i, int j) { return h[std::size_t(j) * std::size_t(n) + std::size_t(i)]; };
+    double worst = 0.0;
+    for (int cj = 0; cj + 1 < g; ++cj) {
+        for (int ci = 0; ci + 1 < g; ++ci) {
+            // The cell's corners a (north-west), b (north-east), c (south-west), d (south-east) and
+            // its two triangles a-c-d and a-d-b (buildTileIndices), split along a-d.
+            const int i0 = ci * perCell, j0 = cj * perCell;
+            const double a = at(i0, j0), b = at(i0 + perCell, j0);
+            const double c = at(i0, j0 + perCell), d = at(i0 + perCell, j0 + perCell);
+            for (int y = 0; y <= perCell; ++y) {
+                for (int x = 0; x <= perCell; ++x) {
+                    const double fx = double(x) / perCell, fy = double(y) / perCell;
+                    const double mesh = fy >= fx ? a + fx * (d - c) + fy * (c - a) : a + fx * (b - a) + fy * (d - b);
+                    worst = std::max(worst, std::abs(at(i0 + x, j0 + y) - mesh));
+                }
+            }
+        }
+    }
+    return worst;
+}
+
 double levelGeometricError(int z) {
-    // A grid of (g-1) cells spans 2*pi*a / 2^z metres at the equator; a quarter of that spacing is
-    // about how far a linear interpolation between vertices strays from real relief. Using the
-    // equatorial spacing keeps it independent of latitude, like the tiles' pixel counts.
-    const double spacing = 2.0 * std::numbers::pi * wgs84::a / std::ldexp(1.0, z) / (tileGridSize() - 1);
-    return 0.25 * spacing;
+    // The equatorial spacing keeps it independent of latitude, like the tiles' pixel counts.
+    return 2.0 * std::numbers::pi * wgs84::a / std::ldexp(1.0, z) / (tileNormalSize() - 1);
 }
 
 double skirtDepthForLevel(int z) {
     // Deep enough to cover the height jump between this level and a neighbour one level coarser
-    // (a few geometric errors), with a floor so fine levels on steep slopes still close.
-    return std::max(5.0 * levelGeometricError(z), 20.0);
+    // (a few of the 17-vertex mesh's quarter spacings, which are twice this level's error), with
+    // a floor so fine levels on steep slopes still close.
+    return std::max(10.0 * levelGeometricError(z), 20.0);
 }
 
 double TileSector::support(const glm::dvec3& n) const {

@@ -2,6 +2,9 @@
 // CPU mesh of one terrain tile: a regular grid over the tile plus a skirt ring hanging down from
 // the edges, so tiles of different levels never show cracks between them. Vertex positions are
 // floats relative to the tile's origin (an ECEF point near its centre), so they stay precise.
+// Shading normals are not per vertex but in the tile's normal map (core/tile_normals.h), which
+// has 8x the mesh's resolution: the mesh only has to keep positions and silhouettes right, and
+// how far it strays from the heights is measured per tile (geometricError) for the selection.
 #include <cstdint>
 #include <vector>
 
@@ -10,6 +13,7 @@
 #include "core/height_grid.h"
 #include "core/tile_heights.h"
 #include "core/tile_id.h"
+#include "core/tile_normals.h"
 
 namespace plateau {
 
@@ -17,13 +21,12 @@ struct TerrainVertex {
     float pos[3];     // ECEF position minus the tile origin, at exaggeration 1
     float height;     // metres above the ellipsoid (skirt vertices carry their edge's height)
     float up[3];      // unit ellipsoid normal: exaggeration moves vertices along it
-    float normal[3];  // unit terrain normal (ECEF axes) at exaggeration 1
     float coarseHeight;  // height of the parent tile's surface here: a new tile morphs from it
     // Mine surfaces: SurfaceMark's bench and kind (core/terrain_modifier.h) as two half floats
     // (glm::packHalf2x16; 0 = none): bands need no more precision, and tiles stay small.
     std::uint32_t modifier;
 };
-static_assert(sizeof(TerrainVertex) == 48, "vertex layout is mirrored in the terrain pipeline");
+static_assert(sizeof(TerrainVertex) == 36, "vertex layout is mirrored in the terrain pipeline");
 
 struct BoundingSphere {
     glm::dvec3 center{0};
@@ -36,6 +39,10 @@ struct TileMesh {
     std::vector<TerrainVertex> vertices;
     float minHeight = 0;
     float maxHeight = 0;
+    TileNormals normals;  // the shading normals (see core/tile_normals.h)
+    // Largest vertical distance (m, at exaggeration 1) between the mesh's triangles and the
+    // heights they stand for, measured at the normal map's texels (8 per mesh cell).
+    float geometricError = 0;
 };
 
 // Vertex count per side of the grid (without skirts).
@@ -47,17 +54,25 @@ int tileVertexCount(int gridSize);
 // Indices shared by every tile mesh: grid triangles then skirt triangles (counter-clockwise seen
 // from above, i.e. from outside the ellipsoid).
 std::vector<std::uint32_t> buildTileIndices(int gridSize);
-// skirtDepth in metres (see skirtDepthForLevel). minHeight/maxHeight are the grid's range.
+// skirtDepth in metres (see skirtDepthForLevel). minHeight/maxHeight are the grid's range. The
+// normal map (tileNormalSize() texels a side) and the geometric error are built too.
 TileMesh buildTileMesh(const TileId& id, const TileHeights& heights, int gridSize, double skirtDepth);
 // The tile's own grid, without neighbours.
 TileMesh buildTileMesh(const TileId& id, const HeightGrid& grid, int gridSize, double skirtDepth);
-// 5 * levelGeometricError(z), at least 20 m.
+// 10 * levelGeometricError(z), at least 20 m.
 double skirtDepthForLevel(int z);
 
-// Geometric error (m) assumed for a tile at zoom z with the standard grid, used for screen-space
-// error before a tile is loaded: a quarter of the mesh spacing at the equator,
-// 0.25 * (2*pi*a / 2^z) / (gridSize - 1): 313 km at z0, 76 m at z12.
+// Error (m) of a tile at zoom z before its mesh is measured, and the least any tile counts with:
+// one texel of its normal map at the equator, (2*pi*a / 2^z) / (tileNormalSize() - 1): 313 km at
+// z0, 76 m at z12. Refining until a texel spans at most the screen-space error keeps shading
+// (and draped layers, drawn at the tile's resolution) as sharp as the 33-vertex meshes were,
+// whose error was a quarter of their spacing: the same figure. A loaded tile counts with the
+// larger of this and its mesh's measured geometricError, so silhouettes stay within it too.
 double levelGeometricError(int z);
+
+// Largest vertical distance between a mesh's triangles (the grid's heights at its vertices) and
+// the heights under them, measured on a lattice `perCell` points finer than the mesh.
+double meshGeometricError(const TileHeights& heights, int gridSize, int perCell);
 
 // The space a tile's surface and its mesh (without skirts) can occupy between two heights: the
 // points whose direction from the Earth's centre is within halfAngle of `axis` and whose distance

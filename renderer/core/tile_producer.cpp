@@ -115,7 +115,7 @@ ProducedTile produceFailedTile(const TileId& id, const std::shared_ptr<const Hei
 }
 
 std::size_t residentBytes(const ProducedTile& t) {
-    std::size_t n = sizeof(ProducedTile) + t.mesh.vertices.size() * sizeof(TerrainVertex);
+    std::size_t n = sizeof(ProducedTile) + t.mesh.vertices.size() * sizeof(TerrainVertex) + t.mesh.normals.texels.size();
     if (t.grid && t.gridTile == t.id) n += sizeof(HeightGrid) + t.grid->samples.size() * sizeof(float);
     if (t.baseGrid && t.baseGrid != t.grid) n += sizeof(HeightGrid) + t.baseGrid->samples.size() * sizeof(float);
     return n;

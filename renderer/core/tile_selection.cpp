@@ -154,7 +154,10 @@ private:
         }
         e.centreDistance = glm::length(rel);
         e.distance = std::max({e.centreDistance - s.radius, regionDistance(id, e.range), kMinDistance});
-        e.sse = screenSpaceError(cam_, levelGeometricError(id.z) * params_.exaggeration, e.distance) *
+        // A coarse mesh over rough relief strays further from it than a texel: its measured
+        // error then decides, so silhouettes stay within the screen-space error too.
+        const double error = std::max(levelGeometricError(id.z), avail_.meshError(id).value_or(0.0));
+        e.sse = screenSpaceError(cam_, error * params_.exaggeration, e.distance) *
                 (1.0 - hazeAmount(e.distance, hazeDistance_));
         return e;
     }

@@ -23,14 +23,16 @@ public:
     virtual bool isResident(const TileId& id) const = 0;
     // Height range of a resident tile, if known.
     virtual std::optional<std::pair<float, float>> heightRange(const TileId& id) const = 0;
+    // How far a resident tile's mesh strays from its heights (m, TileMesh::geometricError), if
+    // known. A tile counts with the larger of this and levelGeometricError(z).
+    virtual std::optional<double> meshError(const TileId&) const { return std::nullopt; }
 };
 
 struct SelectionParams {
     double maxScreenSpaceError = 2.0;  // pixels
     int maxZoom = 22;                  // never refine past this level
-    // Levels a tile may be refined past the deepest data under it, by resampling its ancestor:
-    // a 33-vertex mesh shows only every eighth sample of a 256-px tile, so three more levels of
-    // mesh bring out the detail the data has.
+    // Levels a tile may be refined past the deepest data under it, by resampling its ancestor
+    // (where its error, measured or assumed, still asks for it).
     int overzoomLevels = 0;
     double exaggeration = 1.0;
     // Haze is drawn (core/haze.h): an error seen through haze shows with the contrast left to

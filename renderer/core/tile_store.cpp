@@ -17,6 +17,12 @@ std::optional<std::pair<float, float>> TileStore::heightRange(const TileId& id) 
     return std::make_pair(it->second.mesh.minHeight, it->second.mesh.maxHeight);
 }
 
+std::optional<double> TileStore::meshError(const TileId& id) const {
+    const auto it = tiles_.find(id);
+    if (it == tiles_.end()) return std::nullopt;
+    return double(it->second.mesh.geometricError);
+}
+
 std::pair<std::shared_ptr<const HeightGrid>, TileId> TileStore::nearestAncestor(const TileId& id) const {
     TileId a = id;
     while (a.z > 0) {

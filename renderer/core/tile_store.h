@@ -38,6 +38,7 @@ public:
     bool hasDataBelow(const TileId& id) const override { return source_ && source_->hasDataBelow(id); }
     bool isResident(const TileId& id) const override;
     std::optional<std::pair<float, float>> heightRange(const TileId& id) const override;
+    std::optional<double> meshError(const TileId& id) const override;
 
     // Swaps a resident tile's mesh for one built from other neighbouring grids.
     void replaceMesh(const TileId& id, TileMesh mesh, const EdgeSources& edges);

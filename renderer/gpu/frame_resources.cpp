@@ -1,6 +1,7 @@
 #include "gpu/frame_resources.h"
 
 #include "gpu/context.h"
+#include "gpu/image_array.h"
 #include "gpu/memory_types.h"
 #include "gpu/vk_check.h"
 
@@ -19,23 +20,25 @@ std::uint32_t hostVisibleType(const Context& ctx, VkBufferUsageFlags usage) {
 
 }  // namespace
 
-FrameResources::FrameResources(const Context& ctx, std::uint32_t maxDraws, VkImageView overlays, VkSampler sampler,
-                               VkImageLayout overlayLayout)
+FrameResources::FrameResources(const Context& ctx, std::uint32_t maxDraws, const ImageArray& overlays,
+                               const ImageArray& normals)
     : device_(ctx.device()), maxDraws_(maxDraws) {
     const VkShaderStageFlags both = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
-    VkDescriptorSetLayoutBinding b[3] = {
+    constexpr std::uint32_t kBindings = 4;
+    VkDescriptorSetLayoutBinding b[kBindings] = {
         {0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1, both, nullptr},
         {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, both, nullptr},
         {2, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
+        {3, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
     };
     VkDescriptorSetLayoutCreateInfo lci{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
-    lci.bindingCount = 3;
+    lci.bindingCount = kBindings;
     lci.pBindings = b;
     VK_CHECK(vkCreateDescriptorSetLayout(device_, &lci, nullptr, &layout_));
 
     VkDescriptorPoolSize sizes[3] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, kFramesInFlight},
                                      {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, kFramesInFlight},
-                                     {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, kFramesInFlight}};
+                                     {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 2 * kFramesInFlight}};
     VkDescriptorPoolCreateInfo pci{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
     pci.maxSets = kFramesInFlight;
     pci.poolSizeCount = 3;
@@ -56,10 +59,11 @@ FrameResources::FrameResources(const Context& ctx, std::uint32_t maxDraws, VkIma
 
         VkDescriptorBufferInfo ubi{s.uniforms.handle(), 0, VK_WHOLE_SIZE};
         VkDescriptorBufferInfo sbi{s.draws.handle(), 0, VK_WHOLE_SIZE};
-        VkDescriptorImageInfo ii{sampler, overlays, overlayLayout};
-        VkWriteDescriptorSet w[3] = {{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET}, {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET},
-                                     {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET}};
-        for (std::uint32_t k = 0; k < 3; ++k) {
+        VkDescriptorImageInfo ii{overlays.sampler(), overlays.view(), overlays.sampleLayout()};
+        VkDescriptorImageInfo ni{normals.sampler(), normals.view(), normals.sampleLayout()};
+        VkWriteDescriptorSet w[kBindings] = {{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET}, {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET},
+                                             {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET}, {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET}};
+        for (std::uint32_t k = 0; k < kBindings; ++k) {
             w[k].dstSet = s.set;
             w[k].dstBinding = k;
             w[k].descriptorCount = 1;
@@ -68,7 +72,8 @@ FrameResources::FrameResources(const Context& ctx, std::uint32_t maxDraws, VkIma
         w[0].pBufferInfo = &ubi;
         w[1].pBufferInfo = &sbi;
         w[2].pImageInfo = &ii;
-        vkUpdateDescriptorSets(device_, 3, w, 0, nullptr);
+        w[3].pImageInfo = &ni;
+        vkUpdateDescriptorSets(device_, kBindings, w, 0, nullptr);
     }
 }
 

@@ -14,11 +14,12 @@
 namespace plateau::gpu {
 
 class Context;
+class ImageArray;
 
 class FrameResources {
 public:
-    FrameResources(const Context& ctx, std::uint32_t maxDraws, VkImageView overlays, VkSampler sampler,
-                   VkImageLayout overlayLayout);
+    // Binding 2: the overlay array; binding 3: the tile slots' normal maps.
+    FrameResources(const Context& ctx, std::uint32_t maxDraws, const ImageArray& overlays, const ImageArray& normals);
     ~FrameResources();
     FrameResources(const FrameResources&) = delete;
     FrameResources& operator=(const FrameResources&) = delete;

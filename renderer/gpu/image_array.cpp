@@ -13,11 +13,11 @@ namespace {
 // Overlay tiles are read by fragment shaders, normal maps possibly by vertex shaders.
 constexpr VkPipelineStageFlags kSampleStages = VK_PIPELINE_STAGE_VERTEX_SHADER_BIT | VK_PIPELINE_STAGE_FRAGMENT_SHADER_BIT;
 
-VkImageCreateInfo imageInfo(std::uint32_t size, std::uint32_t layers, bool linear) {
+VkImageCreateInfo imageInfo(VkFormat format, std::uint32_t size, std::uint32_t height, std::uint32_t layers, bool linear) {
     VkImageCreateInfo ici{VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO};
     ici.imageType = VK_IMAGE_TYPE_2D;
-    ici.format = ImageArray::kFormat;
-    ici.extent = {size, size, 1};
+    ici.format = format;
+    ici.extent = {size, height, 1};
     ici.mipLevels = 1;
     ici.arrayLayers = layers;
     ici.samples = VK_SAMPLE_COUNT_1_BIT;
@@ -32,18 +32,18 @@ VkImageCreateInfo imageInfo(std::uint32_t size, std::uint32_t layers, bool linea
 }
 
 // Whether the device can sample a linear image of this shape with linear filtering.
-bool linearSupported(const Context& ctx, std::uint32_t size, std::uint32_t layers) {
+bool linearSupported(const Context& ctx, VkFormat format, std::uint32_t size, std::uint32_t height, std::uint32_t layers) {
     VkFormatProperties fp;
-    vkGetPhysicalDeviceFormatProperties(ctx.physicalDevice(), ImageArray::kFormat, &fp);
+    vkGetPhysicalDeviceFormatProperties(ctx.physicalDevice(), format, &fp);
     const VkFormatFeatureFlags need = VK_FORMAT_FEATURE_SAMPLED_IMAGE_BIT | VK_FORMAT_FEATURE_SAMPLED_IMAGE_FILTER_LINEAR_BIT |
                                       VK_FORMAT_FEATURE_TRANSFER_SRC_BIT;
     if ((fp.linearTilingFeatures & need) != need) return false;
-    const VkImageCreateInfo ici = imageInfo(size, layers, true);
+    const VkImageCreateInfo ici = imageInfo(format, size, height, layers, true);
     VkImageFormatProperties ip;
     if (vkGetPhysicalDeviceImageFormatProperties(ctx.physicalDevice(), ici.format, ici.imageType, ici.tiling, ici.usage,
                                                  0, &ip) != VK_SUCCESS)
         return false;
-    return ip.maxArrayLayers >= layers && ip.maxExtent.width >= size && ip.maxExtent.height >= size;
+    return ip.maxArrayLayers >= layers && ip.maxExtent.width >= size && ip.maxExtent.height >= height;
 }
 
 std::uint32_t imageTypeBits(const Context& ctx, const VkImageCreateInfo& ici) {
@@ -70,17 +70,29 @@ VkImageMemoryBarrier layerBarrier(VkImage image, std::uint32_t first, std::uint3
 }
 }  // namespace
 
-ImageArray::ImageArray(const Context& ctx, StagingRing& staging, std::uint32_t size, std::uint32_t layers)
-    : ctx_(ctx), staging_(staging), size_(size), layers_(layers) {
+std::uint32_t ImageArray::bytesPerTexel(VkFormat format) {
+    switch (format) {
+    case VK_FORMAT_R8G8B8A8_UNORM: return 4;
+    case VK_FORMAT_R8G8_UNORM:
+    case VK_FORMAT_R8G8_SNORM: return 2;
+    default: throw GpuError("image array: unsupported format " + std::to_string(int(format)));
+    }
+}
+
+ImageArray::ImageArray(const Context& ctx, StagingRing& staging, std::uint32_t size, std::uint32_t layers,
+                       VkFormat format, std::uint32_t height)
+    : ctx_(ctx), staging_(staging), size_(size), height_(height ? height : size), layers_(layers), format_(format) {
+    (void)bytesPerTexel(format);  // rejects formats this class cannot copy
     const auto& lim = ctx.properties().limits;
-    if (size == 0 || layers == 0 || size > lim.maxImageDimension2D || layers > lim.maxImageArrayLayers)
+    if (size == 0 || layers == 0 || size > lim.maxImageDimension2D || height_ > lim.maxImageDimension2D ||
+        layers > lim.maxImageArrayLayers)
         throw GpuError("image array: " + std::to_string(layers) + " layers of " + std::to_string(size) + "x" +
                        std::to_string(size) + " is outside this device's limits (" +
                        std::to_string(lim.maxImageArrayLayers) + " layers of up to " +
                        std::to_string(lim.maxImageDimension2D) + ")");
-    const bool canLinear = linearSupported(ctx, size, layers);
-    const std::uint32_t linearBits = canLinear ? imageTypeBits(ctx, imageInfo(size, layers, true)) : 0;
-    auto plan = planImageUpload(ctx.memoryProperties(), imageTypeBits(ctx, imageInfo(size, layers, false)), linearBits,
+    const bool canLinear = linearSupported(ctx, format, size, height_, layers);
+    const std::uint32_t linearBits = canLinear ? imageTypeBits(ctx, imageInfo(format, size, height_, layers, true)) : 0;
+    auto plan = planImageUpload(ctx.memoryProperties(), imageTypeBits(ctx, imageInfo(format, size, height_, layers, false)), linearBits,
                                 bufferMemoryTypeBits(ctx, VK_BUFFER_USAGE_TRANSFER_SRC_BIT), canLinear,
                                 ctx.forceStaging());
     if (!plan) throw GpuError("image array: no memory type for a sampled image");
@@ -96,7 +108,7 @@ ImageArray::ImageArray(const Context& ctx, StagingRing& staging, std::uint32_t s
 
 void ImageArray::createImage(bool linear, std::uint32_t memoryType) {
     const VkDevice dev = ctx_.device();
-    const VkImageCreateInfo ici = imageInfo(size_, layers_, linear);
+    const VkImageCreateInfo ici = imageInfo(format_, size_, height_, layers_, linear);
     VK_CHECK(vkCreateImage(dev, &ici, nullptr, &image_));
     VkMemoryRequirements req;
     vkGetImageMemoryRequirements(dev, image_, &req);
@@ -124,7 +136,7 @@ void ImageArray::createImage(bool linear, std::uint32_t memoryType) {
     VkImageViewCreateInfo vci{VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO};
     vci.image = image_;
     vci.viewType = VK_IMAGE_VIEW_TYPE_2D_ARRAY;
-    vci.format = kFormat;
+    vci.format = format_;
     vci.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, layers_};
     VK_CHECK(vkCreateImageView(dev, &vci, nullptr, &view_));
 
@@ -165,11 +177,11 @@ void ImageArray::initialise() {
 void ImageArray::upload(VkCommandBuffer cmd, std::uint32_t layer, const std::uint8_t* rgba) {
     if (layer >= layers_)
         throw GpuError("image array: layer " + std::to_string(layer) + " of " + std::to_string(layers_));
-    const std::size_t rowBytes = std::size_t(size_) * 4;
+    const std::size_t rowBytes = std::size_t(size_) * bytesPerTexel(format_);
     bytesUploaded_ += bytesPerLayer();
     if (plan_.linear) {
         std::uint8_t* dst = mapped_ + layerOffsets_[layer];
-        for (std::uint32_t y = 0; y < size_; ++y) std::memcpy(dst + y * rowPitch_, rgba + y * rowBytes, rowBytes);
+        for (std::uint32_t y = 0; y < height_; ++y) std::memcpy(dst + y * rowPitch_, rgba + y * rowBytes, rowBytes);
         return;
     }
     const StagingSpan span = staging_.allocate(bytesPerLayer(), 16);
@@ -182,7 +194,7 @@ void ImageArray::upload(VkCommandBuffer cmd, std::uint32_t layer, const std::uin
     VkBufferImageCopy region{};
     region.bufferOffset = span.offset;
     region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, layer, 1};
-    region.imageExtent = {size_, size_, 1};
+    region.imageExtent = {size_, height_, 1};
     vkCmdCopyBufferToImage(cmd, span.buffer, image_, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region);
     const auto toRead = layerBarrier(image_, layer, 1, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
                                      VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, VK_ACCESS_TRANSFER_WRITE_BIT,
@@ -208,7 +220,7 @@ std::vector<std::uint8_t> ImageArray::readLayer(std::uint32_t layer) const {
                              nullptr, 0, nullptr, 1, &toSrc);
         VkBufferImageCopy region{};
         region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, layer, 1};
-        region.imageExtent = {size_, size_, 1};
+        region.imageExtent = {size_, height_, 1};
         vkCmdCopyImageToBuffer(cmd, image_, toSrc.newLayout, out.handle(), 1, &region);
         const auto back = layerBarrier(image_, layer, 1, toSrc.newLayout, layout_, 0, VK_ACCESS_SHADER_READ_BIT);
         VkMemoryBarrier toHost{VK_STRUCTURE_TYPE_MEMORY_BARRIER};

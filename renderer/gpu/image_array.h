@@ -1,5 +1,6 @@
 #pragma once
-// A 2D array image of N square RGBA8 layers with its view and a linear, clamp-to-edge sampler:
+// A 2D array image of N square layers (RGBA8 by default) with its view and a linear,
+// clamp-to-edge sampler:
 // fixed slots for per-tile images (draped overlay tiles, normal maps), so a tile's image costs a
 // layer, not an allocation. Which layer holds what is the caller's business.
 //
@@ -20,32 +21,38 @@ class StagingRing;
 
 class ImageArray {
 public:
-    static constexpr VkFormat kFormat = VK_FORMAT_R8G8B8A8_UNORM;  // bytes as given: imagery and normals alike
+    static constexpr VkFormat kFormat = VK_FORMAT_R8G8B8A8_UNORM;  // imagery, rasterised vectors
+    // Formats with 8-bit channels only (bytes as given): RGBA8 and R8G8 (UNORM or SNORM).
+    static std::uint32_t bytesPerTexel(VkFormat format);
 
-    // Throws GpuError when the device cannot hold `layers` layers of size x size.
-    ImageArray(const Context& ctx, StagingRing& staging, std::uint32_t size, std::uint32_t layers);
+    // Throws GpuError when the device cannot hold `layers` layers of size x size (size x height
+    // when height is not 0: normal maps keep their smaller levels beside the largest).
+    ImageArray(const Context& ctx, StagingRing& staging, std::uint32_t size, std::uint32_t layers,
+               VkFormat format = kFormat, std::uint32_t height = 0);
     ~ImageArray();
     ImageArray(const ImageArray&) = delete;
     ImageArray& operator=(const ImageArray&) = delete;
 
-    // Writes layer `layer` from size*size*4 bytes, rows top to bottom. Staged: the copy and its
+    // Writes layer `layer` from bytesPerLayer() bytes, rows top to bottom. Staged: the copy and its
     // barriers are recorded into cmd, the current frame's command buffer, outside a render pass;
     // the layer is ready for shaders that run after it in that command buffer. In place: written
     // now, cmd is not used. Either way no frame still on the GPU may sample this layer: hand
     // freed layers out again only after FrameRing::defer, as TilePool does with its slots.
     void upload(VkCommandBuffer cmd, std::uint32_t layer, const std::uint8_t* rgba);
 
-    // Copies a layer back to the CPU and waits for it (tests, debugging): size*size*4 bytes.
+    // Copies a layer back to the CPU and waits for it (tests, debugging): bytesPerLayer() bytes.
     std::vector<std::uint8_t> readLayer(std::uint32_t layer) const;
 
     VkImage image() const { return image_; }
     VkImageView view() const { return view_; }  // VK_IMAGE_VIEW_TYPE_2D_ARRAY, all layers
     VkSampler sampler() const { return sampler_; }
     VkImageLayout sampleLayout() const { return layout_; }  // for descriptor writes
-    std::uint32_t size() const { return size_; }
+    std::uint32_t size() const { return size_; }  // width
+    std::uint32_t height() const { return height_; }
     std::uint32_t layers() const { return layers_; }
     bool staged() const { return !plan_.linear; }
-    std::size_t bytesPerLayer() const { return std::size_t(size_) * size_ * 4; }
+    VkFormat format() const { return format_; }
+    std::size_t bytesPerLayer() const { return std::size_t(size_) * height_ * bytesPerTexel(format_); }
     std::uint64_t bytesUploaded() const { return bytesUploaded_; }
 
 private:
@@ -56,7 +63,9 @@ private:
     const Context& ctx_;
     StagingRing& staging_;
     std::uint32_t size_;
+    std::uint32_t height_;
     std::uint32_t layers_;
+    VkFormat format_;
     ImageUploadPlan plan_;
     VkImage image_ = VK_NULL_HANDLE;
     VkDeviceMemory memory_ = VK_NULL_HANDLE;

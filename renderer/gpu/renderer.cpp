@@ -18,9 +18,7 @@ Renderer::Renderer(const Context& ctx, RenderTarget& target, std::uint32_t tileC
     ring_ = std::make_unique<FrameRing>(ctx);
     pool_ = std::make_unique<TilePool>(ctx, *ring_, tileCapacity);
     overlays_ = std::make_unique<OverlayPool>(ctx, *ring_, overlayCapacity);
-    const ImageArray& images = overlays_->images();
-    resources_ = std::make_unique<FrameResources>(ctx, tileCapacity, images.view(), images.sampler(),
-                                                  images.sampleLayout());
+    resources_ = std::make_unique<FrameResources>(ctx, pool_->capacity(), overlays_->images(), pool_->normalMaps());
     const VkDescriptorSetLayout set = resources_->setLayout();
     passes_.push_back(std::make_unique<SkyPass>(ctx.device(), target.renderPass(), set));
     models_ = std::make_unique<ModelStore>(ctx, *ring_);

@@ -79,7 +79,6 @@ TerrainPass::TerrainPass(VkDevice device, VkRenderPass renderPass, VkDescriptorS
         {0, 0, VK_FORMAT_R32G32B32_SFLOAT, std::uint32_t(offsetof(TerrainVertex, pos))},
         {1, 0, VK_FORMAT_R32_SFLOAT, std::uint32_t(offsetof(TerrainVertex, height))},
         {2, 0, VK_FORMAT_R32G32B32_SFLOAT, std::uint32_t(offsetof(TerrainVertex, up))},
-        {3, 0, VK_FORMAT_R32G32B32_SFLOAT, std::uint32_t(offsetof(TerrainVertex, normal))},
         {4, 0, VK_FORMAT_R32_SFLOAT, std::uint32_t(offsetof(TerrainVertex, coarseHeight))},
         {5, 0, VK_FORMAT_R16G16_SFLOAT, std::uint32_t(offsetof(TerrainVertex, modifier))},
     };

@@ -20,8 +20,23 @@ void stagedCopy(StagingRing& staging, VkCommandBuffer cmd, VkBuffer dst, VkDevic
 }
 }  // namespace
 
+std::size_t TilePool::slotBytes() {
+    const auto n = std::size_t(tileNormalSize());
+    return std::size_t(tileVertexCount(tileGridSize())) * sizeof(TerrainVertex) +
+           std::size_t(normalAtlasWidth(tileNormalSize())) * n * ImageArray::bytesPerTexel(kNormalFormat);
+}
+
+TilePool::~TilePool() = default;
+
 TilePool::TilePool(const Context& ctx, FrameRing& ring, std::uint32_t capacity)
     : ctx_(ctx), ring_(ring), capacity_(capacity) {
+    const std::uint32_t maxLayers = ctx.properties().limits.maxImageArrayLayers;
+    if (capacity_ > maxLayers) {
+        ctx.log("tile pool: " + std::to_string(capacity_) + " slots asked for, " + std::to_string(maxLayers) +
+                " (this device's most normal-map layers) used");
+        capacity_ = maxLayers;
+    }
+    capacity = capacity_;
     const auto indices = buildTileIndices(tileGridSize());
     indexCount_ = std::uint32_t(indices.size());
     vertsPerTile_ = *std::max_element(indices.begin(), indices.end()) + 1;
@@ -36,7 +51,9 @@ TilePool::TilePool(const Context& ctx, FrameRing& ring, std::uint32_t capacity)
     plan_ = *plan;
     ctx.log(std::string("tile uploads: ") + (plan_.staged ? "staged through host-visible memory" : "written in place (unified memory)"));
 
-    vertices_ = Buffer(ctx, VkDeviceSize(capacity) * bytesPerTile(), vUsage, plan_.deviceType);
+    normals_ = std::make_unique<ImageArray>(ctx, ring.staging(), std::uint32_t(normalAtlasWidth(tileNormalSize())), capacity,
+                                            kNormalFormat, std::uint32_t(tileNormalSize()));
+    vertices_ = Buffer(ctx, VkDeviceSize(capacity) * vertexBytesPerTile(), vUsage, plan_.deviceType);
     const VkDeviceSize indexBytes = indices.size() * sizeof(std::uint32_t);
     indices_ = Buffer(ctx, indexBytes, iUsage, plan_.deviceType);
     if (plan_.staged) {
@@ -57,16 +74,21 @@ bool TilePool::upload(VkCommandBuffer cmd, const TileMesh& mesh) {
     if (mesh.vertices.size() != vertsPerTile_)
         throw GpuError("tile " + mesh.id.str() + ": mesh has " + std::to_string(mesh.vertices.size()) +
                        " vertices, the pool expects " + std::to_string(vertsPerTile_));
+    if (mesh.normals.texels.size() != normals_->bytesPerLayer())
+        throw GpuError("tile " + mesh.id.str() + ": normal map has " + std::to_string(mesh.normals.texels.size()) +
+                       " bytes, the pool expects " + std::to_string(normals_->bytesPerLayer()));
     const std::uint32_t slot = free_.back();
     free_.pop_back();
-    const VkDeviceSize offset = VkDeviceSize(slot) * bytesPerTile();
+    const VkDeviceSize offset = VkDeviceSize(slot) * vertexBytesPerTile();
     if (plan_.staged) {
-        stagedCopy(ring_.staging(), cmd, vertices_.handle(), offset, mesh.vertices.data(), bytesPerTile());
+        stagedCopy(ring_.staging(), cmd, vertices_.handle(), offset, mesh.vertices.data(), vertexBytesPerTile());
         pendingCopies_ = true;
     } else {
         // The slot is not in use by any frame in flight (see release), so it can be written now.
-        std::memcpy(static_cast<std::uint8_t*>(vertices_.mapped()) + offset, mesh.vertices.data(), bytesPerTile());
+        std::memcpy(static_cast<std::uint8_t*>(vertices_.mapped()) + offset, mesh.vertices.data(), vertexBytesPerTile());
     }
+    // Signed bytes as stored; the layer is free for the same reason as the vertices.
+    normals_->upload(cmd, slot, reinterpret_cast<const std::uint8_t*>(mesh.normals.texels.data()));
     bytesUploaded_ += bytesPerTile();
     slots_[mesh.id] = Slot{slot, mesh.origin};
     return true;

@@ -13,7 +13,11 @@ using ivec4 = glm::ivec4;
 #endif
 
 // Vertices per tile side (the grid is kTileGrid x kTileGrid, plus one skirt ring).
-#define PLATEAU_TILE_GRID 33
+#define PLATEAU_TILE_GRID 17
+// Texels per side of a tile's normal map (8 per mesh cell; see core/tile_normals.h).
+#define PLATEAU_NORMAL_SIZE 129
+// Its levels (129, 65, 33, 17, 9, 5 texels), side by side in one layer of 194 x 129 texels.
+#define PLATEAU_NORMAL_LEVELS 6
 // Draped layers one tile can show at once (imagery and vector layers; more are not drawn).
 #define PLATEAU_MAX_OVERLAYS 8
 

@@ -94,3 +94,25 @@ TEST_CASE("image array: several hundred overlay layers fit, sizes beyond the dev
     CHECK_THROWS_AS(ImageArray(*ctx, ring.staging(), 0, 4), GpuError);
     CHECK(ctx->validationMessageCount() == 0);
 }
+
+TEST_CASE("image array: non-square two-byte layers (normal maps) come back as written", "[gpu][image-array]") {
+    const bool forceStaging = GENERATE(false, true);
+    ContextOptions o;
+    o.validation = true;
+    o.forceStaging = forceStaging;
+    auto ctx = Context::create(o);
+    FrameRing ring(*ctx);
+    // The normal maps' shape: 194 x 129 texels of R8G8_SNORM (odd row length in bytes too).
+    ImageArray arr(*ctx, ring.staging(), 194, 3, VK_FORMAT_R8G8_SNORM, 129);
+    CHECK(arr.size() == 194);
+    CHECK(arr.height() == 129);
+    REQUIRE(arr.bytesPerLayer() == std::size_t(194) * 129 * 2);
+    std::vector<std::uint8_t> texels(arr.bytesPerLayer());
+    for (std::size_t i = 0; i < texels.size(); ++i) texels[i] = std::uint8_t(i * 7 + i / 388);
+    ring.begin();
+    ctx->immediateSubmit([&](VkCommandBuffer cmd) { arr.upload(cmd, 1, texels.data()); });
+    CHECK(mismatches(arr.readLayer(1), texels) == 0);
+    CHECK(mismatches(arr.readLayer(0), std::vector<std::uint8_t>(arr.bytesPerLayer(), 0)) == 0);
+    CHECK_THROWS_AS(ImageArray(*ctx, ring.staging(), 16, 2, VK_FORMAT_R16G16_SFLOAT), GpuError);
+    CHECK(ctx->validationMessageCount() == 0);
+}

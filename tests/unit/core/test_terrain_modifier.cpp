@@ -366,7 +366,9 @@ TEST_CASE("a change of year re-produces only the tiles a modifier's new state re
     REQUIRE(residency.settle(cam, p, 60.0).settled);
     CHECK(residency.staleCount() < reached);  // ancestors not drawn may still be on their way
     CHECK(residency.refreshedTotal() > 0);
-    CHECK(source->loads - loadsBefore <= int(reached) + 8);  // the reached tiles (and a few new ones)
+    // The reached tiles, and the few new ones the pit makes finer (its walls raise the measured
+    // mesh error of the tiles over it, core/tile_mesh.h meshGeometricError).
+    CHECK(source->loads - loadsBefore <= int(reached) + 16);
     bool lowered = false;
     for (const TileId& id : residency.drawList()) {
         const ResidentTile* r = residency.store().find(id);

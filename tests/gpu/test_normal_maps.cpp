@@ -1,0 +1,95 @@
+// Shading from per-tile normal maps on 17-vertex meshes against the reference drawn before them:
+// per-vertex normals on 33-vertex meshes (the golden image of that time, kept for this test).
+// The normal maps carry more of the data's detail than the old vertices did, so single pixels
+// differ; what must hold is the lighting: which slopes are lit and how bright, over blocks of
+// pixels. The same comparison against the view lit from the opposite side shows that the
+// measure does see wrong lighting.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "gpu_test_support.h"
+#include "io/png_codec.h"
+
+using namespace plateau;
+using namespace plateau::test;
+
+namespace {
+constexpr int kW = 320, kH = 180, kBlock = 20;
+const CameraPose kView{91.45, 29.05, 16000, 20, -22};  // the golden view (test_golden.cpp)
+
+std::vector<std::uint8_t> readRgba(const std::string& path) {
+    auto png = readPngFile(path);
+    REQUIRE(png.ok());
+    REQUIRE(png->width == kW);
+    REQUIRE(png->height == kH);
+    std::vector<std::uint8_t> out;
+    for (std::size_t i = 0; i < png->pixels.size(); i += std::size_t(png->channels)) {
+        out.insert(out.end(), png->pixels.begin() + long(i), png->pixels.begin() + long(i) + 3);
+        out.push_back(255);
+    }
+    return out;
+}
+
+// Mean luminance of each kBlock x kBlock block.
+std::vector<double> blockLuminance(const std::vector<std::uint8_t>& rgba) {
+    std::vector<double> out;
+    for (int by = 0; by < kH / kBlock; ++by)
+        for (int bx = 0; bx < kW / kBlock; ++bx) {
+            double s = 0;
+            for (int y = by * kBlock; y < (by + 1) * kBlock; ++y)
+                for (int x = bx * kBlock; x < (bx + 1) * kBlock; ++x) {
+                    const std::uint8_t* p = &rgba[(std::size_t(y) * kW + std::size_t(x)) * 4];
+                    s += 0.3 * p[0] + 0.59 * p[1] + 0.11 * p[2];
+                }
+            out.push_back(s / (kBlock * kBlock));
+        }
+    return out;
+}
+
+struct BlockDiff {
+    double mean = 0, worst = 0, overall = 0;  // mean and largest block difference, whole-image shift
+};
+BlockDiff blockDiff(const std::vector<std::uint8_t>& a, const std::vector<std::uint8_t>& b) {
+    const auto la = blockLuminance(a), lb = blockLuminance(b);
+    BlockDiff d;
+    double sa = 0, sb = 0;
+    for (std::size_t k = 0; k < la.size(); ++k) {
+        d.mean += std::abs(la[k] - lb[k]);
+        d.worst = std::max(d.worst, std::abs(la[k] - lb[k]));
+        sa += la[k];
+        sb += lb[k];
+    }
+    d.mean /= double(la.size());
+    d.overall = std::abs(sa - sb) / double(la.size());
+    return d;
+}
+}  // namespace
+
+TEST_CASE("normal-map lighting matches the per-vertex normals it replaced", "[gpu][normals]") {
+    GpuFixture fx(kW, kH);
+    Shading s;
+    s.exaggeration = 1.5;
+    const auto rgba = fx.render(kView, s);
+    REQUIRE(fx.lastStats.settled);
+    REQUIRE(fx.validationMessages() == 0);
+    writePng(std::string(PLATEAU_TEST_OUTPUT) + "/normal_maps_actual.png", rgba, kW, kH);
+    const auto reference = readRgba(std::string(PLATEAU_GOLDEN_DIR) + "/qulong_320x180_vertex_normals.png");
+
+    const BlockDiff d = blockDiff(rgba, reference);
+    INFO("block luminance differs by " << d.mean << " on average, at most " << d.worst << ", overall "
+                                       << d.overall << " (of 255)");
+    CHECK(d.overall < 2.0);  // no brighter or darker as a whole
+    CHECK(d.mean < 3.0);     // the same slopes lit
+    CHECK(d.worst < 15.0);
+
+    // The measure's sensitivity: the sun from the opposite side differs far more.
+    Shading opposite = s;
+    opposite.sunAzimuthDeg = std::fmod(s.sunAzimuthDeg + 180.0, 360.0);
+    const BlockDiff wrong = blockDiff(fx.render(kView, opposite), reference);
+    INFO("lit from the opposite side: " << wrong.mean << " on average, at most " << wrong.worst);
+    CHECK(wrong.mean > 2.0 * d.mean);
+    CHECK(wrong.worst > d.worst);
+}
