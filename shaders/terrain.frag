@@ -14,6 +14,7 @@ layout(location = 3) in vec2 vUv;
 layout(location = 4) in vec2 vModifier;
 
 layout(location = 0) out vec4 outColour;
+#include "underground.glsl"
 
 // Draped layers (imagery, rasterised vectors) replace the ground colour in layer order and are
 // lit with it, so relief shading shows through them as it does on the bare terrain. Sampling
@@ -119,6 +120,7 @@ vec3 tileNormal(vec3 up) {
 // ---- end of shading normal -------------------------------------------------------------------
 
 void main() {
+    undergroundCut();
     if (frame.params.z > 0.5) {  // flat debug colour (crack, coverage and draping tests): unlit
         outColour = vec4(drape(vec3(1.0)), 1.0);
         return;
@@ -148,5 +150,5 @@ void main() {
         float haze = 1.0 - exp(-dist / hazeScale);
         colour = mix(colour, kHorizonColour, clamp(haze, 0.0, 0.9));
     }
-    outColour = vec4(colour, 1.0);
+    outColour = undergroundColour(colour);
 }

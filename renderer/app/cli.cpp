@@ -24,6 +24,13 @@ void addCommon(CLI::App& app, CommonOptions& c) {
     app.add_flag("--no-label", c.noLabel, "Do not draw the scene's title and data label");
     app.add_option("--time", c.time, "Timeline date YYYY, YYYY-MM or YYYY-MM-DD (default: the scene's)");
     app.add_flag("--no-layers", c.noLayers, "Draw the terrain alone, without the scene's layers");
+    app.add_flag("--underground", c.underground,
+                 "Underground view: the terrain's underside is drawn hatched and the camera may go below it");
+    app.add_option("--terrain-opacity", c.terrainOpacity, "Terrain opacity 0..1 (underground view: bodies show through)")
+        ->check(CLI::Range(0.0, 1.0));
+    app.add_option("--cutaway", c.cutaway,
+                   "Underground view: cut the terrain away on the side of a vertical plane through LON,LAT facing "
+                   "HEADING (degrees clockwise from north)");
     app.add_option("--cache-budget-mib", c.cacheMiB, "Memory for decoded tiles (MiB; default: the scene's, 512)")
         ->check(CLI::Range(16.0, 1.0e6));
     app.add_option("--gpu-budget-mib", c.gpuMiB, "GPU memory for tile meshes (MiB; default: the scene's, 128)")

@@ -42,6 +42,28 @@ std::optional<CameraPose> parseCameraArg(const std::string& text, std::string& e
     return CameraPose{v[0], v[1], v[2], v[3], v[4]};
 }
 
+std::optional<Cutaway> parseCutawayArg(const std::string& text, std::string& error) {
+    std::vector<std::string> parts;
+    std::stringstream ss(text);
+    std::string item;
+    while (std::getline(ss, item, ',')) parts.push_back(item);
+    if (parts.size() != 3) {
+        error = "--cutaway '" + text + "': expected LON,LAT,HEADING";
+        return std::nullopt;
+    }
+    double v[3] = {0, 0, 0};
+    const char* names[3] = {"LON", "LAT", "HEADING"};
+    for (std::size_t i = 0; i < 3; ++i)
+        if (!toDouble(parts[i], v[i])) {
+            error = "--cutaway '" + text + "': " + names[i] + " '" + parts[i] + "' is not a number";
+            return std::nullopt;
+        }
+    if (v[0] < -180 || v[0] > 180) { error = "--cutaway: LON must be within -180..180"; return std::nullopt; }
+    if (v[1] < -90 || v[1] > 90) { error = "--cutaway: LAT must be within -90..90"; return std::nullopt; }
+    if (v[2] < -360 || v[2] > 360) { error = "--cutaway: HEADING must be within -360..360"; return std::nullopt; }
+    return Cutaway{v[0], v[1], v[2]};
+}
+
 bool parseSizeArg(const std::string& text, int& width, int& height, std::string& error) {
     const auto x = text.find_first_of("xX");
     if (x != std::string::npos) {

@@ -4,11 +4,14 @@
 #include <string>
 
 #include "core/camera.h"
+#include "core/underground.h"
 
 namespace plateau::app {
 
 // "LON,LAT,HEIGHT,HEADING,PITCH" (degrees, metres; HEADING and PITCH optional: 0 and -45).
 std::optional<CameraPose> parseCameraArg(const std::string& text, std::string& error);
+// "LON,LAT,HEADING" (degrees): a vertical cut plane through LON,LAT facing HEADING.
+std::optional<Cutaway> parseCutawayArg(const std::string& text, std::string& error);
 // "WxH", each 1..16384.
 bool parseSizeArg(const std::string& text, int& width, int& height, std::string& error);
 

@@ -6,6 +6,7 @@
 #include "app/globe_view.h"
 #include "app/offscreen_session.h"
 #include "core/scene.h"
+#include "core/underground.h"
 #include "core/tile_residency.h"
 
 namespace plateau::app {
@@ -25,6 +26,10 @@ struct CommonOptions {
     double gpuMiB = -1;
     std::string time;  // empty: the scene's current time
     bool noLayers = false;
+    // Underground view: any of these turns it on.
+    bool underground = false;
+    double terrainOpacity = -1;  // < 0: opaque
+    std::string cutaway;         // "LON,LAT,HEADING"
 };
 
 struct RenderOptions {
@@ -49,6 +54,8 @@ struct ViewOptions {
 // False (with a one-line error in `error`) when an option's value is invalid for this scene.
 ui::StatusInfo statusLabel(const Scene& scene, const GlobeView& view);
 bool applyOverrides(Scene& scene, const CommonOptions& common, std::string& error);
+// The underground view the options ask for (off when none is given).
+bool undergroundOptions(const CommonOptions& common, UndergroundView& out, std::string& error);
 // GPU tile slots allowed by the scene's GPU memory budget.
 std::uint32_t tileCapacity(const Scene& scene);
 // GPU slots for draped-layer tiles from the scene's memory.overlay_mib.

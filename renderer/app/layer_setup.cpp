@@ -56,6 +56,7 @@ LayerLoader::LayerLoader(GlobeView& view, const std::vector<LayerDesc>& layers,
                          std::shared_ptr<std::atomic<bool>> cancel, std::function<void(const std::string&)> log)
     : view_(view), log_(std::move(log)) {
     for (const LayerDesc& d : layers) {
+        if (d.type == LayerType::Model) continue;  // bodies: app/model_loading.h
         if (d.type == LayerType::Deposits) continue;  // screen-space markers: app/deposit_layers.h
         const std::size_t index = view_.addLayer(d);
         pending_.push_back({index, std::async(std::launch::async, [d, cancel] { return openLayer(d, cancel); })});

@@ -8,6 +8,7 @@
 #include "app/globe_view.h"
 #include "app/layer_setup.h"
 #include "app/map_labels.h"
+#include "app/model_loading.h"
 #include "ui/overlay.h"
 #include "app/log.h"
 #include "app/offscreen_session.h"
@@ -39,6 +40,19 @@ bool applyOverrides(Scene& scene, const CommonOptions& c, std::string& error) {
         scene.timeline.start = std::min(scene.timeline.start, *t);
         scene.timeline.end = std::max(scene.timeline.end, *t);
         scene.timeline.current = *t;
+    }
+    return true;
+}
+
+bool undergroundOptions(const CommonOptions& c, UndergroundView& out, std::string& error) {
+    out = UndergroundView{};
+    out.enabled = c.underground || c.terrainOpacity >= 0.0 || !c.cutaway.empty();
+    if (c.terrainOpacity >= 0.0) out.terrainOpacity = c.terrainOpacity;
+    if (!c.cutaway.empty()) {
+        const auto cut = parseCutawayArg(c.cutaway, error);
+        if (!cut) return false;
+        out.cutawayOn = true;
+        out.cutaway = *cut;
     }
     return true;
 }
@@ -88,6 +102,8 @@ int runRender(const CommonOptions& common, const RenderOptions& opts) {
     if (!opened) return logError(opened.error().message), 1;
     Scene& scene = opened->scene;
     if (std::string err; !applyOverrides(scene, common, err)) return logError(err), 1;
+    UndergroundView underground;
+    if (std::string err; !undergroundOptions(common, underground, err)) return logError(err), 1;
     CameraPose pose = scene.camera;
     if (!opts.camera.empty()) {
         auto p = parseCameraArg(opts.camera, error);
@@ -98,15 +114,23 @@ int runRender(const CommonOptions& common, const RenderOptions& opts) {
         OffscreenSession session(offscreenOptions(common, scene, width, height));
         GlobeView view(opened->source, session.renderer(), logLine, memoryBudget(scene));
         LayerLoader(view, scene.layers, opened->cancel, logLine).wait();
+        ViewModels models(session.renderer());
+        ModelLoader(models, scene.layers, logLine).wait();
         DepositLayers deposits(scene.layers, logLine);
         const Camera cam = makeCamera(pose, width, height);
         const auto t0 = std::chrono::steady_clock::now();
         // A first, coarse frame is drawn as soon as anything is resident: the rasteriser builds
         // its shaders while the workers still load tiles (a software one takes long for that).
         const FrameInput input{cam, scene.timeline.current, 0.0};
+        const auto frameOf = [&] {
+            gpu::FrameDesc f = view.frame(input, scene.shading);
+            f.style.underground = underground;
+            f.models = models.instances(view, scene.shading.exaggeration);
+            return f;
+        };
         const auto stats = view.settle(
             input, selectionParams(scene.maxScreenSpaceError, scene.shading, opened->source->maxZoom()), 120.0,
-            [&] { session.render(view.frame(input, scene.shading), false); });
+            [&] { session.render(frameOf(), false); });
         if (!stats.settled) logLine("view not settled: " + std::to_string(stats.missing) + " tiles could not be loaded");
         ui::StatusInfo label = statusLabel(scene, view);
         for (const std::string& a : deposits.attributions()) label.attributions.push_back(a);
@@ -115,7 +139,7 @@ int runRender(const CommonOptions& common, const RenderOptions& opts) {
         std::vector<ui::ScreenLabel> mapLabels;
         // Deposit markers likewise.
         if (hasLabels(view) || deposits.any()) {
-            const gpu::FrameDesc plain = view.frame(input, scene.shading);
+            const gpu::FrameDesc plain = frameOf();
             session.target().requestDepth();
             session.render(plain, true);
             session.ensureImGui();
@@ -125,10 +149,10 @@ int runRender(const CommonOptions& common, const RenderOptions& opts) {
             deposits.place(view, plain.camera, input.time, scene.shading.exaggeration, depth, ui::measureText);
             deposits.dropCoveredLabels(mapLabels, ui::measureText);
         }
+        for (ui::ScreenLabel& l : models.labels(cam, view, scene.shading.exaggeration)) mapLabels.push_back(std::move(l));
         std::function<void()> drawDeposits;
         if (deposits.any()) drawDeposits = [&deposits] { deposits.draw(); };
-        auto pixels = session.renderAndCapture(view.frame(input, scene.shading), showLabel ? &label : nullptr, &mapLabels,
-                                               drawDeposits);
+        auto pixels = session.renderAndCapture(frameOf(), showLabel ? &label : nullptr, &mapLabels, drawDeposits);
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         Image8 img{width, height, 4, std::move(pixels)};
         auto png = encodePng(img);

@@ -17,6 +17,7 @@
 #include "app/globe_view.h"
 #include "app/layer_setup.h"
 #include "app/map_labels.h"
+#include "app/model_loading.h"
 #include "app/log.h"
 #include "app/scene_setup.h"
 #include "core/camera_control.h"
@@ -47,6 +48,7 @@ std::string describeCamera(const Camera& cam) {
 struct Input {
     bool dragging = false, rotating = false;
     double lastX = 0, lastY = 0;
+    NavigationLimits limits;  // the underground view lets the camera look up at the underside
 
     Camera update(GLFWwindow* w, const Camera& cam, double ground, double dt) {
         double x = 0, y = 0;
@@ -70,8 +72,8 @@ struct Input {
         }
         if (!left && !right) dragging = rotating = false;
         if (dragging && (x != lastX || y != lastY)) out = panByDrag(out, lastX, lastY, x, y, ground);
-        if (rotating && (x != lastX || y != lastY)) out = orbit(out, (x - lastX) * 0.25, -(y - lastY) * 0.2, ground);
-        if (g_scroll != 0.0 && !uiMouse) out = zoomTowardPixel(out, x, y, g_scroll, ground);
+        if (rotating && (x != lastX || y != lastY)) out = orbit(out, (x - lastX) * 0.25, -(y - lastY) * 0.2, ground, limits);
+        if (g_scroll != 0.0 && !uiMouse) out = zoomTowardPixel(out, x, y, g_scroll, ground, limits);
         g_scroll = 0.0;
         lastX = x;
         lastY = y;
@@ -84,8 +86,8 @@ struct Input {
             if (key(GLFW_KEY_D, GLFW_KEY_RIGHT)) rgt += step;
             if (key(GLFW_KEY_A, GLFW_KEY_LEFT)) rgt -= step;
             if (fwd != 0 || rgt != 0) out = moveHorizontal(out, fwd, rgt, ground);
-            if (key(GLFW_KEY_E, GLFW_KEY_PAGE_UP)) out = zoomTowardPixel(out, out.width / 2.0, out.height / 2.0, -3.0 * dt, ground);
-            if (key(GLFW_KEY_Q, GLFW_KEY_PAGE_DOWN)) out = zoomTowardPixel(out, out.width / 2.0, out.height / 2.0, 3.0 * dt, ground);
+            if (key(GLFW_KEY_E, GLFW_KEY_PAGE_UP)) out = zoomTowardPixel(out, out.width / 2.0, out.height / 2.0, -3.0 * dt, ground, limits);
+            if (key(GLFW_KEY_Q, GLFW_KEY_PAGE_DOWN)) out = zoomTowardPixel(out, out.width / 2.0, out.height / 2.0, 3.0 * dt, ground, limits);
         }
         return out;
     }
@@ -114,6 +116,8 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
     if (!opened) return glfwTerminate(), logError(opened.error().message), 1;
     Scene& scene = opened->scene;
     if (std::string err; !applyOverrides(scene, common, err)) return glfwTerminate(), logError(err), 1;
+    UndergroundView underground;
+    if (std::string err; !undergroundOptions(common, underground, err)) return glfwTerminate(), logError(err), 1;
     CameraPose pose = scene.camera;
     if (!opts.camera.empty()) {
         auto p = parseCameraArg(opts.camera, error);
@@ -153,8 +157,10 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
             GlobeView view(opened->source, renderer, logLine, memoryBudget(scene));
             // Layers open in the background; each is drawn as soon as it is ready.
             LayerLoader layers(view, scene.layers, opened->cancel, logLine);
+            ViewModels models(renderer);
+            ModelLoader modelLoader(models, scene.layers, logLine);
             DepositLayers deposits(scene.layers, logLine);
-            ui::ViewSettings settings{scene.shading, scene.maxScreenSpaceError, true};
+            ui::ViewSettings settings{scene.shading, scene.maxScreenSpaceError, true, underground};
             Camera cam = makeCamera(pose, int(target.extent().width), int(target.extent().height));
             Input input;
             bool recreate = false;
@@ -192,7 +198,10 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
                 const bool f1 = glfwGetKey(window, GLFW_KEY_F1) == GLFW_PRESS;
                 if (f1 && !f1WasDown) settings.showPanel = !settings.showPanel;
                 f1WasDown = f1;
-                cam = input.update(window, cam, ground, std::min(dt, 0.1));
+                // In the underground view the camera may pass through the surface, down to a floor,
+                // and look up at the terrain's underside.
+                input.limits.maxPitchDeg = settings.underground.enabled ? 80.0 : NavigationLimits{}.maxPitchDeg;
+                cam = input.update(window, cam, settings.underground.navigationGround(ground), std::min(dt, 0.1));
 
                 // Tiles load on worker threads; a few uploads per frame keep the window responsive
                 // and parents show until their children arrive.
@@ -201,13 +210,22 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
                                                                  opened->source->maxZoom()),
                                             scene.memory.uploadsPerFrame);
                 layers.poll();
+                modelLoader.poll();
                 ui::StatusInfo status = statusLabel(scene, view);
+                if (!models.models().empty() && !ImGui::GetIO().WantCaptureMouse) {
+                    const ImVec2 mouse = ImGui::GetIO().MousePos;
+                    const double sx = ImGui::GetIO().DisplayFramebufferScale.x, sy = ImGui::GetIO().DisplayFramebufferScale.y;
+                    if (const auto hit = models.pick(cam, mouse.x * sx, mouse.y * sy, view, settings.shading.exaggeration))
+                        status.picked = hit->layerId + (hit->node.empty() ? "" : ": " + hit->node);
+                }
                 for (const std::string& a : deposits.attributions()) status.attributions.push_back(a);
                 status.camera = describeCamera(cam);
                 status.tilesDrawn = st.drawn;
                 status.tilesLoading = st.missing + st.overlayMissing;
                 status.frameMs = frameMs;
                 gpu::FrameDesc desc = view.frame({cam, scene.timeline.current, elapsed}, settings.shading);
+                desc.style.underground = settings.underground;
+                desc.models = models.instances(view, settings.shading.exaggeration);
                 if (hasLabels(view) || deposits.any()) {
                     // Labels and deposit markers hide behind terrain by the newest depth the GPU
                     // has finished copying (a frame or two old: at interactive rates the
@@ -233,6 +251,7 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
                     }
                     ui::drawMapLabels(mapLabels);
                 }
+                if (!models.models().empty()) ui::drawMapLabels(models.labels(desc.camera, view, settings.shading.exaggeration));
                 ui::drawLabel(status);
                 if (settings.showPanel) ui::drawPanel(settings, status);
                 ImGui::Render();

@@ -19,11 +19,12 @@
 #include "core/layer_trace.h"
 #include "core/deposit_style.h"
 #include "core/mine_layer.h"
+#include "core/model_layer.h"
 #include "core/tile_id.h"
 
 namespace plateau {
 
-enum class LayerType { Imagery, Vector, Trace, Deposits, Mine };
+enum class LayerType { Imagery, Vector, Trace, Deposits, Mine, Model };
 const char* layerTypeName(LayerType t);
 
 // RGBA, 0..1 components, straight alpha.
@@ -93,6 +94,7 @@ struct LayerDesc {
     TraceLayerDesc trace;  // LayerType::Trace
     DepositLayerDesc deposits;  // deposits layers (core/deposit_style.h)
     MineLayerDesc mine;    // LayerType::Mine
+    ModelLayerDesc model;  // model layers
 };
 
 }  // namespace plateau

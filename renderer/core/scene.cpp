@@ -61,7 +61,9 @@
 //       "title": "Rivers",                       for the panel (default: the id)
 //       "type": "vector",                        required: "imagery" | "vector" | "trace" (its
 //                                                fields: scene_trace.cpp) | "deposits" (its
-//                                                fields: scene_deposits.cpp) | "mine"
+//                                                fields: scene_deposits.cpp) | "mine" | "model" (a
+//                                                glTF body: its "model" section instead of "source",
+//                                                see scene_models.cpp)
 //       "source": {                              required
 //         "type": "ogr",                         vector: "ogr" (any vector file GDAL reads);
 //                                                imagery: "http" (XYZ tiles) or "gdal" (any raster)

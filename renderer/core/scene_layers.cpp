@@ -20,6 +20,7 @@ const char* layerTypeName(LayerType t) {
     case LayerType::Trace: return "trace";
     case LayerType::Deposits: return "deposits";
     case LayerType::Mine: return "mine";
+    case LayerType::Model: return "model";
     }
     return "unknown";
 }
@@ -177,6 +178,14 @@ void parseLayerTime(const Reader& rd, const json& t, const std::string& path, La
     if (const json* p = Reader::member(t, "pinned")) out.pinned = rd.dateValue(*p, Reader::join(path, "pinned"));
 }
 
+// The fields every layer type has.
+void parseCommon(const Reader& rd, const json& l, const std::string& path, LayerDesc& out) {
+    rd.boolean(l, path, "visible", out.visible);
+    rd.number(l, path, "opacity", out.opacity, 0.0, 1.0);
+    rd.string(l, path, "legend", out.legend);
+    rd.string(l, path, "attribution", out.attribution);
+}
+
 void parseLayer(const Reader& rd, const json& l, const std::string& path, const std::filesystem::path& file,
                 LayerDesc& out) {
     rd.expectObject(l, path);
@@ -186,7 +195,7 @@ void parseLayer(const Reader& rd, const json& l, const std::string& path, const 
                               "catchment", "dem", "rivers", "reaches", "join_km"});
     else
         rd.onlyKeys(l, path, {"id", "title", "type", "source", "visible", "opacity", "style", "legend", "attribution",
-                              "time", "fields", "filter", "label", "features"});
+                              "time", "fields", "filter", "label", "features", "model"});
     const std::string idField = Reader::join(path, "id");
     if (!Reader::member(l, "id")) rd.fail(idField, "missing (a unique name such as \"rivers\")");
     rd.string(l, path, "id", out.id);
@@ -197,17 +206,26 @@ void parseLayer(const Reader& rd, const json& l, const std::string& path, const 
 
     const std::string typeField = Reader::join(path, "type");
     if (!Reader::member(l, "type"))
-        rd.fail(typeField, "missing (\"imagery\", \"vector\", \"trace\", \"deposits\" or \"mine\")");
+        rd.fail(typeField,
+                "missing (\"imagery\", \"vector\", \"trace\", \"deposits\", \"mine\" or \"model\")");
     std::string type;
     rd.string(l, path, "type", type);
     bool known = false;
-    for (const LayerType t : {LayerType::Imagery, LayerType::Vector, LayerType::Trace, LayerType::Deposits, LayerType::Mine})
+    for (const LayerType t : {LayerType::Imagery, LayerType::Vector, LayerType::Trace, LayerType::Deposits,
+                              LayerType::Mine, LayerType::Model})
         if (type == layerTypeName(t)) {
             out.type = t;
             known = true;
         }
     if (!known)
-        rd.fail(typeField, "unknown type \"" + type + "\" (expected \"imagery\", \"vector\", \"trace\", \"deposits\" or \"mine\")");
+        rd.fail(typeField, "unknown type \"" + type +
+                               "\" (expected \"imagery\", \"vector\", \"trace\", \"deposits\", \"mine\" or \"model\")");
+    if (out.type == LayerType::Model) {  // its own section (scene_models.cpp)
+        parseModelLayer(rd, l, path, out.model);
+        parseCommon(rd, l, path, out);
+        return;
+    }
+    if (Reader::member(l, "model")) rd.fail(Reader::join(path, "model"), "only for model layers");
 
     if (trace) {
         parseTraceLayer(rd, l, path, file, out);
@@ -220,10 +238,7 @@ void parseLayer(const Reader& rd, const json& l, const std::string& path, const 
         parseSource(rd, *src, Reader::join(path, "source"), file, out.type, out.source);
     }
 
-    rd.boolean(l, path, "visible", out.visible);
-    rd.number(l, path, "opacity", out.opacity, 0.0, 1.0);
-    rd.string(l, path, "legend", out.legend);
-    rd.string(l, path, "attribution", out.attribution);
+    parseCommon(rd, l, path, out);
     for (const char* key : {"fields", "filter", "label"})
         if (out.type != LayerType::Deposits && Reader::member(l, key))
             rd.fail(Reader::join(path, key), "only for deposits layers");

@@ -98,6 +98,8 @@ void parseLayers(const Reader& rd, const json& layers, const std::filesystem::pa
 // scene_deposits.cpp: the "fields", "style", "filter" and "label" members of a deposits layer.
 void parseDepositLayer(const Reader& rd, const json& layer, const std::string& path, DepositLayerDesc& out);
 void parseTimeline(const Reader& rd, const json* time, const std::vector<LayerDesc>& layers, Timeline& out);
+// scene_models.cpp: the "model" section of a model layer.
+void parseModelLayer(const Reader& rd, const json& layer, const std::string& path, ModelLayerDesc& out);
 
 // scene_trace.cpp: the fields of a "trace" layer; its DEM defaults to a gdal terrain's raster.
 bool isTraceLayer(const json& layer);

@@ -16,6 +16,8 @@ struct DrawStats {
     std::uint32_t tiles = 0;
     std::uint64_t triangles = 0;
     std::uint32_t overlays = 0;  // overlay layers sampled, summed over tiles
+    std::uint32_t models = 0;          // model instances drawn
+    std::uint64_t modelTriangles = 0;  // their triangles (not counted in `triangles`)
 };
 
 struct PassContext {

@@ -21,6 +21,8 @@ struct PipelineDesc {
     bool depthTest = true;
     bool depthWrite = true;
     bool alphaBlend = false;        // straight alpha over what is drawn (labels, symbols, glass)
+    VkCompareOp depthCompare = VK_COMPARE_OP_GREATER;  // reverse-Z; GREATER_OR_EQUAL after a depth pre-pass
+    bool colourWrite = true;        // false: depth only (a pre-pass)
     float depthBiasConstant = 0.0f;  // depth bias (reverse-Z: positive pulls toward the camera)
     float depthBiasSlope = 0.0f;
     VkPolygonMode polygonMode = VK_POLYGON_MODE_FILL;

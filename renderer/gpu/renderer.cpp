@@ -5,6 +5,7 @@
 #include "gpu/frame_resources.h"
 #include "gpu/frame_ring.h"
 #include "gpu/imgui_pass.h"
+#include "gpu/model_store.h"
 #include "gpu/overlay_pool.h"
 #include "gpu/render_target.h"
 #include "gpu/tile_pool.h"
@@ -20,8 +21,12 @@ Renderer::Renderer(const Context& ctx, RenderTarget& target, std::uint32_t tileC
     resources_ = std::make_unique<FrameResources>(ctx, pool_->capacity(), overlays_->images(), pool_->normalMaps());
     const VkDescriptorSetLayout set = resources_->setLayout();
     passes_.push_back(std::make_unique<SkyPass>(ctx.device(), target.renderPass(), set));
+    models_ = std::make_unique<ModelStore>(ctx, *ring_);
+    terrainPass_ = passes_.size();
     passes_.push_back(std::make_unique<TerrainPass>(ctx.device(), target.renderPass(), set, *pool_, *resources_));
-    // 3D models and screen-space symbols go here, between the terrain and the panel.
+    modelPass_ = passes_.size();
+    passes_.push_back(std::make_unique<ModelPass>(ctx.device(), target.renderPass(), set, *models_));
+    // Screen-space symbols go here, between the models and the panel.
 }
 
 Renderer::~Renderer() {
@@ -29,6 +34,7 @@ Renderer::~Renderer() {
     ring_->waitIdle();
     imgui_.reset();
     passes_.clear();
+    models_.reset();
     resources_.reset();
     overlays_.reset();
     pool_.reset();
@@ -68,6 +74,13 @@ std::optional<std::uint32_t> Renderer::uploadOverlay(const OverlayImage& image) 
 }
 
 void Renderer::releaseOverlay(std::uint32_t slot) { overlays_->release(slot); }
+
+ModelHandle Renderer::uploadModel(const ModelData& model) {
+    beginFrame();
+    return models_->upload(ring_->current().cmd, model);
+}
+
+void Renderer::releaseModel(ModelHandle handle) { models_->release(handle); }
 
 FrameResult Renderer::drawFrame(const FrameDesc& frame) {
     beginFrame();
@@ -115,7 +128,13 @@ FrameResult Renderer::drawFrame(const FrameDesc& frame) {
     vkCmdSetViewport(cmd, 0, 1, &vp);
     vkCmdSetScissor(cmd, 0, 1, &scissor);
 
-    for (auto& p : passes_) p->record(pc);
+    const bool modelsFirst = frame.style.underground.opacity() < 1.0;
+    for (std::size_t i = 0; i < passes_.size(); ++i) {
+        std::size_t k = i;
+        if (modelsFirst && i == terrainPass_) k = modelPass_;
+        else if (modelsFirst && i == modelPass_) k = terrainPass_;
+        passes_[k]->record(pc);
+    }
     if (imgui_ && frame.ui) imgui_->record(cmd, frame.ui);
     vkCmdEndRenderPass(cmd);
     target_.recordAfterPass(cmd, *image);

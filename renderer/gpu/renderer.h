@@ -1,6 +1,7 @@
 #pragma once
 // One frame of the globe: uploads, then the passes in order (sky, terrain with its draped
-// layers, ImGui), into whichever target it was given. The window, `plateau render`, the
+// layers, 3D models, ImGui; models before the terrain when the terrain is translucent), into
+// whichever target it was given. The window, `plateau render`, the
 // benchmark and the tests all draw through this class.
 #include <memory>
 #include <optional>
@@ -10,6 +11,7 @@
 #include "core/overlay_image.h"
 #include "core/overlay_ref.h"
 #include "core/tile_mesh.h"
+#include "gpu/model_pass.h"
 #include "gpu/pass.h"
 #include "gpu/terrain_pass.h"
 
@@ -21,6 +23,7 @@ class Context;
 class FrameRing;
 class FrameResources;
 class ImGuiPass;
+class ModelStore;
 class OverlayPool;
 class RenderTarget;
 class TilePool;
@@ -30,7 +33,8 @@ struct FrameDesc {
     std::vector<TileId> tiles;
     std::vector<float> tileMorph;             // per tile, 0..1 (parent's shape .. own); empty: all 1
     std::vector<TileOverlays> tileOverlays;   // per tile, its draped layers; empty: none
-    TerrainStyle style;
+    TerrainStyle style;                        // with the underground view (style.underground)
+    std::vector<ModelInstance> models;         // placed models (bodies), drawn after the terrain
     bool drawSky = true;
     float clearColour[4] = {0.0f, 0.0f, 0.0f, 1.0f};
     ImDrawData* ui = nullptr;  // null: no overlay
@@ -58,6 +62,10 @@ public:
     // Overlay tiles (draped layers): a slot of the overlay array, or none when all are taken.
     std::optional<std::uint32_t> uploadOverlay(const OverlayImage& image);
     void releaseOverlay(std::uint32_t slot);
+    // 3D models: uploaded into the frame being prepared (staged), released after the frames in
+    // flight that may draw them. Throws GpuError when the device cannot hold the model.
+    ModelHandle uploadModel(const ModelData& model);
+    void releaseModel(ModelHandle handle);
     FrameResult drawFrame(const FrameDesc& frame);
     // Wait until the last submitted frame is complete (before reading an offscreen target back).
     void waitIdle();
@@ -67,6 +75,7 @@ public:
 
     const TilePool& tilePool() const { return *pool_; }
     const OverlayPool& overlayPool() const { return *overlays_; }
+    const ModelStore& modelStore() const { return *models_; }
     const Context& context() const { return ctx_; }
 
 private:
@@ -76,7 +85,11 @@ private:
     std::unique_ptr<TilePool> pool_;
     std::unique_ptr<OverlayPool> overlays_;
     std::unique_ptr<FrameResources> resources_;
+    std::unique_ptr<ModelStore> models_;
     std::vector<std::unique_ptr<Pass>> passes_;  // in drawing order
+    // With the terrain translucent (underground view) the models are drawn before it, so the
+    // terrain blends over them: these two swap places in passes_ for that frame.
+    std::size_t terrainPass_ = 0, modelPass_ = 0;
     std::unique_ptr<ImGuiPass> imgui_;
     bool recording_ = false;
 };

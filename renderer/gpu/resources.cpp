@@ -67,13 +67,14 @@ void Buffer::reset() {
 
 Buffer::~Buffer() { reset(); }
 
-Image::Image(const Context& ctx, VkExtent2D extent, VkFormat format, VkImageUsageFlags usage, VkImageAspectFlags aspect)
-    : device_(ctx.device()), format_(format), extent_(extent) {
+Image::Image(const Context& ctx, VkExtent2D extent, VkFormat format, VkImageUsageFlags usage, VkImageAspectFlags aspect,
+             std::uint32_t mipLevels)
+    : device_(ctx.device()), format_(format), extent_(extent), mipLevels_(mipLevels) {
     VkImageCreateInfo ici{VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO};
     ici.imageType = VK_IMAGE_TYPE_2D;
     ici.format = format;
     ici.extent = {extent.width, extent.height, 1};
-    ici.mipLevels = 1;
+    ici.mipLevels = mipLevels;
     ici.arrayLayers = 1;
     ici.samples = VK_SAMPLE_COUNT_1_BIT;
     ici.tiling = VK_IMAGE_TILING_OPTIMAL;
@@ -97,7 +98,7 @@ Image::Image(const Context& ctx, VkExtent2D extent, VkFormat format, VkImageUsag
     vci.image = image_;
     vci.viewType = VK_IMAGE_VIEW_TYPE_2D;
     vci.format = format;
-    vci.subresourceRange = {aspect, 0, 1, 0, 1};
+    vci.subresourceRange = {aspect, 0, mipLevels, 0, 1};
     VK_CHECK(vkCreateImageView(device_, &vci, nullptr, &view_));
 }
 
@@ -110,6 +111,7 @@ Image& Image::operator=(Image&& o) noexcept {
         memory_ = std::exchange(o.memory_, VK_NULL_HANDLE);
         format_ = o.format_;
         extent_ = o.extent_;
+        mipLevels_ = o.mipLevels_;
     }
     return *this;
 }

@@ -41,7 +41,8 @@ private:
 class Image {
 public:
     Image() = default;
-    Image(const Context& ctx, VkExtent2D extent, VkFormat format, VkImageUsageFlags usage, VkImageAspectFlags aspect);
+    Image(const Context& ctx, VkExtent2D extent, VkFormat format, VkImageUsageFlags usage, VkImageAspectFlags aspect,
+          std::uint32_t mipLevels = 1);
     ~Image();
     Image(Image&& o) noexcept { *this = std::move(o); }
     Image& operator=(Image&& o) noexcept;
@@ -52,6 +53,7 @@ public:
     VkImageView view() const { return view_; }
     VkFormat format() const { return format_; }
     VkExtent2D extent() const { return extent_; }
+    std::uint32_t mipLevels() const { return mipLevels_; }
 
 private:
     void reset();
@@ -61,6 +63,7 @@ private:
     VkDeviceMemory memory_ = VK_NULL_HANDLE;
     VkFormat format_ = VK_FORMAT_UNDEFINED;
     VkExtent2D extent_{0, 0};
+    std::uint32_t mipLevels_ = 1;
 };
 
 }  // namespace plateau::gpu

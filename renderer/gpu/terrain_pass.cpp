@@ -1,5 +1,6 @@
 #include "gpu/terrain_pass.h"
 
+#include <algorithm>
 #include <cstddef>
 
 #include "core/geodesy.h"
@@ -17,6 +18,9 @@ const std::uint32_t kTerrainVert[] =
     ;
 const std::uint32_t kTerrainFrag[] =
 #include "terrain.frag.inc"
+    ;
+const std::uint32_t kTerrainDepthFrag[] =
+#include "terrain_depth.frag.inc"
     ;
 const std::uint32_t kSkyVert[] =
 #include "sky.vert.inc"
@@ -36,6 +40,9 @@ void writeFrameUniforms(FrameResources& res, std::size_t slot, const Camera& cam
     u.sun_dir = v4(style.sunDirection, style.hazeDistanceM);
     u.params = glm::vec4(float(style.exaggeration), float(style.contourIntervalM), style.flatColour ? 1.0f : 0.0f, 0.0f);
     u.camera = v4(cam.position, 0.0);
+    const UndergroundView& ug = style.underground;
+    u.cutaway = cutawayPlane(ug, cam);
+    u.underground = glm::vec4(ug.enabled ? 1.0f : 0.0f, float(std::clamp(ug.opacity(), 0.0, 1.0)), 0.0f, 0.0f);
 }
 
 SkyPass::SkyPass(VkDevice device, VkRenderPass renderPass, VkDescriptorSetLayout setLayout) : device_(device) {
@@ -82,9 +89,24 @@ TerrainPass::TerrainPass(VkDevice device, VkRenderPass renderPass, VkDescriptorS
     // from the side its skirt faces (from the other side the tile itself is in front).
     t.cullMode = VK_CULL_MODE_BACK_BIT;
     terrain_ = createPipeline(device, renderPass, t);
+    t.cullMode = VK_CULL_MODE_NONE;
+    twoSided_ = createPipeline(device, renderPass, t);
+    t.colourWrite = false;
+    t.fragmentCode = kTerrainDepthFrag;
+    t.fragmentBytes = sizeof(kTerrainDepthFrag);
+    depthOnly_ = createPipeline(device, renderPass, t);
+    t.colourWrite = true;
+    t.fragmentCode = kTerrainFrag;
+    t.fragmentBytes = sizeof(kTerrainFrag);
+    t.alphaBlend = true;
+    t.depthWrite = false;
+    t.depthCompare = VK_COMPARE_OP_GREATER_OR_EQUAL;
+    blended_ = createPipeline(device, renderPass, t);
 }
 
-TerrainPass::~TerrainPass() { destroyPipeline(device_, terrain_); }
+TerrainPass::~TerrainPass() {
+    for (Pipeline* p : {&terrain_, &twoSided_, &depthOnly_, &blended_}) destroyPipeline(device_, *p);
+}
 
 void TerrainPass::prepare(const PassContext& ctx) {
     const FrameDesc& f = *ctx.frame;
@@ -116,17 +138,28 @@ void TerrainPass::prepare(const PassContext& ctx) {
 }
 
 void TerrainPass::record(const PassContext& ctx) {
-    vkCmdBindPipeline(ctx.cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, terrain_.pipeline);
-    vkCmdBindDescriptorSets(ctx.cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, terrain_.layout, 0, 1, &ctx.frameSet, 0,
+    const UndergroundView& ug = ctx.frame->style.underground;
+    if (!ug.enabled) return drawTiles(ctx, terrain_, true);
+    const double opacity = ug.opacity();
+    if (opacity <= 0.0) return;  // invisible: the bodies alone
+    if (opacity >= 1.0) return drawTiles(ctx, twoSided_, true);
+    drawTiles(ctx, depthOnly_, false);
+    drawTiles(ctx, blended_, true);
+}
+
+void TerrainPass::drawTiles(const PassContext& ctx, const Pipeline& pipeline, bool count) {
+    vkCmdBindPipeline(ctx.cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.pipeline);
+    vkCmdBindDescriptorSets(ctx.cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.layout, 0, 1, &ctx.frameSet, 0,
                             nullptr);
     VkBuffer vb = pool_.vertexBuffer();
     VkDeviceSize zero = 0;
     vkCmdBindVertexBuffers(ctx.cmd, 0, 1, &vb, &zero);
     vkCmdBindIndexBuffer(ctx.cmd, pool_.indexBuffer(), 0, VK_INDEX_TYPE_UINT32);
     for (const Draw& d : pushes_) {
-        vkCmdPushConstants(ctx.cmd, terrain_.layout, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
+        vkCmdPushConstants(ctx.cmd, pipeline.layout, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
                            sizeof(d.push), &d.push);
         vkCmdDrawIndexed(ctx.cmd, pool_.indexCount(), 1, 0, std::int32_t(d.firstVertex), 0);
+        if (!count) continue;
         ++ctx.stats->tiles;
         ctx.stats->triangles += pool_.indexCount() / 3;
     }

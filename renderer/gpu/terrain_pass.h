@@ -7,6 +7,7 @@
 #include "core/camera.h"
 #include "core/overlay_ref.h"
 #include "core/tile_id.h"
+#include "core/underground.h"
 #include "gpu/pass.h"
 #include "gpu/pipeline_builder.h"
 #include "terrain_shared.h"
@@ -22,6 +23,7 @@ struct TerrainStyle {
     double contourIntervalM = 0.0;
     double hazeDistanceM = 0.0;        // 0 = no haze
     bool flatColour = false;           // debug: plain white terrain
+    UndergroundView underground;       // opacity, cutaway and underside
 };
 
 // Fills the frame's uniform block (camera, sun, shading) for every pass that binds set 0.
@@ -53,6 +55,10 @@ private:
     const TilePool& pool_;
     FrameResources& resources_;
     Pipeline terrain_;
+    // Underground view: both faces (the underside is drawn); a depth pre-pass and a blended colour
+    // pass where the depth equals it, so only the nearest terrain surface blends over the bodies.
+    Pipeline twoSided_, depthOnly_, blended_;
+    void drawTiles(const PassContext& ctx, const Pipeline& p, bool count);
     struct Draw {
         shader::TilePush push;
         std::uint32_t firstVertex = 0;

@@ -63,6 +63,32 @@ std::pair<float, float> measureText(const std::string& text) {
     return {s.x, s.y};
 }
 
+// The underground view: bodies under translucent or cut-away terrain, the camera below it.
+bool drawUndergroundSettings(UndergroundView& u) {
+    bool changed = false;
+    ImGui::Separator();
+    changed |= ImGui::Checkbox("Underground view", &u.enabled);
+    if (!u.enabled) return changed;
+    float opacity = float(u.terrainOpacity) * 100.0f;
+    if (ImGui::SliderFloat("Terrain opacity", &opacity, 0.0f, 100.0f, "%.0f %%")) {
+        u.terrainOpacity = opacity / 100.0f;
+        changed = true;
+    }
+    float depth = float(u.maxDepthBelowSurface);
+    if (ImGui::SliderFloat("Camera depth limit", &depth, 0.0f, 20000.0f, "%.0f m")) {
+        u.maxDepthBelowSurface = depth;
+        changed = true;
+    }
+    changed |= ImGui::Checkbox("Cutaway", &u.cutawayOn);
+    if (u.cutawayOn) {
+        float lon = float(u.cutaway.lon_deg), lat = float(u.cutaway.lat_deg), heading = float(u.cutaway.heading_deg);
+        if (ImGui::DragFloat("Cut longitude", &lon, 0.001f, -180.0f, 180.0f, "%.3f")) { u.cutaway.lon_deg = lon; changed = true; }
+        if (ImGui::DragFloat("Cut latitude", &lat, 0.001f, -90.0f, 90.0f, "%.3f")) { u.cutaway.lat_deg = lat; changed = true; }
+        if (ImGui::SliderFloat("Cut faces", &heading, 0.0f, 360.0f, "%.0f deg")) { u.cutaway.heading_deg = heading; changed = true; }
+    }
+    return changed;
+}
+
 bool drawPanel(ViewSettings& s, const StatusInfo& status) {
     bool changed = false;
     ImGui::SetNextWindowPos(ImVec2(10.0f, 10.0f), ImGuiCond_FirstUseEver);
@@ -90,6 +116,8 @@ bool drawPanel(ViewSettings& s, const StatusInfo& status) {
             s.maxScreenSpaceError = sse;
             changed = true;
         }
+        changed |= drawUndergroundSettings(s.underground);
+        if (!status.picked.empty()) ImGui::Text("body: %s", status.picked.c_str());
         ImGui::Separator();
         ImGui::TextDisabled("drag: pan   scroll: zoom   right/ctrl-drag: rotate, tilt");
         ImGui::TextDisabled("WASD/arrows: move   Q/E: down/up   F1: panel");

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/scene.h"
+#include "core/underground.h"
 
 namespace plateau::ui {
 
@@ -11,6 +12,7 @@ struct ViewSettings {
     Shading shading;
     double maxScreenSpaceError = 2.0;
     bool showPanel = true;
+    UndergroundView underground;  // terrain opacity, cutaway, underside, camera below the surface
 };
 
 // A feature label placed on the screen (anchor at x, y; text to its right).
@@ -28,6 +30,7 @@ struct StatusInfo {
     double frameMs = 0.0;
     std::string date;                       // the timeline's date; empty: the scene has no time
     std::vector<std::string> attributions;  // of the visible layers (and the terrain)
+    std::string picked;                     // the body under the cursor ("layer: node"), if any
 };
 
 }  // namespace plateau::ui

@@ -31,6 +31,11 @@ struct FrameUniforms {
     vec4 camera;         // xyz: camera position (ECEF, m): with the fragment's camera-relative
                          // position it gives the local up direction, one varying fewer to
                          // interpolate (geocentric; within 0.2 degrees of the ellipsoid normal)
+    // Underground view (core/underground.h, shaders/include/underground.glsl); zero outside it.
+    vec4 cutaway;        // xyz: unit normal of the vertical cut plane (ECEF axes), w: offset:
+                         // terrain where dot(xyz, camera-relative position) + w > 0 is cut away
+    vec4 underground;    // x: 1 = underground mode (the underside is drawn, hatched);
+                         // y: terrain opacity 0..1 (1 outside the mode); z, w: unused
 };
 
 // Push constants of one tile's draw: its transform only (everything frame-wide is in the
@@ -54,7 +59,7 @@ struct TileDraw {
 };
 
 #ifdef __cplusplus
-static_assert(sizeof(FrameUniforms) == 128, "std140 layout mirrored in GLSL");
+static_assert(sizeof(FrameUniforms) == 160, "std140 layout mirrored in GLSL");
 static_assert(sizeof(TileDraw) == 160, "std430 layout mirrored in GLSL");
 static_assert(sizeof(TilePush) == 96, "push constants must stay within 128 bytes");
 }  // namespace plateau::shader

@@ -42,3 +42,19 @@ TEST_CASE("size argument", "[cli]") {
     CHECK_FALSE(parseSizeArg("12x5px", w, h, err));
     CHECK(err.find("WIDTHxHEIGHT") != std::string::npos);
 }
+
+TEST_CASE("cutaway argument", "[cli]") {
+    std::string err;
+    const auto c = parseCutawayArg("91.583, 29.6, 180", err);
+    REQUIRE(c);
+    CHECK(c->lon_deg == Approx(91.583));
+    CHECK(c->lat_deg == Approx(29.6));
+    CHECK(c->heading_deg == Approx(180));
+    CHECK_FALSE(parseCutawayArg("91.583,29.6", err));
+    CHECK(err == "--cutaway '91.583,29.6': expected LON,LAT,HEADING");
+    CHECK_FALSE(parseCutawayArg("91,29,south", err));
+    CHECK(err.find("HEADING 'south' is not a number") != std::string::npos);
+    CHECK_FALSE(parseCutawayArg("191,29,0", err));
+    CHECK(err.find("LON") != std::string::npos);
+    CHECK_FALSE(parseCutawayArg("91,29,0,5", err));
+}

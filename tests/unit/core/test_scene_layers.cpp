@@ -177,6 +177,7 @@ TEST_CASE("layer type names", "[scene][layers]") {
     CHECK(std::string(layerTypeName(LayerType::Imagery)) == "imagery");
     CHECK(std::string(layerTypeName(LayerType::Vector)) == "vector");
     CHECK(std::string(layerTypeName(LayerType::Mine)) == "mine");
+    CHECK(std::string(layerTypeName(LayerType::Model)) == "model");
 }
 
 TEST_CASE("the timeline: defaults, numbers and when it is shown", "[scene][layers]") {
@@ -283,10 +284,9 @@ TEST_CASE("layer errors name the file and the field path", "[scene][layers]") {
           "scene.json: layers[0].id: \"\" must be 1 to 64 of a-z, 0-9, '_' and '-'");
     CHECK(errorOf(withLayer(R"({"id": 5, "type": "vector"})")) == "scene.json: layers[0].id: expected a string");
     CHECK(errorOf(withLayer(R"({"id": "a", "type": "wms", "source": {}})")) ==
-          "scene.json: layers[0].type: unknown type \"wms\" (expected \"imagery\", \"vector\", \"trace\", "
-          "\"deposits\" or \"mine\")");
+          "scene.json: layers[0].type: unknown type \"wms\" (expected \"imagery\", \"vector\", \"trace\", \"deposits\", \"mine\" or \"model\")");
     CHECK(errorOf(withLayer(R"({"id": "a", "source": {}})")) ==
-          "scene.json: layers[0].type: missing (\"imagery\", \"vector\", \"trace\", \"deposits\" or \"mine\")");
+          "scene.json: layers[0].type: missing (\"imagery\", \"vector\", \"trace\", \"deposits\", \"mine\" or \"model\")");
     CHECK(errorOf(withLayer(R"({"id": "a", "type": "vector"})")) ==
           "scene.json: layers[0].source: missing (where the layer's data is)");
     CHECK(errorOf(withLayer(R"({"id": "a", "type": "vector", "colour": "#fff"})")) ==
