@@ -141,6 +141,15 @@ std::vector<TerrainModifiers::Label> TerrainModifiers::labels(double year) const
     return out;
 }
 
+std::optional<TerrainModifiers::Pick> TerrainModifiers::pick(double lon, double lat, double year) const {
+    for (std::size_t k = list_.size(); k-- > 0;) {
+        const auto s = modifierStateAt(list_[k], year);
+        if (!s || shapes_[k].insideDistance(lon, lat) < 0.0) continue;
+        return Pick{k, *s, modifierLabel(list_[k], *s)};
+    }
+    return std::nullopt;
+}
+
 bool TerrainModifiers::wantsDetailBelow(const TileId& id) const {
     return id.z < kDetailZoom && !affecting(id).empty();
 }

@@ -6,6 +6,7 @@
 // year has made stale without looking at their heights.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,14 @@ public:
         std::string text;
     };
     std::vector<Label> labels(double year) const;
+    // Picking: the modifier active at `year` whose outline holds (lon, lat) (the last listed of
+    // overlapping ones, as it is applied last), with its state and the card text.
+    struct Pick {
+        std::size_t index = 0;  // into list()
+        ModifierStage state;
+        std::string text;       // as the map label: name, dates, depth, height or level
+    };
+    std::optional<Pick> pick(double lon, double lat, double year) const;
     // Selection refines tiles under a modifier down to this level (mesh spacing about 30 m at
     // 30 N), as it does under draped data, so benches and floors are drawn at their size.
     bool wantsDetailBelow(const TileId& id) const;

@@ -434,3 +434,20 @@ TEST_CASE("a playing timeline still updates the pit: tiles made for a year just 
     for (const TileId& id : residency.drawList()) lowest = std::min(lowest, residency.store().find(id)->mesh.minHeight);
     CHECK(lowest < 5200.0f - 100.0f);  // the pit, some 200-360 m deep by now, is drawn
 }
+
+TEST_CASE("picking a mine feature: inside its outline, while it exists, with its state", "[modifier]") {
+    TerrainModifier pit = squarePit();
+    pit.label = "Qulong open pit";
+    const TerrainModifiers set({pit, squareMound(ModifierKind::Pond, kLon + 0.05)});
+    CHECK_FALSE(set.pick(kLon, kLat, 2020.0).has_value());  // before the pit opened
+    const auto p = set.pick(kLon + 0.005, kLat, 2023.0);
+    REQUIRE(p.has_value());
+    CHECK(p->index == 0);
+    CHECK(p->state.value == Approx(100.0));
+    CHECK(p->text == "Qulong open pit, from 2021: 100 m deep");
+    CHECK_FALSE(set.pick(kLon + 0.011, kLat, 2023.0).has_value());  // just outside the outline
+    const auto pond = set.pick(kLon + 0.05, kLat, 2030.0);
+    REQUIRE(pond.has_value());
+    CHECK(pond->index == 1);
+    CHECK(pond->text == "pond, from 2022: level +80 m");
+}
