@@ -12,7 +12,7 @@ namespace plateau::app {
 
 namespace {
 void addCommon(CLI::App& app, CommonOptions& c) {
-    app.add_option("--scene", c.scene, "Scene file (JSON); default: the synthetic Qulong scene in assets/");
+    app.add_option("--scene", c.scene, "Scene file (JSON); default: assets/default.json, the southern plateau around Qulong");
     app.add_option("--device", c.device, "Vulkan device: index or part of its name (default: best GPU, else lavapipe)");
     app.add_flag("--validation", c.validation, "Enable Vulkan validation; exit with code 3 if it reports anything");
     app.add_flag("--force-staging", c.forceStaging, "Upload through staging buffers even on unified memory");

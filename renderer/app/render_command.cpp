@@ -149,7 +149,10 @@ int runRender(const CommonOptions& common, const RenderOptions& opts) {
             deposits.place(view, plain.camera, input.time, scene.shading.exaggeration, depth, ui::measureText);
             deposits.dropCoveredLabels(mapLabels, ui::measureText);
         }
-        for (ui::ScreenLabel& l : models.labels(cam, view, scene.shading.exaggeration)) mapLabels.push_back(std::move(l));
+        // Bodies lie under the ground: their labels belong to the underground view, where they
+        // can be seen (above ground they would cover the deposit markers of the same place).
+        if (underground.enabled)
+            for (ui::ScreenLabel& l : models.labels(cam, view, scene.shading.exaggeration)) mapLabels.push_back(std::move(l));
         std::function<void()> drawDeposits;
         if (deposits.any()) drawDeposits = [&deposits] { deposits.draw(); };
         auto pixels = session.renderAndCapture(frameOf(), showLabel ? &label : nullptr, &mapLabels, drawDeposits);

@@ -251,7 +251,9 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
                     }
                     ui::drawMapLabels(mapLabels);
                 }
-                if (!models.models().empty()) ui::drawMapLabels(models.labels(desc.camera, view, settings.shading.exaggeration));
+                // Body labels only where bodies can be seen (see render_command.cpp).
+                if (!models.models().empty() && settings.underground.enabled)
+                    ui::drawMapLabels(models.labels(desc.camera, view, settings.shading.exaggeration));
                 ui::drawLabel(status);
                 if (settings.showPanel) ui::drawPanel(settings, status);
                 ImGui::Render();
