@@ -23,6 +23,20 @@ std::optional<double> TileStore::meshError(const TileId& id) const {
     return double(it->second.mesh.geometricError);
 }
 
+namespace {
+// A produced tile's data becomes the resident tile's (its use bookkeeping stays).
+void takeProduced(ResidentTile& r, ProducedTile&& t) {
+    r.bytes = residentBytes(t);
+    r.grid = std::move(t.grid);
+    r.gridTile = t.gridTile;
+    r.mesh = std::move(t.mesh);
+    r.edges = t.edges;
+    r.fromAncestor = t.fromAncestor;
+    r.baseGrid = std::move(t.baseGrid);
+    r.modifierKey = t.modifierKey;
+}
+}  // namespace
+
 std::pair<std::shared_ptr<const HeightGrid>, TileId> TileStore::nearestAncestor(const TileId& id) const {
     TileId a = id;
     while (a.z > 0) {
@@ -46,17 +60,11 @@ bool TileStore::insert(ProducedTile&& t) {
                                              : " (drawing " + t.id.str() + " from " + t.gridTile.str() + ")"));
     if (!t.ok() || isResident(t.id)) return t.ok();
     ResidentTile r;
-    r.bytes = residentBytes(t);
     if (t.hasOwnData()) directory_.add(t.id, t.grid);
-    r.grid = std::move(t.grid);
-    r.gridTile = t.gridTile;
-    r.mesh = std::move(t.mesh);
-    r.edges = t.edges;
-    r.fromAncestor = t.fromAncestor;
-    r.baseGrid = std::move(t.baseGrid);
-    r.modifierKey = t.modifierKey;
+    const TileId id = t.id;
+    takeProduced(r, std::move(t));
     bytes_ += r.bytes;
-    tiles_.emplace(t.id, std::move(r));
+    tiles_.emplace(id, std::move(r));
     return true;
 }
 
@@ -65,17 +73,10 @@ void TileStore::replace(ProducedTile&& t) {
     if (it == tiles_.end() || !t.ok()) return;
     ResidentTile& r = it->second;
     bytes_ -= r.bytes;
-    r.bytes = residentBytes(t);
-    bytes_ += r.bytes;
     if (!r.fromAncestor && !t.hasOwnData()) directory_.remove(t.id);
     if (t.hasOwnData()) directory_.add(t.id, t.grid);
-    r.grid = std::move(t.grid);
-    r.gridTile = t.gridTile;
-    r.mesh = std::move(t.mesh);
-    r.edges = t.edges;
-    r.fromAncestor = t.fromAncestor;
-    r.baseGrid = std::move(t.baseGrid);
-    r.modifierKey = t.modifierKey;
+    takeProduced(r, std::move(t));
+    bytes_ += r.bytes;
 }
 
 std::vector<TileId> TileStore::residentIds() const {

@@ -20,17 +20,10 @@ constexpr double kMaxCells = double(1 << 28);
 
 Result<FlowRaster> readFlowRaster(const std::filesystem::path& file) {
     const std::string name = file.string();
-    std::error_code ec;
-    if (!std::filesystem::exists(file, ec)) return makeError(name + ": file not found");
-    gdal::registerDrivers();
     gdal::QuietErrors quiet;
-    GDALDatasetH ds = GDALOpenEx(name.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
-    if (!ds) return makeError(name + ": not a raster GDAL can read (" + gdal::lastError("unknown format") + ")");
-    struct Closer {
-        GDALDatasetH d;
-        ~Closer() { GDALClose(d); }
-    } closer{ds};
-    if (GDALGetRasterCount(ds) < 1) return makeError(name + ": not a raster GDAL can read (no bands)");
+    auto opened = gdal::openRaster(file);
+    if (!opened) return opened.error();
+    GDALDatasetH ds = opened->get();
 
     std::array<double, 6> gt{};
     const char* wkt = GDALGetProjectionRef(ds);

@@ -55,16 +55,10 @@ void applyGeoTransform(const std::array<double, 6>& gt, double px, double py, do
 
 Result<GdalRasterInfo> inspectRaster(const fs::path& file) {
     const std::string name = file.string();
-    std::error_code ec;
-    if (!fs::exists(file, ec)) return makeError(name + ": file not found");
     gdal::QuietErrors quiet;
-    GDALDatasetH ds = GDALOpenEx(name.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
-    if (!ds) return makeError(name + ": not a raster GDAL can read (" + gdal::lastError("unknown format") + ")");
-    struct Closer {
-        GDALDatasetH d;
-        ~Closer() { GDALClose(d); }
-    } closer{ds};
-    if (GDALGetRasterCount(ds) < 1) return makeError(name + ": not a raster GDAL can read (no bands)");
+    auto opened = gdal::openRaster(file);
+    if (!opened) return opened.error();
+    GDALDatasetH ds = opened->get();
 
     GdalRasterInfo info;
     info.file = file;
