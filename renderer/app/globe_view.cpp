@@ -72,19 +72,16 @@ void GlobeView::setLayerModifiers(std::size_t index, std::shared_ptr<const Terra
 }
 
 std::shared_ptr<const TerrainModifiers> GlobeView::visibleModifiers() {
-    std::vector<const TerrainModifiers*> parts;
+    std::vector<std::shared_ptr<const TerrainModifiers>> parts;
     for (const ViewLayer& l : layers_)
-        if (l.modifiers && l.desc.visible && !l.modifiers->empty()) parts.push_back(l.modifiers.get());
+        if (l.modifiers && l.desc.visible && !l.modifiers->empty()) parts.push_back(l.modifiers);
     if (parts == modifierParts_) return modifiers_;
     modifierParts_ = parts;
-    if (parts.empty()) {
-        modifiers_.reset();
-    } else if (parts.size() == 1) {
-        for (const ViewLayer& l : layers_)
-            if (l.modifiers.get() == parts[0]) modifiers_ = l.modifiers;
+    if (parts.size() <= 1) {
+        modifiers_ = parts.empty() ? nullptr : parts.front();
     } else {
         std::vector<TerrainModifier> all;
-        for (const TerrainModifiers* m : parts) all.insert(all.end(), m->list().begin(), m->list().end());
+        for (const auto& m : parts) all.insert(all.end(), m->list().begin(), m->list().end());
         modifiers_ = std::make_shared<const TerrainModifiers>(std::move(all));
     }
     return modifiers_;

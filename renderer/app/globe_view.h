@@ -90,7 +90,7 @@ private:
     std::function<void(const std::string&)> log_;
     std::vector<ViewLayer> layers_;
     std::vector<TileOverlays> overlays_;  // per drawn tile, from the last update
-    std::vector<const TerrainModifiers*> modifierParts_;  // what modifiers_ was made from
+    std::vector<std::shared_ptr<const TerrainModifiers>> modifierParts_;  // what modifiers_ was made from
     std::shared_ptr<const TerrainModifiers> modifiers_;
 };
 
