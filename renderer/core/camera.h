@@ -16,6 +16,8 @@ struct CameraPose {
     double height_m = 10000;
     double heading_deg = 0;
     double pitch_deg = -45;
+
+    bool operator==(const CameraPose&) const = default;
 };
 
 struct Camera {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/bookmark.h"
 #include "core/camera.h"
 #include "core/height_codec.h"
 #include "core/layer.h"
@@ -72,6 +73,7 @@ struct Scene {
     MemorySettings memory;
     std::vector<LayerDesc> layers;  // drawn over the terrain in this order (first = bottom)
     Timeline timeline;
+    std::vector<Bookmark> bookmarks;  // saved views, in the order the user keeps them
 };
 
 // Errors name the file and the field: "scene.json: 'camera.height' must be a number".
