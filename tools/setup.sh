@@ -16,6 +16,9 @@ PACKAGES=(
   libgdal-dev libcurl4-openssl-dev libtinygltf-dev  # rasters/vectors, HTTP tiles, glTF bodies
   catch2 libbenchmark-dev                     # tests and micro-benchmarks
   ffmpeg                                      # video recording
+  libgeographiclib-dev                        # geodesic distances (measuring)
+  libharfbuzz-dev libfreetype-dev             # text shaping (Tibetan stacks) and glyph rasterising
+  fonts-noto-core fonts-noto-cjk              # Tibetan and Chinese script fonts
 )
 
 missing=()
