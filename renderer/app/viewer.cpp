@@ -413,6 +413,23 @@ void Viewer::applyPanelActions(const ui::PanelActions& a) {
     if (a.screenshot) screenshotPending_ = true;
 }
 
+std::string Viewer::addLayer(LayerDesc desc) {
+    std::vector<LayerDesc>& layers = opened_.scene.layers;
+    const auto taken = [&](const std::string& id) {
+        return std::any_of(layers.begin(), layers.end(), [&](const LayerDesc& l) { return l.id == id; });
+    };
+    if (desc.id.empty()) desc.id = "layer";
+    const std::string base = desc.id;
+    for (int n = 2; taken(desc.id); ++n) desc.id = base + "-" + std::to_string(n);
+    layers.push_back(desc);
+    if (layers_) layers_->add(desc);
+    if (modelLoader_) modelLoader_->add(desc);
+    deposits_->add(desc, [this](const std::string& l) { log(l); });
+    datesKey_ = std::size_t(-1);  // the new layer's dates mark the time bar
+    log("layer '" + desc.id + "' added");
+    return desc.id;
+}
+
 void Viewer::removeLayer(std::size_t index) {
     std::vector<LayerDesc>& layers = opened_.scene.layers;
     if (index >= layers.size()) return;

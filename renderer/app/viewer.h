@@ -60,6 +60,10 @@ public:
     // hand), moves the camera, plays the timeline, updates residency, builds the UI and returns
     // what to draw, with desc.ui set. Never waits for tiles.
     gpu::FrameDesc frame(double now);
+    // Adds a layer at run time, on top of the others: draped layers and bodies open in the
+    // background (their row shows "loading", then the reason if they fail); a deposit catalogue
+    // is read at once. An id already in use gets a suffix. Returns the id used.
+    std::string addLayer(LayerDesc desc);
     // Waits until every tile the current view needs is resident (as a screenshot does).
     PrepareStatsLite settle(double timeoutSeconds = 120.0);
     // After the caller drew the frame: does what needs a drawn frame (a screenshot asked for).

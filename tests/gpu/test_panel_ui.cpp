@@ -11,6 +11,7 @@
 #include "app/globe_view.h"
 #include "gpu_test_support.h"
 #include "io/png_codec.h"
+#include "layer_test_support.h"
 #include "ui/widget_rects.h"
 #include "viewer_test_support.h"
 
@@ -198,5 +199,31 @@ TEST_CASE("info cards: clicking the lake opens its card; clicking a deposit mark
     hv.frame();
     hv.click(kW * 0.5f, 3.0f);
     CHECK_FALSE(hv.viewer->infoCard().has_value());
+    CHECK(hv.validationMessages() == 0);
+}
+
+TEST_CASE("layers added at run time: a good file is drawn on top; a bad one is marked failed and the rest stays",
+          "[panel_ui]") {
+    HeadlessViewer hv(kW, kH, kPose);
+    hv.viewer->panel().settings.showPanel = false;
+    const auto before = hv.settledFrame();
+    const std::size_t count = hv.viewer->scene().layers.size();
+    const auto dir = test::tempDir("runtime-layer");
+    test::writeText(dir / "square.geojson", R"({"type":"FeatureCollection","features":[{"type":"Feature",
+      "properties":{"name":"test square"},"geometry":{"type":"Polygon","coordinates":[[[90.65,28.85],[90.85,28.85],
+      [90.85,29.0],[90.65,29.0],[90.65,28.85]]]}}]})");
+    const std::string id = hv.viewer->addLayer(test::vectorLayer("lakes", dir / "square.geojson", {1.0f, 0.0f, 1.0f, 1.0f}));
+    CHECK(id == "lakes-2");  // the id was taken: a suffix keeps both
+    hv.viewer->addLayer(test::vectorLayer("missing", dir / "no-such-file.geojson", {0.0f, 1.0f, 0.0f, 1.0f}));
+    CHECK(hv.viewer->scene().layers.size() == count + 2);
+    const auto after = hv.settledFrame();
+    const auto magenta = test::mask(after, kW, kH, [](int r, int g, int b) { return r > 200 && g < 60 && b > 200; });
+    CHECK(test::countSet(magenta) > std::size_t(kW * kH / 50));
+    const auto idx = hv.viewer->view().indexOf("missing");
+    REQUIRE(idx);
+    CHECK_FALSE(hv.viewer->view().layers()[*idx].error.empty());
+    CHECK(hv.viewer->view().layers()[*idx].error.find("no-such-file.geojson") != std::string::npos);
+    // Everything else is drawn as before outside the square.
+    CHECK(test::compareImages(before, after, 40).fractionOver < 0.5);
     CHECK(hv.validationMessages() == 0);
 }
