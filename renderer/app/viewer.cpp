@@ -135,8 +135,10 @@ gpu::FrameDesc Viewer::frame(double now) {
         if (dx * dx + dy * dy <= 16.0f) click = pressAt_;
         pressAt_.reset();
     }
-    if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) settings.showPanel = !settings.showPanel;
-    const bool shotKey = ImGui::IsKeyPressed(GLFW_KEY_F12, false);
+    if (pressed(GLFW_KEY_F1)) settings.showPanel = !settings.showPanel;
+    const bool shotKey = pressed(GLFW_KEY_F12);
+    if (pressed(GLFW_KEY_Q, true)) quit_ = true;
+    keys_.clear();
     // In the underground view the camera may pass through the surface, down to a floor, and
     // look up at the terrain's underside.
     nav_->limits.maxPitchDeg = settings.underground.enabled ? 80.0 : NavigationLimits{}.maxPitchDeg;
@@ -176,7 +178,7 @@ gpu::FrameDesc Viewer::frame(double now) {
     frameCamera_ = desc.camera;
     if (card_ && !ui::drawInfoCard(*card_)) card_.reset();
     if (settings.tileBounds) drawTileBounds(desc.camera);
-    ui::drawLabel(status);
+    if (!scene.label.empty() || !scene.title.empty()) ui::drawLabel(status);  // --no-label: none
 
     if (settings.showPanel) {
         const ui::PanelModel model = panelModel(dt * 1000.0, st.drawn, st.missing, st.overlayMissing);
@@ -189,6 +191,20 @@ gpu::FrameDesc Viewer::frame(double now) {
     ImGui::Render();
     desc.ui = ImGui::GetDrawData();
     return desc;
+}
+
+bool Viewer::pressed(int key, bool ctrl) const {
+    for (const QueuedKey& k : keys_)
+        if (k.key == key && k.ctrl == ctrl) return true;
+    return ImGui::IsKeyPressed(key, false) && ImGui::GetIO().KeyCtrl == ctrl;
+}
+
+void Viewer::waitForLayers() {
+    if (layers_) layers_->wait();
+    if (modelLoader_) modelLoader_->wait();
+    layersLoaded_ = true;
+    datesKey_ = std::size_t(-1);
+    updateDataDates();
 }
 
 PrepareStatsLite Viewer::settle(double timeoutSeconds) {

@@ -64,6 +64,8 @@ public:
     // background (their row shows "loading", then the reason if they fail); a deposit catalogue
     // is read at once. An id already in use gets a suffix. Returns the id used.
     std::string addLayer(LayerDesc desc);
+    // Waits until every layer, body and catalogue has opened (or failed), attaching them.
+    void waitForLayers();
     // Waits until every tile the current view needs is resident (as a screenshot does).
     PrepareStatsLite settle(double timeoutSeconds = 120.0);
     // After the caller drew the frame: does what needs a drawn frame (a screenshot asked for).
@@ -90,6 +92,11 @@ public:
     // a deposit marker, a body, a mine pit, dump or pond, a vector feature (top layer first),
     // else the ground; none for the sky.
     std::optional<InfoCard> pickAt(float x, float y);
+    // A key press from the window's event queue (GLFW key code, Ctrl held): the viewer's own
+    // shortcuts act on these, so a tap shorter than a frame is never lost on a slow machine.
+    void queueKey(int glfwKey, bool ctrl) { keys_.push_back({glfwKey, ctrl}); }
+    // Ctrl+Q was pressed: the window closes.
+    bool quitRequested() const { return quit_; }
     // Lines logged since the viewer started (errors included), newest last.
     const std::vector<std::string>& messages() const { return messages_; }
     // Cancels network transfers and waits for the loaders (before the renderer goes away).
@@ -129,6 +136,14 @@ private:
     std::optional<double> lastNow_;
     double elapsed_ = 0;
     bool screenshotPending_ = false;
+    bool quit_ = false;
+    struct QueuedKey {
+        int key;
+        bool ctrl;
+    };
+    std::vector<QueuedKey> keys_;
+    // True when `key` was pressed since the last frame (queued, or seen by ImGui this frame).
+    bool pressed(int key, bool ctrl = false) const;
     std::optional<std::pair<float, float>> pressAt_;  // where the left button went down on the map
     std::optional<InfoCard> card_;
     Camera frameCamera_;  // the camera of the last frame drawn (its depth answers picks)
