@@ -84,6 +84,19 @@ CameraPose FlyTo::at(double t) const {
     return p;
 }
 
+void CameraFlight::start(const CameraPose& from, const CameraPose& to, const FlyToOptions& options) {
+    flight_.emplace(from, to, options);
+    elapsed_ = 0;
+}
+
+std::optional<CameraPose> CameraFlight::advance(double dtSeconds) {
+    if (!flight_) return std::nullopt;
+    elapsed_ += std::max(dtSeconds, 0.0);
+    const CameraPose pose = flight_->at(elapsed_);
+    if (elapsed_ >= flight_->duration()) flight_.reset();
+    return pose;
+}
+
 CameraPose viewOf(double lonDeg, double latDeg, double featureHeightM, std::string_view kind, double viewHeightM) {
     const double pitch = kind == "peak" ? -30.0 : -40.0;
     double distance = 12'000.0;

@@ -16,6 +16,7 @@
 // - Duration grows with the logarithm of the distance (ground plus height change): about 1.5 s
 //   for a few kilometres, 4 s across the plateau, capped at maxDurationS.
 // at(t) is exactly `from` for t <= 0 and exactly `to` for t >= duration().
+#include <optional>
 #include <string_view>
 
 #include "core/camera.h"
@@ -48,6 +49,24 @@ private:
     double distance_ = 0, peak_ = 0, duration_ = 1;
     double angle_ = 0;  // radians between the two positions
     bool long_ = false;
+};
+
+// A flight in progress, as a view animates it: each frame advance() by the frame's elapsed time
+// gives the camera's pose; the frame that reaches the end gets exactly the target and ends the
+// flight. Any input from the user cancels it (the camera stays where the flight left it).
+class CameraFlight {
+public:
+    void start(const CameraPose& from, const CameraPose& to, const FlyToOptions& options = {});
+    // The pose for this frame, or nothing when no flight is active.
+    std::optional<CameraPose> advance(double dtSeconds);
+    void cancel() { flight_.reset(); }
+    bool active() const { return flight_.has_value(); }
+    const std::optional<FlyTo>& flight() const { return flight_; }
+    double elapsed() const { return elapsed_; }
+
+private:
+    std::optional<FlyTo> flight_;
+    double elapsed_ = 0;
 };
 
 // A view of a place for flying to it: looking north, tilted (pitch -40 degrees; -30 for peaks so

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "core/fly_to.h"
 
@@ -139,4 +140,31 @@ TEST_CASE("fly-to: viewOf looks at the place from the south, tilted, at a height
     // A suggested height above the place wins over the kind's distance.
     const CameraPose suggested = plateau::viewOf(91.1, 29.65, 3650, "city", 15000);
     CHECK(suggested.height_m == Approx(3650 + 15000));
+}
+
+TEST_CASE("fly-to: a flight in progress advances frame by frame, ends on the target, can be cancelled", "[flyto]") {
+    plateau::CameraFlight flight;
+    CHECK_FALSE(flight.advance(0.016));
+    const CameraPose a = pose(91.1, 29.65, 20000), b = pose(91.58, 29.6, 8000, 30, -40);
+    flight.start(a, b);
+    REQUIRE(flight.active());
+    const double duration = flight.flight()->duration();
+    int frames = 0;
+    std::optional<CameraPose> last;
+    while (auto p = flight.advance(1.0 / 60.0)) {
+        last = p;
+        ++frames;
+        REQUIRE(frames < 10000);
+    }
+    CHECK(std::abs(frames - int(std::ceil(duration * 60.0))) <= 1);  // one frame per 1/60 s of the flight
+    REQUIRE(last);
+    CHECK(*last == b);
+    CHECK_FALSE(flight.active());
+    flight.start(b, a);
+    const auto first = flight.advance(0.1);
+    REQUIRE(first);
+    CHECK_FALSE(*first == b);
+    flight.cancel();
+    CHECK_FALSE(flight.active());
+    CHECK_FALSE(flight.advance(0.1));
 }
