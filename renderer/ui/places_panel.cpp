@@ -9,6 +9,7 @@
 
 #include "core/coordinate_parse.h"
 #include "core/fly_to.h"
+#include "ui/widget_rects.h"
 
 namespace plateau::ui {
 
@@ -87,11 +88,13 @@ std::optional<FlyRequest> drawPlaceSearch(PlaceSearchState& state, const PlaceIn
     ImGui::SetNextItemWidth(-60.0f);
     const bool enter = ImGui::InputTextWithHint("##place search", "Place or coordinates", state.query, sizeof state.query,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
+    noteItem("places.search");
     if (state.lastQuery != state.query) updatePlaceSearch(state, index, maxResults);
     ImGui::SameLine();
     const bool anything = state.coordinate || !state.results.empty();
     if (!anything) ImGui::BeginDisabled();
     const bool flyButton = ImGui::Button("Fly##search");
+    noteItem("places.fly");
     if (!anything) ImGui::EndDisabled();
     if ((enter || flyButton) && anything) fly = flyToResult(state, index, 0, groundHeight);
 
@@ -99,6 +102,7 @@ std::optional<FlyRequest> drawPlaceSearch(PlaceSearchState& state, const PlaceIn
     if (state.coordinate) {
         const std::string label = "Coordinates " + coordinateLabel(*state.coordinate) + "##result0";
         if (ImGui::Selectable(label.c_str())) fly = flyToResult(state, index, 0, groundHeight);
+        noteItem("places.result.0");
         ++row;
     } else if (!state.coordinateError.empty()) {
         ImGui::TextDisabled("%s", state.coordinateError.c_str());
@@ -111,6 +115,7 @@ std::optional<FlyRequest> drawPlaceSearch(PlaceSearchState& state, const PlaceIn
         label += "##result" + std::to_string(row);
         if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_AllowItemOverlap))
             fly = flyToResult(state, index, row, groundHeight);
+        noteItem("places.result." + std::to_string(row));
         ImGui::SameLine();
         ImGui::TextDisabled("%s, %s", p.kind.c_str(), p.sourceLayer.c_str());
         if (!p.citation.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("position: %s", p.citation.c_str());
@@ -150,6 +155,7 @@ std::optional<FlyRequest> drawBookmarkList(BookmarkListState& state, std::vector
         bookmarks.push_back(Bookmark{bookmarkName(current, index, bookmarks), current, currentTime});
         changed = true;
     }
+    noteItem("bookmarks.add");
     if (bookmarks.empty()) ImGui::TextDisabled("No bookmarks yet");
     if (state.renaming >= int(bookmarks.size())) state.renaming = -1;
 
@@ -158,7 +164,9 @@ std::optional<FlyRequest> drawBookmarkList(BookmarkListState& state, std::vector
     for (std::size_t i = 0; i < bookmarks.size(); ++i) {
         Bookmark& b = bookmarks[i];
         ImGui::PushID(int(i));
+        const std::string n = std::to_string(i);
         if (ImGui::SmallButton("Fly")) fly = FlyRequest{b.pose, b.name, b.time};
+        noteItem("bookmark.fly." + n);
         ImGui::SameLine();
         if (state.renaming == int(i)) {
             if (state.focusRename) {
@@ -168,21 +176,26 @@ std::optional<FlyRequest> drawBookmarkList(BookmarkListState& state, std::vector
             ImGui::SetNextItemWidth(-1.0f);
             if (ImGui::InputText("##rename", state.renameBuffer, sizeof state.renameBuffer,
                                  ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll)) {
+                noteItem("bookmark.field." + n);
                 std::string name = state.renameBuffer;
                 if (!name.empty() && name != b.name) b.name = std::move(name), changed = true;
                 state.renaming = -1;
-            } else if (ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-                state.renaming = -1;
+            } else {
+                noteItem("bookmark.field." + n);
+                if (ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) state.renaming = -1;
             }
         } else {
             ImGui::TextUnformatted(b.name.c_str());
+            noteItem("bookmark.name." + n);
             if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0)) {
                 state.renaming = int(i);
                 copyName(state.renameBuffer, sizeof state.renameBuffer, b.name);
                 state.focusRename = true;
             }
             ImGui::SameLine();
-            if (ImGui::SmallButton("Rename")) {
+            const bool rename = ImGui::SmallButton("Rename");
+            noteItem("bookmark.rename." + n);
+            if (rename) {
                 state.renaming = int(i);
                 copyName(state.renameBuffer, sizeof state.renameBuffer, b.name);
                 state.focusRename = true;
@@ -190,13 +203,16 @@ std::optional<FlyRequest> drawBookmarkList(BookmarkListState& state, std::vector
             ImGui::SameLine();
             if (i == 0) ImGui::BeginDisabled();
             if (ImGui::SmallButton("Up")) op = Op::Up, opRow = i;
+            noteItem("bookmark.up." + n);
             if (i == 0) ImGui::EndDisabled();
             ImGui::SameLine();
             if (i + 1 == bookmarks.size()) ImGui::BeginDisabled();
             if (ImGui::SmallButton("Down")) op = Op::Down, opRow = i;
+            noteItem("bookmark.down." + n);
             if (i + 1 == bookmarks.size()) ImGui::EndDisabled();
             ImGui::SameLine();
             if (ImGui::SmallButton("Delete")) op = Op::Delete, opRow = i;
+            noteItem("bookmark.delete." + n);
         }
         ImGui::PopID();
     }

@@ -12,6 +12,9 @@
 // Bookmarks: "Add current view" saves the camera (and the timeline's date), named after the
 // nearest gazetteer place within 50 km ("Near Qulong") or "View N". Each row: fly to, rename
 // inline (Enter keeps the name, Escape or an empty name cancels), move up or down, delete.
+//
+// Widgets note their rectangles (ui/widget_rects.h) as "places.search", "places.fly",
+// "places.result.<row>", "bookmarks.add" and "bookmark.<fly|name|rename|field|up|down|delete>.<i>".
 #include <cstddef>
 #include <functional>
 #include <optional>
