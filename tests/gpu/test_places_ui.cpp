@@ -6,11 +6,19 @@
 #include <imgui.h>
 #include <imgui_internal.h>  // GetHoveredID: where an item is, for clicking it
 
+#include <cmath>
 #include <cstdio>
 #include <functional>
 
+#include <GLFW/glfw3.h>
+
+#include "app/viewer_places.h"
+#include "core/camera_control.h"
 #include "core/fly_to.h"
+#include "gpu_test_support.h"
 #include "ui/places_panel.h"
+#include "ui/widget_rects.h"
+#include "viewer_test_support.h"
 
 using namespace plateau;
 
@@ -203,4 +211,146 @@ TEST_CASE("places ui: bookmarks are added, renamed inline, reordered, flown to a
     ui.click(ui.find("Delete", body, 0), body);
     REQUIRE(bookmarks.size() == 1);
     CHECK(bookmarks[0].name == "Qulong pit");
+}
+
+namespace {
+
+constexpr int kVW = 640, kVH = 360;
+const CameraPose kOverLhasa{91.1, 29.3, 60000.0, 0.0, -60.0};
+constexpr double kQulongLon = 91.58333, kQulongLat = 29.6;  // the gazetteer's row (USGS deposit 579)
+
+void typeText(test::HeadlessViewer& hv, const std::string& text) {
+    for (unsigned char c : text) {
+        ImGui::GetIO().AddInputCharacter(c);
+        hv.frame();
+    }
+}
+
+void openPlaces(test::HeadlessViewer& hv) {
+    ImGui::GetIO().KeyMap[ImGuiKey_Enter] = GLFW_KEY_ENTER;  // as the window's GLFW backend maps it
+    hv.frame();
+    hv.scrollPanelTo("places.header");
+    hv.clickWidget("places.header");
+    hv.frame();
+}
+
+// Frames until the flight has ended (REQUIREs that it does within `maxSeconds`).
+void flyToEnd(test::HeadlessViewer& hv, double maxSeconds = 10.0) {
+    REQUIRE(hv.viewer->places().flight().active());
+    for (double t = 0; hv.viewer->places().flight().active(); t += hv.step) {
+        REQUIRE(t < maxSeconds);
+        hv.frame();
+    }
+}
+
+// Where the view's centre meets the ground `belowM` under the camera's pose height.
+Geodetic viewCentre(const Camera& cam, double groundM) {
+    const auto hit = intersectEllipsoid(cam.position, pixelRay(cam, cam.width / 2.0, cam.height / 2.0), groundM);
+    REQUIRE(hit);
+    return ecefToGeodetic(*hit);
+}
+
+double metres(double lon1, double lat1, double lon2, double lat2) {
+    const double k = 3.14159265358979323846 / 180.0;
+    const double dx = (lon2 - lon1) * k * 6371008.8 * std::cos(lat1 * k), dy = (lat2 - lat1) * k * 6371008.8;
+    return std::sqrt(dx * dx + dy * dy);
+}
+
+}  // namespace
+
+TEST_CASE("places ui: in the viewer, a search for Qulong finds it and the camera flies there", "[places-ui]") {
+    test::HeadlessViewer hv(kVW, kVH, kOverLhasa);
+    openPlaces(hv);
+    hv.scrollPanelTo("places.search");
+    hv.clickWidget("places.search");
+    typeText(hv, "Qulong");
+    const auto& results = hv.viewer->places().search().results;
+    REQUIRE_FALSE(results.empty());
+    const Place& first = hv.viewer->places().index().place(results[0].index);
+    CHECK(first.name == "Qulong");
+    CHECK(first.kind == "mine");
+    REQUIRE(ui::widgetRect("places.result.0"));
+    const double before = metres(cameraPose(hv.viewer->camera()).lon_deg, cameraPose(hv.viewer->camera()).lat_deg,
+                                 kQulongLon, kQulongLat);
+    CHECK(before > 20000.0);
+
+    hv.pressKey(GLFW_KEY_ENTER);
+    const FlyTo flight = *hv.viewer->places().flight().flight();
+    CHECK(flight.duration() > 1.0);
+    flyToEnd(hv);
+    // The camera ended where the flight aimed: looking north at Qulong from the south, and the
+    // centre of the view is on Qulong (the gazetteer's suggested 8 km above its ground).
+    const CameraPose at = cameraPose(hv.viewer->camera());
+    CHECK(at.lon_deg == Approx(kQulongLon).margin(1e-4));
+    CHECK(at.pitch_deg == Approx(-40.0).margin(0.01));
+    const Geodetic centre = viewCentre(hv.viewer->camera(), flight.to().height_m - 8000.0);
+    CHECK(metres(centre.lon_deg, centre.lat_deg, kQulongLon, kQulongLat) < 300.0);
+    const auto img = hv.settledFrame();
+    test::writePng(std::string(PLATEAU_TEST_OUTPUT) + "/places_flown_to_qulong.png", img, kVW, kVH);
+    CHECK(hv.validationMessages() == 0);
+}
+
+TEST_CASE("places ui: in the viewer, a bookmark round-trips: add, rename, fly away, fly back to the same pose", "[places-ui]") {
+    test::HeadlessViewer hv(kVW, kVH, kOverLhasa);
+    openPlaces(hv);
+    hv.scrollPanelTo("bookmarks.add");
+    const CameraPose saved = cameraPose(hv.viewer->camera());
+    hv.clickWidget("bookmarks.add");
+    std::vector<Bookmark>& bookmarks = hv.viewer->scene().bookmarks;
+    REQUIRE(bookmarks.size() == 1);
+    CHECK(bookmarks[0].name == "Near Lhasa");
+    CHECK(bookmarks[0].pose.lon_deg == Approx(saved.lon_deg).margin(1e-9));
+    CHECK(bookmarks[0].pose.height_m == Approx(saved.height_m).margin(1e-3));
+
+    // Rename inline: the Rename button opens a field with the name selected; typing replaces it.
+    hv.scrollPanelTo("bookmark.rename.0");
+    hv.clickWidget("bookmark.rename.0");
+    hv.frame();
+    hv.frame();  // the field asks for the keyboard in one frame and has it in the next
+    typeText(hv, "Lhasa valley");
+    hv.pressKey(GLFW_KEY_ENTER);
+    CHECK(bookmarks[0].name == "Lhasa valley");
+
+    // Fly away: a search for Nam Tso and its Fly button.
+    hv.scrollPanelTo("places.search");
+    hv.clickWidget("places.search");
+    typeText(hv, "nam tso");
+    hv.clickWidget("places.fly");
+    flyToEnd(hv);
+    const CameraPose away = cameraPose(hv.viewer->camera());
+    CHECK(metres(away.lon_deg, away.lat_deg, saved.lon_deg, saved.lat_deg) > 50000.0);
+
+    // And back with the bookmark's Fly button: the same pose.
+    hv.scrollPanelTo("bookmark.fly.0");
+    hv.clickWidget("bookmark.fly.0");
+    flyToEnd(hv);
+    const CameraPose back = cameraPose(hv.viewer->camera());
+    CHECK(back.lon_deg == Approx(saved.lon_deg).margin(1e-7));
+    CHECK(back.lat_deg == Approx(saved.lat_deg).margin(1e-7));
+    CHECK(back.height_m == Approx(saved.height_m).margin(0.01));
+    CHECK(back.heading_deg == Approx(saved.heading_deg).margin(1e-4));
+    CHECK(back.pitch_deg == Approx(saved.pitch_deg).margin(1e-4));
+    CHECK(hv.validationMessages() == 0);
+}
+
+TEST_CASE("places ui: in the viewer, a drag on the globe stops a flight where it is", "[places-ui]") {
+    test::HeadlessViewer hv(kVW, kVH, kOverLhasa);
+    hv.viewer->places().flyTo(hv.viewer->camera(), viewOf(kQulongLon, kQulongLat, 5000.0, "mine"));
+    hv.frame();
+    hv.frame();
+    REQUIRE(hv.viewer->places().flight().active());
+    ImGuiIO& io = ImGui::GetIO();
+    // On the globe, beside the panel.
+    const auto panel = ui::widgetRect("panel.window");
+    REQUIRE(panel);
+    const float x = panel->x0 > kVW / 2.0f ? panel->x0 / 2.0f : (panel->x1 + float(kVW)) / 2.0f;
+    INFO("panel " << panel->x0 << " - " << panel->x1 << ", pressing at x " << x);
+    io.MousePos = ImVec2(x, kVH / 3.0f);
+    io.MouseDown[0] = true;
+    hv.frame();
+    io.MouseDown[0] = false;
+    hv.frame();
+    CHECK_FALSE(hv.viewer->places().flight().active());
+    const CameraPose stopped = cameraPose(hv.viewer->camera());
+    CHECK(metres(stopped.lon_deg, stopped.lat_deg, kQulongLon, kQulongLat) > 2000.0);
 }
