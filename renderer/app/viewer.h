@@ -31,6 +31,7 @@ class LayerLoader;
 class ViewModels;
 class ModelLoader;
 class DepositLayers;
+class ViewerPlaces;
 struct ViewerNavigation;
 
 struct PrepareStatsLite {
@@ -81,6 +82,7 @@ public:
     GlobeView& view() { return *view_; }
     DepositLayers& deposits() { return *deposits_; }
     ViewModels& models() { return *models_; }
+    ViewerPlaces& places() { return *places_; }
     // True once every layer, body and catalogue has been opened (or failed).
     bool layersLoaded() const { return layersLoaded_; }
     // The slider's range and the dates with data, as the last frame computed them.
@@ -127,6 +129,7 @@ private:
     std::unique_ptr<ModelLoader> modelLoader_;
     std::unique_ptr<DepositLayers> deposits_;
     std::unique_ptr<ViewerNavigation> nav_;
+    std::unique_ptr<ViewerPlaces> places_;  // search, flights, bookmarks (app/viewer_places.h)
     ui::PanelState panel_;
     Camera camera_;
     Timeline range_;
