@@ -10,12 +10,17 @@
 
 namespace plateau::ui {
 
-// Fonts and style; call once after ImGui::CreateContext. Uses DejaVu Sans when installed.
-void setupImGui(float scale);
+// Fonts (ui/fonts.h: Latin, Hanzi, shaped Tibetan) and style; call once after
+// ImGui::CreateContext. `scale` is the monitor's content scale times the text-size setting.
+// Returns one line per missing font (Latin always works).
+std::vector<std::string> setupImGui(float scale);
+// A new scale between frames (the text-size setting changed): rebuilds the font atlas and the
+// style's sizes. The GPU font texture must then be uploaded again (gpu::Renderer::rebuildImGuiFonts).
+std::vector<std::string> applyUiScale(float scale);
 void drawLabel(const StatusInfo& status);
 // Feature labels on the map, behind every window: a dot at the anchor and haloed text.
 void drawMapLabels(const std::vector<ScreenLabel>& labels);
-// Text size in pixels with the current font (for label layout).
+// Text size in pixels with the current font, shaped (for label layout).
 std::pair<float, float> measureText(const std::string& text);
 // Returns true when a setting changed.
 bool drawPanel(ViewSettings& settings, const StatusInfo& status);
