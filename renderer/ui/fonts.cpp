@@ -41,6 +41,7 @@ struct FontState {
     const ImFontAtlas* builtFor = nullptr;  // the atlas the glyph table describes
     ImVector<ImWchar> latinRanges, cjkRanges;  // ImGui keeps pointers to these until the next build
     bool dirty = false;
+    std::uint64_t generation = 0;
 };
 
 FontState& state() {
@@ -136,6 +137,8 @@ const FontOptions& builtFontOptions() { return state().options; }
 
 bool fontsNeedRebuild() { return state().dirty; }
 
+std::uint64_t fontGeneration() { return state().generation; }
+
 const TextShaper* tibetanShaper() {
     FontState& s = state();
     return s.builtFor == ImGui::GetIO().Fonts ? s.tibetan.get() : nullptr;
@@ -191,9 +194,11 @@ std::vector<std::string> buildFonts(const FontOptions& options) {
                            ": Latin font not found or unreadable; using ImGui's built-in font");
         font = atlas->AddFontDefault(&base);
     }
-    // One em of the Latin font in pixels: the other scripts are sized to the same em so their
-    // letters match DejaVu's, whatever each font's line height.
+    // One em of the Latin font in pixels: Hanzi are sized to the same em, whatever each font's
+    // line height. Tibetan letters fill less of their em (the stacks below and the vowel signs
+    // above need room), so its em is a fifth larger to be as readable as the Latin beside it.
     const float em = latinRatio > 0.0f ? size / latinRatio : size;
+    constexpr float kTibetanEm = 1.2f;
 
     const float cjkRatio = s.files.cjk.empty() ? 0.0f : lineHeightPerEm(s.files.cjk, s.files.cjkFace);
     if (cjkRatio > 0.0f) {
@@ -220,7 +225,7 @@ std::vector<std::string> buildFonts(const FontOptions& options) {
     std::vector<PendingBitmap> pending;
     s.tibetan.reset();
     if (!s.files.tibetan.empty()) {
-        auto opened = TextShaper::open(s.files.tibetan, 0, em);
+        auto opened = TextShaper::open(s.files.tibetan, 0, em * kTibetanEm);
         if (opened) s.tibetan = std::move(*opened);
         else warnings.push_back(opened.error().message + "; Tibetan names show as '?'");
     } else {
@@ -289,6 +294,7 @@ std::vector<std::string> buildFonts(const FontOptions& options) {
         s.atlas.emplace(p.glyph, a);
     }
     s.builtFor = atlas;
+    ++s.generation;
     // Text measured between frames uses the current font, which the Clear above freed.
     if (ImGui::GetCurrentContext() && !atlas->Fonts.empty()) ImGui::SetCurrentFont(atlas->Fonts[0]);
     return warnings;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <string>
+#include <unordered_map>
 
 #include "core/text_runs.h"
 #include "ui/fonts.h"
@@ -20,7 +22,8 @@ ImFont* currentFont() {
 }
 
 float currentFontSize(const ImFont* font) {
-    if (ImGui::GetCurrentContext() && ImGui::GetFont()) return ImGui::GetFontSize();
+    // Outside a window (between frames) ImGui's current size is 0: the font's own size then.
+    if (ImGui::GetFont() == font && ImGui::GetFontSize() > 0.0f) return ImGui::GetFontSize();
     return font->FontSize * ImGui::GetIO().FontGlobalScale;
 }
 
@@ -48,9 +51,44 @@ std::vector<std::pair<std::string_view, bool>> tibetanPieces(std::string_view ru
     return out;
 }
 
+TextLayout layoutUncached(std::string_view utf8);
+
+// Labels are laid out every frame (placed, measured, drawn with a halo) and change rarely: the
+// layouts are kept per text and font size until the atlas is rebuilt.
+struct LayoutCache {
+    std::unordered_map<std::string, TextLayout> layouts;
+    std::uint64_t generation = ~std::uint64_t(0);
+    const ImFontAtlas* atlas = nullptr;
+    float fontSize = 0;
+};
+
+LayoutCache& cache() {
+    static LayoutCache c;
+    return c;
+}
+
 }  // namespace
 
 TextLayout layoutText(std::string_view utf8) {
+    LayoutCache& c = cache();
+    ImFont* font = currentFont();
+    const float size = font ? currentFontSize(font) : 0.0f;
+    if (c.generation != fontGeneration() || c.atlas != ImGui::GetIO().Fonts || c.fontSize != size || c.layouts.size() > 4096) {
+        c.layouts.clear();
+        c.generation = fontGeneration();
+        c.atlas = ImGui::GetIO().Fonts;
+        c.fontSize = size;
+    }
+    auto it = c.layouts.find(std::string(utf8));
+    if (it == c.layouts.end()) {
+        it = c.layouts.emplace(std::string(utf8), layoutUncached(utf8)).first;
+    }
+    return it->second;
+}
+
+namespace {
+
+TextLayout layoutUncached(std::string_view utf8) {
     TextLayout out;
     ImFont* font = currentFont();
     if (!font) return out;
@@ -70,7 +108,7 @@ TextLayout layoutText(std::string_view utf8) {
             if (d.codepoint <= 0xFFFF && d.codepoint >= 0x20 && !font->FindGlyphNoFallback(ImWchar(d.codepoint)))
                 noteMissingCodepoint(d.codepoint);
         const ImVec2 s = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size());
-        out.pieces.push_back({text, pen, -ascent});
+        out.pieces.push_back({std::string(text), pen, -ascent});
         ink.add(pen, -ascent, pen + s.x, -ascent + s.y);
         pen += s.x;
     };
@@ -115,6 +153,8 @@ TextLayout layoutText(std::string_view utf8) {
     out.height = ink.y1 - ink.y0;
     return out;
 }
+
+}  // namespace
 
 void drawLayout(ImDrawList* dl, ImVec2 pos, ImU32 colour, const TextLayout& layout) {
     ImFont* font = currentFont();

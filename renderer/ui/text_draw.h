@@ -6,6 +6,7 @@
 // Text typed into ImGui widgets (InputText in search) goes through ImGui alone and shows Tibetan
 // unshaped: letters side by side, subjoined letters not stacked. Labels, cards and search
 // results drawn with these functions are shaped.
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -16,7 +17,7 @@ namespace plateau::ui {
 // One line laid out once, drawn any number of times (a haloed label is drawn nine times).
 struct TextLayout {
     struct Piece {  // drawn by ImGui
-        std::string_view text;  // into the laid-out string, which must outlive the layout
+        std::string text;
         float x = 0, y = 0;     // top-left of ImGui's line box
     };
     struct Quad {  // one shaped glyph
@@ -29,7 +30,9 @@ struct TextLayout {
     float width = 0, height = 0;  // every glyph's ink lies inside (0, 0)..(width, height)
 };
 
-// With the current ImGui font (the atlas's first font outside a frame).
+// With the current ImGui font (the atlas's first font outside a frame). Cached per text and
+// font size until the next atlas build; a layout may be kept for drawing until then (its glyph
+// quads point into that atlas).
 TextLayout layoutText(std::string_view utf8);
 void drawLayout(ImDrawList* dl, ImVec2 pos, ImU32 colour, const TextLayout& layout);
 // `pos` is the top-left of the text's box.
