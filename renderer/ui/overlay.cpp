@@ -33,9 +33,26 @@ std::vector<std::string> setupImGui(float scale) {
     return buildFonts(optionsFor(scale));
 }
 
+std::vector<std::string> setupImGui(const FontOptions& fonts) {
+    ImGui::GetIO().IniFilename = nullptr;
+    applyStyle(fonts.pixelScale());
+    return buildFonts(fonts);
+}
+
 std::vector<std::string> applyUiScale(float scale) {
     applyStyle(scale);
     return buildFonts(optionsFor(scale));
+}
+
+bool refreshFonts(float contentScale, float textSizePercent) {
+    FontOptions o = builtFontOptions();
+    const bool rescale = o.contentScale != contentScale || o.textSizePercent != textSizePercent;
+    if (!rescale && !fontsNeedRebuild()) return false;
+    o.contentScale = contentScale;
+    o.textSizePercent = textSizePercent;
+    if (rescale) applyStyle(o.pixelScale());
+    buildFonts(o);
+    return true;
 }
 
 void drawLabel(const StatusInfo& status) {

@@ -27,7 +27,7 @@ constexpr int kW = 320, kH = 180;
 const char* const kTibetan = "ཡར་ཀླུངས་གཙང་པོ";  // Yarlung Tsangpo: stacks kla, and a tsheg between syllables
 const char* const kHanzi = "雅鲁藏布江";          // the same river; no box-like characters
 const char* const kNotdef = "\xE0\xBF\xBF";       // U+0FFF is unassigned: the Tibetan font's .notdef box
-const char* const kFallback = "\xE4\xB6\xB5";     // U+4DB5, not in the atlas: ImGui's fallback glyph
+const char* const kFallback = "\xEE\x80\x80";     // U+E000, private use, in no font: ImGui's fallback glyph
 
 struct Cell {
     int x0, y0, x1, y1;
@@ -227,4 +227,35 @@ TEST_CASE("Tibetan and Chinese labels render shaped, with their glyph counts and
     const auto measured = ui::measureText(kTibetan);
     CHECK(measured.first == Approx(tib.layout.width));
     CHECK(measured.second == Approx(tib.layout.height));
+}
+
+TEST_CASE("Text the atlas lacked is baked between the two frames of an offscreen render", "[text][gpu]") {
+    app::OffscreenOptions o;
+    o.width = kW;
+    o.height = kH;
+    o.validation = true;
+    app::OffscreenSession session(o);
+    session.ensureImGui();
+    // Never announced with addText: the first frame finds its glyphs missing.
+    const char* const greeting = "བཀྲ་ཤིས་བདེ་ལེགས། 扎西德勒";
+    gpu::FrameDesc frame;
+    frame.camera = makeCamera(CameraPose{91.0, 29.5, 500000.0, 0.0, -90.0}, kW, kH);
+    frame.drawSky = false;
+    std::vector<Drawn> frames;
+    const auto rgba = session.renderAndCapture(frame, nullptr, nullptr, [&] { frames.push_back(drawShaped(greeting, ImVec2(10, 60))); });
+    writePng(std::string(PLATEAU_TEST_OUTPUT) + "/text_late_glyphs.png", rgba, kW, kH);
+    CHECK(session.context().validationMessageCount() == 0);
+    REQUIRE(frames.size() == 2);
+    REQUIRE(ui::tibetanShaper() != nullptr);
+    const std::string tibetan = "བཀྲ་ཤིས་བདེ་ལེགས།";
+    int inkedGlyphs = 0;
+    for (const auto& g : ui::tibetanShaper()->shape(tibetan, Script::Tibetan).glyphs)
+        inkedGlyphs += ui::tibetanShaper()->rasterise(g.glyph).width > 0 ? 1 : 0;
+    CHECK(frames[1].quadsDrawn == inkedGlyphs);
+    CHECK(frames[0].quadsDrawn < frames[1].quadsDrawn);
+    CHECK_FALSE(ui::fontsNeedRebuild());
+    // The Hanzi are real glyphs in the second frame, not the fallback.
+    ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
+    for (char32_t c : {U'扎', U'西', U'德', U'勒'}) CHECK(font->FindGlyphNoFallback(ImWchar(c)) != nullptr);
+    for (const Cell& c : frames[1].cells) CHECK_FALSE(looksLikeTofu(inkMask(rgba, c)));
 }
