@@ -120,6 +120,12 @@ int collectionFace(const std::string& path, std::string_view suffix) {
     return found;
 }
 
+void useFontFiles(const FontFiles& files) {
+    FontState& s = state();
+    s.files = files;
+    s.filesFound = true;
+}
+
 void addText(std::string_view utf8) {
     FontState& s = state();
     for (const TextRun& r : splitScriptRuns(utf8)) {

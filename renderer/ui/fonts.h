@@ -24,6 +24,8 @@ struct FontFiles {
 
 // The first installed candidate for each script (Debian's paths first).
 FontFiles findFontFiles();
+// Uses these files from the next buildFonts on instead of the ones found (tests, other systems).
+void useFontFiles(const FontFiles& files);
 // The face of a font collection whose family name ends with `suffix` (e.g. "SC"), -1 if none.
 int collectionFace(const std::string& path, std::string_view suffix);
 
