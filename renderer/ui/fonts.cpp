@@ -307,8 +307,16 @@ std::vector<std::string> buildFonts(const FontOptions& options) {
 }
 
 bool drawTextSizeSetting(float& percent) {
-    ImGui::SliderFloat("Text size", &percent, 100.0f, 250.0f, "%.0f %%");
-    return ImGui::IsItemDeactivatedAfterEdit();
+    // The slider edits a copy kept by ImGui while it is dragged: every step of a drag would
+    // otherwise rebuild the atlas (tens of milliseconds) and move the slider under the mouse.
+    float* shown = ImGui::GetStateStorage()->GetFloatRef(ImGui::GetID("text-size-shown"), percent);
+    ImGui::SliderFloat("Text size", shown, 100.0f, 250.0f, "%.0f %%");
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        percent = std::clamp(*shown, 50.0f, 400.0f);
+        return true;
+    }
+    if (!ImGui::IsItemActive()) *shown = percent;  // follows changes made elsewhere (a scene file)
+    return false;
 }
 
 }  // namespace plateau::ui

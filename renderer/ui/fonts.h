@@ -67,8 +67,9 @@ const AtlasGlyph* tibetanGlyph(std::uint32_t glyph);
 // Notes a codepoint that the ImGui font lacks (a Hanzi not in the atlas) for the next build.
 void noteMissingCodepoint(char32_t codepoint);
 
-// The "Text size" control for the View section: a percentage slider. True when the user let
-// go of a new value (rebuild the fonts then, not on every step of a drag).
+// The "Text size" control for the View section: a percentage slider. `percent` changes, and
+// this returns true, only when the user lets go of a new value (the fonts are rebuilt then, not
+// on every step of a drag).
 bool drawTextSizeSetting(float& percent);
 
 }  // namespace plateau::ui

@@ -44,6 +44,8 @@ bool viewSection(ViewSettings& s) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Screen-space error: smaller draws finer tiles");
     changed |= ImGui::Checkbox("Tile bounds", &s.tileBounds);
     noteItem("view.tilebounds");
+    changed |= drawTextSizeSetting(s.textSizePercent);
+    noteItem("view.textsize");
     changed |= drawUndergroundSettings(s.underground);
     return changed;
 }
@@ -109,7 +111,9 @@ PanelActions drawPanel(PanelState& state, std::vector<LayerDesc>& layers, Timeli
                 actions.layersChanged = true;
             }
         }
-        if (ImGui::CollapsingHeader("View")) actions.settingsChanged |= viewSection(state.settings);
+        const bool viewOpen = ImGui::CollapsingHeader("View");
+        noteItem("section.view");
+        if (viewOpen) actions.settingsChanged |= viewSection(state.settings);
         if (ImGui::CollapsingHeader("Statistics")) statisticsSection(model.stats);
         if (ImGui::CollapsingHeader("Screenshot")) actions.screenshot |= screenshotSection(state.screenshot);
     }

@@ -14,6 +14,7 @@ struct ViewSettings {
     bool showPanel = true;
     bool tileBounds = false;  // debug: outline each drawn tile
     UndergroundView underground;  // terrain opacity, cutaway, underside, camera below the surface
+    float textSizePercent = 100.0f;  // "Text size" for projectors: text and widgets scale with it
 };
 
 // A feature label placed on the screen (anchor at x, y; text to its right).
