@@ -1,7 +1,7 @@
 #pragma once
 // What is drawn over the globe with Dear ImGui: the data label (always visible, also in rendered
-// images), and in the window a small panel that edits ViewSettings. Call between ImGui::NewFrame
-// and ImGui::Render.
+// images) and the map labels, and the fonts and scale they are drawn with. Drawing calls go
+// between ImGui::NewFrame and ImGui::Render; font calls outside them.
 #include <string>
 #include <utility>
 #include <vector>
