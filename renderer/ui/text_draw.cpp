@@ -188,6 +188,12 @@ ImVec2 textSize(std::string_view utf8) {
     return ImVec2(l.width, l.height);
 }
 
+bool needsShaping(std::string_view utf8) {
+    for (const TextRun& r : splitScriptRuns(utf8))
+        if (r.script == Script::Tibetan) return true;
+    return false;
+}
+
 void textUnformatted(std::string_view utf8, ImU32 colour) {
     const TextLayout layout = layoutText(utf8);
     const ImVec2 at = ImGui::GetCursorScreenPos();

@@ -42,5 +42,8 @@ void drawTextHaloed(ImDrawList* dl, ImVec2 pos, ImU32 colour, ImU32 halo, std::s
 ImVec2 textSize(std::string_view utf8);
 // Like ImGui::TextUnformatted inside a window (takes its place in the layout), shaped.
 void textUnformatted(std::string_view utf8, ImU32 colour = 0);
+// True when ImGui alone would draw the text wrongly (it has Tibetan): then draw it with the
+// functions above; otherwise ImGui's widgets (with their wrapping) draw it right.
+bool needsShaping(std::string_view utf8);
 
 }  // namespace plateau::ui

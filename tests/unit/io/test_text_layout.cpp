@@ -137,3 +137,10 @@ TEST_CASE("Missing fonts: one line each, Latin still drawn, other scripts fall b
     CHECK(buildFonts(FontOptions{}).size() == 3);
     CHECK(textSize("Lhasa").x > 0.0f);
 }
+
+TEST_CASE("Only text with Tibetan needs the shaped drawing", "[text]") {
+    CHECK(needsShaping("Lhasa ལྷ་ས"));
+    CHECK_FALSE(needsShaping("Lhasa 拉萨"));
+    CHECK_FALSE(needsShaping("Lakang\xE2\x80\x99" "e"));
+    CHECK_FALSE(needsShaping(""));
+}
