@@ -87,7 +87,9 @@ Viewer::Viewer(OpenedScene opened, gpu::Context& ctx, gpu::Renderer& renderer, g
     modelLoader_ = std::make_unique<ModelLoader>(*models_, scene.layers, logFn);
     deposits_ = std::make_unique<DepositLayers>(scene.layers, logFn);
     nav_ = std::make_unique<ViewerNavigation>();
-    panel_.settings = ui::ViewSettings{scene.shading, scene.maxScreenSpaceError, true, false, options.underground};
+    panel_.settings.shading = scene.shading;
+    panel_.settings.maxScreenSpaceError = scene.maxScreenSpaceError;
+    panel_.settings.underground = options.underground;
     const VkExtent2D ext = target_.extent();
     camera_ = makeCamera(options.camera.value_or(scene.camera), int(ext.width), int(ext.height));
     range_ = scene.timeline;
@@ -171,6 +173,7 @@ gpu::FrameDesc Viewer::frame(double now) {
     }
     gpu::FrameDesc desc = view_->frame(input, settings.shading);
     desc.style.underground = settings.underground;
+    desc.style.wireframe = settings.wireframe;
     desc.models = models_->instances(*view_, settings.shading.exaggeration);
     drawMapOverlays(desc, status);
     if (click) handleMapClick(click->first * io.DisplayFramebufferScale.x, click->second * io.DisplayFramebufferScale.y);
@@ -232,6 +235,7 @@ Result<std::string> Viewer::saveScreenshot(int scale, bool withPanel, const std:
         if (!st.settled) log("screenshot: view not settled, " + std::to_string(st.missing) + " tiles missing");
         gpu::FrameDesc f = view_->frame(in, settings.shading);
         f.style.underground = settings.underground;
+        f.style.wireframe = settings.wireframe;
         f.models = models_->instances(*view_, settings.shading.exaggeration);
         f.ui = drawn ? &ui.data : nullptr;
         shot.requestCapture();

@@ -227,3 +227,23 @@ TEST_CASE("layers added at run time: a good file is drawn on top; a bad one is m
     CHECK(test::compareImages(before, after, 40).fractionOver < 0.5);
     CHECK(hv.validationMessages() == 0);
 }
+
+TEST_CASE("debug views: wireframe draws the terrain's triangles as lines; tile bounds outline the drawn tiles",
+          "[panel_ui]") {
+    HeadlessViewer hv(kW, kH, kPose);
+    hv.viewer->panel().settings.showPanel = false;
+    hv.viewer->panel().showTimeBar = false;
+    const auto filled = hv.settledFrame();
+    REQUIRE(hv.session->context().supportsWireframe());  // lavapipe has fillModeNonSolid
+    hv.viewer->panel().settings.wireframe = true;
+    const auto wire = hv.settledFrame();
+    test::writePng(std::string(PLATEAU_TEST_OUTPUT) + "/panel_wireframe.png", wire, kW, kH);
+    // Between the lines the sky and the clear colour show: most of the picture changes.
+    CHECK(test::compareImages(filled, wire, 40).fractionOver > 0.3);
+    hv.viewer->panel().settings.wireframe = false;
+    hv.viewer->panel().settings.tileBounds = true;
+    const auto bounds = hv.settledFrame();
+    const auto outline = test::mask(bounds, kW, kH, [](int r, int g, int b) { return r > 200 && g < 110 && b > 150; });
+    CHECK(test::countSet(outline) > std::size_t(kW));  // several tiles' edges, each many pixels long
+    CHECK(hv.validationMessages() == 0);
+}
