@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstdio>
+#include <utility>
+#include <vector>
 
 #define GLFW_INCLUDE_VULKAN
 #include <GLFW/glfw3.h>
@@ -40,6 +42,13 @@ float uiScale(GLFWwindow* window) {
     return std::clamp(xs / framebuffer, 0.5f, 4.0f);
 }
 
+
+// Key presses as GLFW reports them, kept until the next frame takes them: ImGui 1.86 only sees
+// the keys held at a frame, and a tap between two slow frames would be lost.
+std::vector<std::pair<int, bool>> g_keys;
+void onKey(GLFWwindow*, int key, int, int action, int mods) {
+    if (action == GLFW_PRESS) g_keys.emplace_back(key, (mods & GLFW_MOD_CONTROL) != 0);
+}
 
 bool haveDisplay() {
     const char* x = std::getenv("DISPLAY");
@@ -100,6 +109,7 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
         fonts.contentScale = uiScale(window);
         fonts.commonHanzi = true;  // Hanzi typed into search show
         for (const std::string& w : ui::setupImGui(fonts)) logLine(w);
+        glfwSetKeyCallback(window, onKey);  // before the backend, which chains to it
         ImGui_ImplGlfw_InitForVulkan(window, true);
         {
             gpu::Renderer renderer(*ctx, target, tileCapacity(scene), overlayCapacity(scene));
@@ -130,9 +140,12 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
                 viewer.setContentScale(uiScale(window));  // the window may move to another monitor
                 ImGui_ImplVulkan_NewFrame();
                 ImGui_ImplGlfw_NewFrame();
+                for (const auto& [key, ctrl] : g_keys) viewer.queueKey(key, ctrl);
+                g_keys.clear();
                 const gpu::FrameDesc desc = viewer.frame(now);
                 if (!renderer.drawFrame(desc).presented) recreate = true;
                 viewer.afterFrame();
+                if (viewer.quitRequested()) break;
                 if (opts.frames > 0 && ++frames >= opts.frames) break;
             }
             viewer.shutdown();
