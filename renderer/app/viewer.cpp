@@ -95,6 +95,7 @@ Viewer::Viewer(OpenedScene opened, gpu::Context& ctx, gpu::Renderer& renderer, g
     const VkExtent2D ext = target_.extent();
     camera_ = makeCamera(options.camera.value_or(scene.camera), int(ext.width), int(ext.height));
     range_ = scene.timeline;
+    contentScale_ = options.contentScale > 0.0f ? options.contentScale : ui::builtFontOptions().contentScale;
 }
 
 Viewer::~Viewer() { shutdown(); }
@@ -127,6 +128,9 @@ gpu::FrameDesc Viewer::frame(double now) {
     const Geodetic g = ecefToGeodetic(camera_.position);
     const double ground = displayedSurfaceHeight(view_->store(), g.lon_deg, g.lat_deg, settings.shading.exaggeration)
                               .value_or(4000.0 * settings.shading.exaggeration);
+    // A new text size or content scale, or names whose glyphs the atlas lacked: fonts rebuilt
+    // and uploaded between frames (ui/fonts.h).
+    if (ui::refreshFonts(contentScale_, settings.textSizePercent)) renderer_.rebuildImGuiFonts();
     ui::clearWidgetRects();
     ImGui::NewFrame();
     // A click on the map picks what is there; a drag moves the camera instead.
