@@ -454,6 +454,7 @@ std::string Viewer::addLayer(LayerDesc desc) {
     const std::string base = desc.id;
     for (int n = 2; taken(desc.id); ++n) desc.id = base + "-" + std::to_string(n);
     layers.push_back(desc);
+    layersLoaded_ = false;  // until the next frame sees the new layer attached
     if (layers_) layers_->add(desc);
     if (modelLoader_) modelLoader_->add(desc);
     deposits_->add(desc, [this](const std::string& l) { log(l); });
