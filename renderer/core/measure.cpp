@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include <GeographicLib/Geodesic.hpp>
 #include <GeographicLib/GeodesicLine.hpp>
@@ -100,6 +101,30 @@ ElevationProfile elevationProfile(const std::vector<MeasurePoint>& points, const
         p.meanSlopeDeg = std::atan(mean) * kRadToDeg;
     }
     return p;
+}
+
+std::string formatDistance(double metres) {
+    if (!std::isfinite(metres)) return "-";
+    char buf[64];
+    const double m = std::abs(metres);
+    if (m < 999.5) {
+        std::snprintf(buf, sizeof buf, "%.0f m", metres);
+        return buf;
+    }
+    const double km = metres / 1000.0;
+    const int decimals = m < 9999.5 ? 2 : m < 99999.5 ? 1 : 0;
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, std::abs(km));
+    // Thousands separators in the whole part (copied digit by digit: GCC 12 warns falsely
+    // about std::string::insert here).
+    const std::string digits = buf;
+    const std::size_t dot = digits.find('.');
+    const std::size_t whole = dot == std::string::npos ? digits.size() : dot;
+    std::string s;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && i < whole && (whole - i) % 3 == 0) s += ',';
+        s += digits[i];
+    }
+    return (metres < 0 ? "-" : "") + s + " km";
 }
 
 }  // namespace plateau

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace plateau {
@@ -60,5 +61,9 @@ struct ElevationProfile {
 // across the continent cannot ask for millions of heights. Fewer than two points: no samples.
 ElevationProfile elevationProfile(const std::vector<MeasurePoint>& points, const HeightFunction& height,
                                   double spacing_m, std::size_t maxSamples = 2048);
+
+// "850 m", "12.4 km", "1,234 km": metres below 1 km, then km with three significant digits
+// (never fewer than whole kilometres), thousands separated.
+std::string formatDistance(double metres);
 
 }  // namespace plateau

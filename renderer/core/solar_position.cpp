@@ -138,4 +138,19 @@ UtcDateTime utcFromLocalSolarTime(int year, int month, int day, double solarHour
     return normalised(t);
 }
 
+UtcDateTime toUtc(int year, int month, int day, double hours, ClockKind clock, double lon_deg, double offsetHours) {
+    switch (clock) {
+        case ClockKind::LocalSolar: return utcFromLocalSolarTime(year, month, day, hours, lon_deg);
+        case ClockKind::Utc: return normalised({year, month, day, hours});
+        case ClockKind::UtcOffset: return normalised({year, month, day, hours - offsetHours});
+    }
+    return normalised({year, month, day, hours});
+}
+
+ShownSun shownSun(const SunPosition& s) {
+    ShownSun r{s.azimuthDeg, s.elevationDeg, s.elevationDeg < 0.0};
+    r.elevationDeg = std::max(r.elevationDeg, kLowestShownSunElevationDeg);
+    return r;
+}
+
 }  // namespace plateau

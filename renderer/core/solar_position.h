@@ -38,6 +38,22 @@ double localSolarTimeHours(const UtcDateTime& t, double lon_deg);
 // (year, month, day) at that longitude is `solarHours`.
 UtcDateTime utcFromLocalSolarTime(int year, int month, int day, double solarHours, double lon_deg);
 
+// A time of day as the user states it: local apparent solar time at the longitude, UTC, or a
+// fixed offset from UTC (China keeps UTC+8 across the plateau, two hours ahead of Lhasa's sun).
+enum class ClockKind { LocalSolar, Utc, UtcOffset };
+UtcDateTime toUtc(int year, int month, int day, double hours, ClockKind clock, double lon_deg,
+                  double offsetHours = 8.0);
+
+// What the view shows for a computed sun. A sun below the horizon lights nothing (the shader's
+// direct light would vanish and the terrain go nearly black), so the view keeps a dim, low sun
+// at the same azimuth, at this elevation, and says the real sun is down.
+constexpr double kLowestShownSunElevationDeg = 4.0;
+struct ShownSun {
+    double azimuthDeg = 0, elevationDeg = 0;
+    bool belowHorizon = false;
+};
+ShownSun shownSun(const SunPosition& s);
+
 // Atmospheric refraction in degrees for a geometric elevation (NOAA's piecewise fit, standard
 // pressure and temperature).
 double atmosphericRefractionDeg(double elevationDeg);

@@ -20,7 +20,7 @@
     0.66, 0.60, 0.42, /* valleys of the plateau's edge */        \
     0.68, 0.66, 0.46, /* steppe and dry meadow of the plateau */ \
     0.74, 0.67, 0.55, /* scree and alpine tundra */              \
-    0.74, 0.72, 0.70, /* bare rock */                            \
-    0.81, 0.80, 0.79  /* high rock, weathered pale */
+    0.71, 0.70, 0.68, /* bare rock */                            \
+    0.76, 0.75, 0.74  /* high rock, weathered pale */
 
 #endif

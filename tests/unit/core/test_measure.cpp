@@ -184,3 +184,16 @@ TEST_CASE("Long lines get a wider spacing; degenerate input gives an empty or ti
     for (const double bad : {0.0, -5.0, std::nan("")})
         CHECK(elevationProfile({kLhasa, kQulong}, flat, bad).samples.size() <= 2049);
 }
+
+TEST_CASE("Distances are written in m below a kilometre, then km", "[measure]") {
+    CHECK(formatDistance(0.0) == "0 m");
+    CHECK(formatDistance(849.6) == "850 m");
+    CHECK(formatDistance(999.4) == "999 m");
+    CHECK(formatDistance(999.6) == "1.00 km");
+    CHECK(formatDistance(1234.0) == "1.23 km");
+    CHECK(formatDistance(12345.0) == "12.3 km");
+    CHECK(formatDistance(219876.0) == "220 km");
+    CHECK(formatDistance(2091000.0) == "2,091 km");
+    CHECK(formatDistance(-1500.0) == "-1.50 km");
+    CHECK(formatDistance(std::nan("")) == "-");
+}

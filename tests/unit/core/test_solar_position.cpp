@@ -98,3 +98,27 @@ TEST_CASE("Solar position is finite at the poles and for odd input", "[solar]") 
     CHECK(std::isfinite(odd.azimuthDeg));
     CHECK(std::isfinite(odd.elevationDeg));
 }
+
+TEST_CASE("Clock times convert to UTC; a sun below the horizon is shown low and dim", "[solar]") {
+    const UtcDateTime bj = toUtc(2024, 1, 1, 6.0, ClockKind::UtcOffset, 91.1);  // 06:00 Beijing time
+    CHECK(bj.year == 2023);
+    CHECK(bj.day == 31);
+    CHECK(bj.hour == Approx(22.0));
+    CHECK(toUtc(2024, 1, 1, 6.0, ClockKind::Utc, 91.1).hour == Approx(6.0));
+    const UtcDateTime solar = toUtc(2024, 1, 1, 12.0, ClockKind::LocalSolar, 91.1);
+    CHECK(localSolarTimeHours(solar, 91.1) == Approx(12.0).margin(1e-6));
+    CHECK(solar.hour == Approx(12.0 - 91.1 / 15.0 + 3.3 / 60.0).margin(0.02));  // EoT -3.3 min on 1 January
+
+    SunPosition night;
+    night.azimuthDeg = 300.0;
+    night.elevationDeg = -12.0;
+    const ShownSun shown = shownSun(night);
+    CHECK(shown.belowHorizon);
+    CHECK(shown.elevationDeg == kLowestShownSunElevationDeg);
+    CHECK(shown.azimuthDeg == 300.0);
+    SunPosition day;
+    day.azimuthDeg = 150.0;
+    day.elevationDeg = 40.0;
+    CHECK_FALSE(shownSun(day).belowHorizon);
+    CHECK(shownSun(day).elevationDeg == 40.0);
+}
