@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "relief_ramp.h"
+
 namespace plateau {
 
 namespace {
@@ -123,6 +125,32 @@ const std::array<Rgb, 8>& okabeIto() {
 }
 
 Rgb categoryColour(std::size_t index) { return okabeIto()[1 + index % 7]; }
+
+const std::vector<RampStop>& reliefRampStops() {
+    static const std::vector<RampStop> stops = [] {
+        const double heights[] = {PLATEAU_RELIEF_HEIGHTS};
+        const double rgb[] = {PLATEAU_RELIEF_COLOURS};
+        static_assert(sizeof heights / sizeof heights[0] == PLATEAU_RELIEF_STOPS);
+        static_assert(sizeof rgb / sizeof rgb[0] == 3 * PLATEAU_RELIEF_STOPS);
+        std::vector<RampStop> r;
+        for (std::size_t i = 0; i < PLATEAU_RELIEF_STOPS; ++i) r.push_back({heights[i], {rgb[3 * i], rgb[3 * i + 1], rgb[3 * i + 2]}});
+        return r;
+    }();
+    return stops;
+}
+
+Rgb reliefRampColour(double h) {
+    const std::vector<RampStop>& ramp = reliefRampStops();
+    if (!(h > ramp.front().height_m)) return ramp.front().colour;
+    for (std::size_t i = 1; i < ramp.size(); ++i)
+        if (h < ramp[i].height_m) {
+            const double t = (h - ramp[i - 1].height_m) / (ramp[i].height_m - ramp[i - 1].height_m);
+            Rgb c{};
+            for (std::size_t k = 0; k < 3; ++k) c[k] = ramp[i - 1].colour[k] + t * (ramp[i].colour[k] - ramp[i - 1].colour[k]);
+            return c;
+        }
+    return ramp.back().colour;
+}
 
 PairDifference closestPair(const std::vector<Rgb>& colours, ColourVision vision) {
     PairDifference best{std::numeric_limits<double>::infinity(), 0, 0};

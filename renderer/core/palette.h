@@ -40,6 +40,16 @@ const std::array<Rgb, 8>& okabeIto();
 // and on the panel), cycling after seven.
 Rgb categoryColour(std::size_t index);
 
+// The terrain's hypsometric ramp as the shader has it (shaders/include/relief_ramp.h): stops in
+// rising height, blended linearly between them; for legends and checks.
+struct RampStop {
+    double height_m = 0;
+    Rgb colour{};
+};
+const std::vector<RampStop>& reliefRampStops();
+// The ramp's colour at a height, blended as the shader does (clamped at the ends).
+Rgb reliefRampColour(double height_m);
+
 // The smallest CIEDE2000 between any two colours of the list, as `vision` sees them (infinity for
 // fewer than two colours), with the pair that gives it.
 struct PairDifference {

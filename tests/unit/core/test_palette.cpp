@@ -7,7 +7,6 @@
 
 #include "core/deposit_style.h"
 #include "core/palette.h"
-#include "relief_ramp.h"
 
 using namespace plateau;
 
@@ -28,34 +27,6 @@ const char* name(ColourVision v) {
         case ColourVision::Tritanopia: return "tritanopia";
     }
     return "?";
-}
-
-struct RampStop {
-    double height;
-    Rgb colour;
-};
-
-std::vector<RampStop> reliefRamp() {
-    const double heights[] = {PLATEAU_RELIEF_HEIGHTS};
-    const double rgbs[] = {PLATEAU_RELIEF_COLOURS};
-    static_assert(sizeof heights / sizeof heights[0] == PLATEAU_RELIEF_STOPS);
-    static_assert(sizeof rgbs / sizeof rgbs[0] == 3 * PLATEAU_RELIEF_STOPS);
-    std::vector<RampStop> r;
-    for (std::size_t i = 0; i < PLATEAU_RELIEF_STOPS; ++i) r.push_back({heights[i], {rgbs[3 * i], rgbs[3 * i + 1], rgbs[3 * i + 2]}});
-    return r;
-}
-
-// The ramp as the shader blends it (GLSL mix of display values), at a height.
-Rgb rampAt(const std::vector<RampStop>& ramp, double h) {
-    if (h <= ramp.front().height) return ramp.front().colour;
-    for (std::size_t i = 1; i < ramp.size(); ++i)
-        if (h < ramp[i].height) {
-            const double t = (h - ramp[i - 1].height) / (ramp[i].height - ramp[i - 1].height);
-            Rgb c{};
-            for (std::size_t k = 0; k < 3; ++k) c[k] = ramp[i - 1].colour[k] + t * (ramp[i].colour[k] - ramp[i - 1].colour[k]);
-            return c;
-        }
-    return ramp.back().colour;
 }
 
 }  // namespace
@@ -131,14 +102,20 @@ TEST_CASE("Deposit commodity colours stay distinct for colour-blind viewers", "[
 }
 
 TEST_CASE("The terrain's colour ramp rises in lightness with height", "[palette]") {
-    const std::vector<RampStop> ramp = reliefRamp();
-    for (std::size_t i = 1; i < ramp.size(); ++i) CHECK(ramp[i].height > ramp[i - 1].height);
+    const std::vector<RampStop>& ramp = reliefRampStops();
+    REQUIRE(ramp.size() >= 5);
+    for (std::size_t i = 1; i < ramp.size(); ++i) CHECK(ramp[i].height_m > ramp[i - 1].height_m);
+    CHECK(reliefRampColour(ramp[2].height_m) == ramp[2].colour);
+    CHECK(reliefRampColour(-5000.0) == ramp.front().colour);
+    CHECK(reliefRampColour(9000.0) == ramp.back().colour);
+    const Rgb mid = reliefRampColour(0.5 * (ramp[3].height_m + ramp[4].height_m));
+    for (std::size_t k = 0; k < 3; ++k) CHECK(mid[k] == Approx(0.5 * (ramp[3].colour[k] + ramp[4].colour[k])));
     // Every 50 m from the lowest stop to above the highest, as the shader blends it; lightness
     // must rise for each kind of vision (a dichromat reads heights from lightness alone).
     for (const ColourVision v : {ColourVision::Normal, ColourVision::Deuteranopia, ColourVision::Protanopia}) {
         double last = -1.0;
-        for (double h = ramp.front().height; h <= ramp.back().height; h += 50.0) {
-            const double L = toLab(simulateColourVision(rampAt(ramp, h), v)).L;
+        for (double h = ramp.front().height_m; h <= ramp.back().height_m; h += 50.0) {
+            const double L = toLab(simulateColourVision(reliefRampColour(h), v)).L;
             INFO(name(v) << " at " << h << " m: L* " << L << " after " << last);
             CHECK(L > last);
             last = L;
