@@ -156,6 +156,7 @@ gpu::FrameDesc Viewer::frame(double now) {
     desc.style.underground = settings.underground;
     desc.models = models_->instances(*view_, settings.shading.exaggeration);
     drawMapOverlays(desc, status);
+    measure_.frame(panel_, target_, desc.camera, *view_);  // after the overlays: its depth request is the frame's
     if (settings.tileBounds) drawTileBounds(desc.camera);
     ui::drawLabel(status);
 

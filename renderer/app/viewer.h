@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/scene_setup.h"
+#include "app/viewer_measure.h"
 #include "core/camera.h"
 #include "core/underground.h"
 #include "gpu/renderer.h"
@@ -108,6 +109,7 @@ private:
     std::unique_ptr<DepositLayers> deposits_;
     std::unique_ptr<ViewerNavigation> nav_;
     ui::PanelState panel_;
+    ViewerMeasure measure_;  // the measuring tool's clicks and line; the computed sun
     Camera camera_;
     Timeline range_;
     std::vector<double> dataDates_;

@@ -7,6 +7,8 @@
 
 #include <imgui.h>
 
+#include "ui/widget_rects.h"
+
 namespace plateau::ui {
 
 namespace {
@@ -112,19 +114,23 @@ void drawProfilePlot(const ElevationProfile& p) {
 
 }  // namespace
 
+// The length needs no heights, so it is current at once; the profile waits for updateMeasure.
 void addMeasurePoint(MeasureTool& tool, const MeasurePoint& p) {
     tool.points.push_back(p);
+    tool.length = measurePolyline(tool.points);
     tool.stale = true;
 }
 
 void undoMeasurePoint(MeasureTool& tool) {
     if (tool.points.empty()) return;
     tool.points.pop_back();
+    tool.length = measurePolyline(tool.points);
     tool.stale = true;
 }
 
 void clearMeasure(MeasureTool& tool) {
     tool.points.clear();
+    tool.length = measurePolyline(tool.points);
     tool.stale = true;
 }
 
@@ -138,17 +144,20 @@ MeasureActions drawMeasureSection(MeasureTool& tool) {
     MeasureActions a;
     ImGui::PushID("measure");
     a.toggled = ImGui::Checkbox("Measure (click the ground)", &tool.active);
+    noteItem("measure.active");
     ImGui::SameLine();
     ImGui::BeginDisabled(tool.points.empty());
     if (ImGui::SmallButton("Undo")) {
         undoMeasurePoint(tool);
         a.undo = true;
     }
+    noteItem("measure.undo");
     ImGui::SameLine();
     if (ImGui::SmallButton("Clear")) {
         clearMeasure(tool);
         a.clear = true;
     }
+    noteItem("measure.clear");
     ImGui::EndDisabled();
 
     if (tool.points.size() < 2) {
@@ -174,6 +183,7 @@ MeasureActions drawMeasureSection(MeasureTool& tool) {
                     p.steepestSlopePct, p.steepestSlopeDeg);
     }
     drawProfilePlot(p);
+    noteItem("measure.profile");
     ImGui::PopID();
     return a;
 }

@@ -6,6 +6,8 @@
 
 #include <imgui.h>
 
+#include "ui/widget_rects.h"
+
 namespace plateau::ui {
 
 namespace {
@@ -33,15 +35,18 @@ bool applySunSettings(SunSettings& sun, double lon_deg, double lat_deg, Shading&
     return changed;
 }
 
-bool drawSunSettings(SunSettings& sun, Shading& shading, double lon_deg, double lat_deg) {
+bool drawSunSettings(SunSettings& sun, Shading& shading) {
+    const double lon_deg = sun.centreLon, lat_deg = sun.centreLat;
     bool changed = false;
     ImGui::PushID("sun");
     int mode = sun.mode == SunSettings::Mode::DateTime ? 1 : 0;
     ImGui::TextUnformatted("Sun");
     ImGui::SameLine();
     bool modeChanged = ImGui::RadioButton("azimuth and elevation", &mode, 0);
+    noteItem("sun.mode.angles");
     ImGui::SameLine();
     modeChanged |= ImGui::RadioButton("date and time", &mode, 1);
+    noteItem("sun.mode.datetime");
     sun.mode = mode == 1 ? SunSettings::Mode::DateTime : SunSettings::Mode::AzimuthElevation;
 
     if (sun.mode == SunSettings::Mode::AzimuthElevation) {
@@ -74,6 +79,7 @@ bool drawSunSettings(SunSettings& sun, Shading& shading, double lon_deg, double 
         sun.hours = std::clamp(double(hours), 0.0, 23.999);
         edited = true;
     }
+    noteItem("sun.time");
     int clock = sun.clock == ClockKind::LocalSolar ? 0 : sun.clock == ClockKind::UtcOffset ? 1 : 2;
     edited |= ImGui::RadioButton("local solar", &clock, 0);
     ImGui::SameLine();

@@ -14,6 +14,8 @@ struct SunSettings {
     double hours = 11.0;                     // time of day in `clock`
     ClockKind clock = ClockKind::UtcOffset;  // UTC+8 (Beijing time, kept on the plateau)
     bool refraction = true;
+    // Where the sun is computed for: the view centre, set by the viewer each frame.
+    double centreLon = 91.1, centreLat = 29.65;
     // The last computed position (DateTime mode) and whether the real sun is below the horizon.
     SunPosition computed;
     bool belowHorizon = false;
@@ -23,8 +25,8 @@ struct SunSettings {
 // AzimuthElevation mode: leaves `shading` as it is. Returns true when `shading` changed.
 bool applySunSettings(SunSettings& sun, double lon_deg, double lat_deg, Shading& shading);
 
-// The section's widgets. `lon_deg`/`lat_deg`: the view centre. Returns true when `shading`
+// The section's widgets, for the place (centreLon, centreLat). Returns true when `shading`
 // changed (the caller redraws).
-bool drawSunSettings(SunSettings& sun, Shading& shading, double lon_deg, double lat_deg);
+bool drawSunSettings(SunSettings& sun, Shading& shading);
 
 }  // namespace plateau::ui
