@@ -4,7 +4,7 @@
 #include <cmath>
 #include <limits>
 
-#include "relief_ramp.h"
+#include "relief_stops.h"
 
 namespace plateau {
 

@@ -42,6 +42,9 @@ bool viewSection(ViewSettings& s, SunSettings& sun) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Screen-space error: smaller draws finer tiles");
     changed |= ImGui::Checkbox("Tile bounds", &s.tileBounds);
     noteItem("view.tilebounds");
+    ImGui::SameLine();
+    changed |= ImGui::Checkbox("Wireframe", &s.wireframe);
+    noteItem("view.wireframe");
     changed |= drawUndergroundSettings(s.underground);
     return changed;
 }

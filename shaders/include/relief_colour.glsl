@@ -7,9 +7,9 @@
 //   hold permanent snow from roughly 5,500-6,000 m), lower on shaded north-facing slopes, and
 //   slides off slopes steeper than about 40 degrees, so the faces of Everest and Makalu show
 //   dark rock against snowfields and their shape reads from 40 km away.
-// Slopes are those of the drawn (exaggerated) surface. The ramp's stops are in relief_ramp.h.
+// Slopes are those of the drawn (exaggerated) surface. The ramp's stops are in relief_stops.h.
 
-#include "relief_ramp.h"
+#include "relief_stops.h"
 
 const int kReliefStops = PLATEAU_RELIEF_STOPS;
 const float kReliefHeights[kReliefStops] = float[kReliefStops](PLATEAU_RELIEF_HEIGHTS);

@@ -1,9 +1,9 @@
 // The hypsometric colour ramp of the terrain, shared between GLSL (relief_colour.glsl) and C++
-// (the legend, and the test that keeps its lightness rising with height so that colour-blind
-// viewers read height from it: see tests/unit/core/test_palette.cpp). Plain macros, because the
-// two languages spell array initialisers differently.
-#ifndef PLATEAU_RELIEF_RAMP_H
-#define PLATEAU_RELIEF_RAMP_H
+// (core/relief_ramp.h for the legend, core/palette.h, and the test that keeps its lightness
+// rising with height so that colour-blind viewers read height from it: tests/unit/core/
+// test_palette.cpp). Plain macros, because the two languages spell array initialisers differently.
+#ifndef PLATEAU_RELIEF_STOPS_H
+#define PLATEAU_RELIEF_STOPS_H
 
 #define PLATEAU_RELIEF_STOPS 9
 // Heights of the stops, metres.
