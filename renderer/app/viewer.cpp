@@ -15,6 +15,7 @@
 #include "app/model_loading.h"
 #include "app/view_models.h"
 #include "app/viewer_navigation.h"
+#include "app/viewer_places.h"
 #include "core/camera_control.h"
 #include "core/picking.h"
 #include "core/screenshot_name.h"
@@ -87,12 +88,14 @@ Viewer::Viewer(OpenedScene opened, gpu::Context& ctx, gpu::Renderer& renderer, g
     modelLoader_ = std::make_unique<ModelLoader>(*models_, scene.layers, logFn);
     deposits_ = std::make_unique<DepositLayers>(scene.layers, logFn);
     nav_ = std::make_unique<ViewerNavigation>();
+    places_ = std::make_unique<ViewerPlaces>(defaultScenePath().parent_path() / "places/gazetteer.csv", logFn);
     panel_.settings.shading = scene.shading;
     panel_.settings.maxScreenSpaceError = scene.maxScreenSpaceError;
     panel_.settings.underground = options.underground;
     const VkExtent2D ext = target_.extent();
     camera_ = makeCamera(options.camera.value_or(scene.camera), int(ext.width), int(ext.height));
     range_ = scene.timeline;
+    contentScale_ = options.contentScale > 0.0f ? options.contentScale : ui::builtFontOptions().contentScale;
 }
 
 Viewer::~Viewer() { shutdown(); }
@@ -125,6 +128,9 @@ gpu::FrameDesc Viewer::frame(double now) {
     const Geodetic g = ecefToGeodetic(camera_.position);
     const double ground = displayedSurfaceHeight(view_->store(), g.lon_deg, g.lat_deg, settings.shading.exaggeration)
                               .value_or(4000.0 * settings.shading.exaggeration);
+    // A new text size or content scale, or names whose glyphs the atlas lacked: fonts rebuilt
+    // and uploaded between frames (ui/fonts.h).
+    if (ui::refreshFonts(contentScale_, settings.textSizePercent)) renderer_.rebuildImGuiFonts();
     ui::clearWidgetRects();
     ImGui::NewFrame();
     // A click on the map picks what is there; a drag moves the camera instead.
@@ -135,12 +141,15 @@ gpu::FrameDesc Viewer::frame(double now) {
         if (dx * dx + dy * dy <= 16.0f) click = pressAt_;
         pressAt_.reset();
     }
-    if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) settings.showPanel = !settings.showPanel;
-    const bool shotKey = ImGui::IsKeyPressed(GLFW_KEY_F12, false);
+    if (pressed(GLFW_KEY_F1)) settings.showPanel = !settings.showPanel;
+    const bool shotKey = pressed(GLFW_KEY_F12);
+    if (pressed(GLFW_KEY_Q, true)) quit_ = true;
+    keys_.clear();
     // In the underground view the camera may pass through the surface, down to a floor, and
     // look up at the terrain's underside.
     nav_->limits.maxPitchDeg = settings.underground.enabled ? 80.0 : NavigationLimits{}.maxPitchDeg;
     camera_ = nav_->update(camera_, settings.underground.navigationGround(ground), std::min(dt, 0.1));
+    camera_ = places_->advance(camera_, dt, io);  // a fly-to in progress; input cancels it
 
     if (scene.timeline.present) {
         range_.current = scene.timeline.current;
@@ -179,12 +188,19 @@ gpu::FrameDesc Viewer::frame(double now) {
     frameCamera_ = desc.camera;
     if (card_ && !ui::drawInfoCard(*card_)) card_.reset();
     if (settings.tileBounds) drawTileBounds(desc.camera);
-    ui::drawLabel(status);
+    if (!scene.label.empty() || !scene.title.empty()) ui::drawLabel(status);  // --no-label: none
 
     if (settings.showPanel) {
         const ui::PanelModel model = panelModel(dt * 1000.0, st.drawn, st.missing, st.overlayMissing);
         const ui::PanelActions actions = ui::drawPanel(panel_, scene.layers, scene.timeline, range_, model);
         applyPanelActions(actions);
+        places_->refresh(*view_, *deposits_);
+        bool bookmarksChanged = false;
+        places_->drawSection(camera_, scene.bookmarks, scene.timeline, [&](double lon, double lat) {
+            // Where no tile is resident yet, the plateau's typical height (the flight ends above it).
+            return displayedSurfaceHeight(view_->store(), lon, lat, settings.shading.exaggeration)
+                .value_or(4000.0 * settings.shading.exaggeration);
+        }, bookmarksChanged);
     }
     if (scene.timeline.present && panel_.showTimeBar)
         ui::drawTimeBar(scene.timeline, range_, panel_.playback, dataDates_);
@@ -192,6 +208,20 @@ gpu::FrameDesc Viewer::frame(double now) {
     ImGui::Render();
     desc.ui = ImGui::GetDrawData();
     return desc;
+}
+
+bool Viewer::pressed(int key, bool ctrl) const {
+    for (const QueuedKey& k : keys_)
+        if (k.key == key && k.ctrl == ctrl) return true;
+    return ImGui::IsKeyPressed(key, false) && ImGui::GetIO().KeyCtrl == ctrl;
+}
+
+void Viewer::waitForLayers() {
+    if (layers_) layers_->wait();
+    if (modelLoader_) modelLoader_->wait();
+    layersLoaded_ = true;
+    datesKey_ = std::size_t(-1);
+    updateDataDates();
 }
 
 PrepareStatsLite Viewer::settle(double timeoutSeconds) {
@@ -259,17 +289,15 @@ Result<std::string> Viewer::saveScreenshot(int scale, bool withPanel, const std:
 }
 
 std::string Viewer::placeNameAt(double lon, double lat) const {
-    // The nearest deposit within about 20 km names the picture; elsewhere the coordinates do.
+    // The nearest named place (gazetteer, deposits, named features) within about 25 km names the
+    // picture; elsewhere the coordinates do.
     std::string best;
-    double bestD = 20000.0;
-    for (const DepositLayerState& l : deposits_->layers()) {
-        if (!l.desc.visible) continue;
-        for (const Deposit& d : l.deposits) {
-            const double dx = (d.lon - lon) * 111320.0 * std::cos(lat * 3.14159265358979 / 180.0);
-            const double dy = (d.lat - lat) * 110540.0;
-            const double dist = std::sqrt(dx * dx + dy * dy);
-            if (dist < bestD) bestD = dist, best = d.name;
-        }
+    double bestD = 25000.0;
+    const double kx = 111320.0 * std::cos(lat * 3.14159265358979 / 180.0), ky = 110540.0;
+    for (const Place& p : places_->index().places()) {
+        const double dx = (p.lon - lon) * kx, dy = (p.lat - lat) * ky;
+        const double dist = std::sqrt(dx * dx + dy * dy);
+        if (dist < bestD) bestD = dist, best = p.name;
     }
     return best;
 }

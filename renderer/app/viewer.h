@@ -32,6 +32,7 @@ class LayerLoader;
 class ViewModels;
 class ModelLoader;
 class DepositLayers;
+class ViewerPlaces;
 struct ViewerNavigation;
 
 struct PrepareStatsLite {
@@ -43,6 +44,7 @@ struct ViewerOptions {
     UndergroundView underground;
     std::optional<CameraPose> camera;  // unset: the scene's
     std::function<void(const std::string&)> log;
+    float contentScale = 0.0f;  // the monitor's content scale; 0: the one the fonts were set up with
 };
 
 class Viewer {
@@ -65,6 +67,8 @@ public:
     // background (their row shows "loading", then the reason if they fail); a deposit catalogue
     // is read at once. An id already in use gets a suffix. Returns the id used.
     std::string addLayer(LayerDesc desc);
+    // Waits until every layer, body and catalogue has opened (or failed), attaching them.
+    void waitForLayers();
     // Waits until every tile the current view needs is resident (as a screenshot does).
     PrepareStatsLite settle(double timeoutSeconds = 120.0);
     // After the caller drew the frame: does what needs a drawn frame (a screenshot asked for).
@@ -80,6 +84,7 @@ public:
     GlobeView& view() { return *view_; }
     DepositLayers& deposits() { return *deposits_; }
     ViewModels& models() { return *models_; }
+    ViewerPlaces& places() { return *places_; }
     // True once every layer, body and catalogue has been opened (or failed).
     bool layersLoaded() const { return layersLoaded_; }
     // The slider's range and the dates with data, as the last frame computed them.
@@ -91,8 +96,15 @@ public:
     // a deposit marker, a body, a mine pit, dump or pond, a vector feature (top layer first),
     // else the ground; none for the sky.
     std::optional<InfoCard> pickAt(float x, float y);
+    // A key press from the window's event queue (GLFW key code, Ctrl held): the viewer's own
+    // shortcuts act on these, so a tap shorter than a frame is never lost on a slow machine.
+    void queueKey(int glfwKey, bool ctrl) { keys_.push_back({glfwKey, ctrl}); }
+    // Ctrl+Q was pressed: the window closes.
+    bool quitRequested() const { return quit_; }
     // Lines logged since the viewer started (errors included), newest last.
     const std::vector<std::string>& messages() const { return messages_; }
+    // The window moved to a monitor with another content scale: the UI is rebuilt at the next frame.
+    void setContentScale(float scale) { contentScale_ = scale; }
     // Cancels network transfers and waits for the loaders (before the renderer goes away).
     void shutdown();
 
@@ -121,6 +133,7 @@ private:
     std::unique_ptr<ModelLoader> modelLoader_;
     std::unique_ptr<DepositLayers> deposits_;
     std::unique_ptr<ViewerNavigation> nav_;
+    std::unique_ptr<ViewerPlaces> places_;  // search, flights, bookmarks (app/viewer_places.h)
     ui::PanelState panel_;
     ViewerMeasure measure_;  // the measuring tool's clicks and line; the computed sun
     Camera camera_;
@@ -131,10 +144,19 @@ private:
     std::optional<double> lastNow_;
     double elapsed_ = 0;
     bool screenshotPending_ = false;
+    bool quit_ = false;
+    struct QueuedKey {
+        int key;
+        bool ctrl;
+    };
+    std::vector<QueuedKey> keys_;
+    // True when `key` was pressed since the last frame (queued, or seen by ImGui this frame).
+    bool pressed(int key, bool ctrl = false) const;
     std::optional<std::pair<float, float>> pressAt_;  // where the left button went down on the map
     std::optional<InfoCard> card_;
     Camera frameCamera_;  // the camera of the last frame drawn (its depth answers picks)
     bool shuttingDown_ = false;
+    float contentScale_ = 1.0f;
 };
 
 }  // namespace plateau::app

@@ -45,6 +45,8 @@ bool viewSection(ViewSettings& s, SunSettings& sun) {
     ImGui::SameLine();
     changed |= ImGui::Checkbox("Wireframe", &s.wireframe);
     noteItem("view.wireframe");
+    changed |= drawTextSizeSetting(s.textSizePercent);
+    noteItem("view.textsize");
     changed |= drawUndergroundSettings(s.underground);
     return changed;
 }
@@ -110,7 +112,9 @@ PanelActions drawPanel(PanelState& state, std::vector<LayerDesc>& layers, Timeli
                 actions.layersChanged = true;
             }
         }
-        if (ImGui::CollapsingHeader("View")) actions.settingsChanged |= viewSection(state.settings, state.sun);
+        const bool viewOpen = ImGui::CollapsingHeader("View");
+        noteItem("section.view");
+        if (viewOpen) actions.settingsChanged |= viewSection(state.settings, state.sun);
         const bool measureOpen = ImGui::CollapsingHeader("Measure");
         noteItem("panel.measure");
         if (measureOpen) drawMeasureSection(state.measure);
