@@ -181,7 +181,10 @@ gpu::FrameDesc Viewer::frame(double now) {
     desc.style.wireframe = settings.wireframe;
     desc.models = models_->instances(*view_, settings.shading.exaggeration);
     drawMapOverlays(desc, status);
-    if (click) handleMapClick(click->first * io.DisplayFramebufferScale.x, click->second * io.DisplayFramebufferScale.y);
+    // While measuring, a click on the ground adds a point instead of opening an info card.
+    measure_.frame(panel_, target_, desc.camera, *view_);  // after the overlays: its depth request is the frame's
+    if (click && !panel_.measure.active)
+        handleMapClick(click->first * io.DisplayFramebufferScale.x, click->second * io.DisplayFramebufferScale.y);
     frameCamera_ = desc.camera;
     if (card_ && !ui::drawInfoCard(*card_)) card_.reset();
     if (settings.tileBounds) drawTileBounds(desc.camera);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/scene_setup.h"
+#include "app/viewer_measure.h"
 #include "core/camera.h"
 #include "core/info_card.h"
 #include "core/underground.h"
@@ -134,6 +135,7 @@ private:
     std::unique_ptr<ViewerNavigation> nav_;
     std::unique_ptr<ViewerPlaces> places_;  // search, flights, bookmarks (app/viewer_places.h)
     ui::PanelState panel_;
+    ViewerMeasure measure_;  // the measuring tool's clicks and line; the computed sun
     Camera camera_;
     Timeline range_;
     std::vector<double> dataDates_;

@@ -71,7 +71,15 @@ DepositLegend depositLegend(const std::string& title, const DepositStyle& s) {
     DepositLegend l;
     l.title = title;
     if (s.colourBy == DepositStyle::ColourBy::Commodity) {
-        for (const auto& [symbol, colour] : s.commodityColours) l.colours.emplace_back(symbol, colour);
+        // A colour goes to the deposits that have its commodity, tried in the list's order. In a
+        // copper catalogue an entry before "Cu" (gold, molybdenum) marks copper deposits that
+        // also carry that metal: Cu-Au and Cu-Mo porphyries, not gold or molybdenum deposits.
+        bool copperLater = false;
+        for (auto it = s.commodityColours.rbegin(); it != s.commodityColours.rend(); ++it) {
+            const std::string& symbol = it->first;
+            l.colours.emplace(l.colours.begin(), copperLater && symbol != "Cu" ? "Cu-" + symbol : symbol, it->second);
+            copperLater |= symbol == "Cu";
+        }
     } else {
         const auto [lo, hi] = s.gradeRange;
         for (int i = 0; i <= 2; ++i) {

@@ -53,7 +53,7 @@ std::string depositLabel(const DepositStyle& s, const Deposit& d);
 // The legend: colour entries and a few reference sizes, with their captions.
 struct DepositLegend {
     std::string title;
-    std::vector<std::pair<std::string, Colour>> colours;  // "Au (gold)", "0.2 % Cu", ...
+    std::vector<std::pair<std::string, Colour>> colours;  // "Cu-Au", "Cu", "0.2 % Cu", ...
     std::vector<std::pair<std::string, float>> sizes;     // "100 Mt" with its diameter
     std::string note;  // "ring: producing"
 };

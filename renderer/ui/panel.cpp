@@ -19,7 +19,7 @@ std::string mib(std::size_t bytes) {
     return buf;
 }
 
-bool viewSection(ViewSettings& s) {
+bool viewSection(ViewSettings& s, SunSettings& sun) {
     bool changed = false;
     float exag = float(s.shading.exaggeration);
     if (ImGui::SliderFloat("Exaggeration", &exag, 1.0f, 5.0f, "%.1fx")) {
@@ -27,9 +27,7 @@ bool viewSection(ViewSettings& s) {
         changed = true;
     }
     noteItem("view.exaggeration");
-    float az = float(s.shading.sunAzimuthDeg), el = float(s.shading.sunElevationDeg);
-    if (ImGui::SliderFloat("Sun azimuth", &az, 0.0f, 360.0f, "%.0f deg")) { s.shading.sunAzimuthDeg = az; changed = true; }
-    if (ImGui::SliderFloat("Sun elevation", &el, 1.0f, 90.0f, "%.0f deg")) { s.shading.sunElevationDeg = el; changed = true; }
+    changed |= drawSunSettings(sun, s.shading);
     float contour = float(s.shading.contourIntervalM);
     if (ImGui::SliderFloat("Contours", &contour, 0.0f, 1000.0f, contour > 0.0f ? "every %.0f m" : "off")) {
         s.shading.contourIntervalM = contour;
@@ -116,7 +114,10 @@ PanelActions drawPanel(PanelState& state, std::vector<LayerDesc>& layers, Timeli
         }
         const bool viewOpen = ImGui::CollapsingHeader("View");
         noteItem("section.view");
-        if (viewOpen) actions.settingsChanged |= viewSection(state.settings);
+        if (viewOpen) actions.settingsChanged |= viewSection(state.settings, state.sun);
+        const bool measureOpen = ImGui::CollapsingHeader("Measure");
+        noteItem("panel.measure");
+        if (measureOpen) drawMeasureSection(state.measure);
         if (ImGui::CollapsingHeader("Statistics")) statisticsSection(model.stats);
         if (ImGui::CollapsingHeader("Screenshot")) actions.screenshot |= screenshotSection(state.screenshot);
     }

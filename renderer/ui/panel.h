@@ -12,6 +12,8 @@
 #include "core/layer.h"
 #include "core/playback.h"
 #include "core/timeline.h"
+#include "ui/measure_panel.h"
+#include "ui/sun_settings.h"
 #include "ui/view_settings.h"
 
 namespace plateau::ui {
@@ -50,6 +52,8 @@ struct PanelState {
     ViewSettings settings;
     Playback playback;
     ScreenshotSettings screenshot;
+    SunSettings sun;       // the View section's sun: angles, or date and time at the view centre
+    MeasureTool measure;   // the Measure section's polyline and profile
     bool showTimeBar = true;
     std::string message;  // the last result or error, shown at the top of the panel
 };

@@ -7,30 +7,24 @@
 //   hold permanent snow from roughly 5,500-6,000 m), lower on shaded north-facing slopes, and
 //   slides off slopes steeper than about 40 degrees, so the faces of Everest and Makalu show
 //   dark rock against snowfields and their shape reads from 40 km away.
-// Slopes are those of the drawn (exaggerated) surface.
+// Slopes are those of the drawn (exaggerated) surface. The ramp's stops are in relief_stops.h.
 
-const int kReliefStops = 9;
-const float kReliefHeights[kReliefStops] = float[kReliefStops](
-    -100.0, 0.0, 600.0, 1800.0, 3200.0, 4300.0, 5000.0, 5700.0, 7000.0);
-const vec3 kReliefColours[kReliefStops] = vec3[kReliefStops](
-    vec3(0.16, 0.32, 0.52),   // below sea level: water
-    vec3(0.28, 0.46, 0.27),   // lowland forest and fields
-    vec3(0.40, 0.53, 0.30),   // foothills
-    vec3(0.55, 0.58, 0.38),   // middle hills
-    vec3(0.66, 0.60, 0.42),   // valleys of the plateau's edge
-    vec3(0.62, 0.61, 0.43),   // steppe and dry meadow of the plateau
-    vec3(0.60, 0.50, 0.38),   // scree and alpine tundra
-    vec3(0.50, 0.48, 0.47),   // bare rock
-    vec3(0.42, 0.40, 0.39));  // high rock walls
+#include "relief_stops.h"
+
+const int kReliefStops = PLATEAU_RELIEF_STOPS;
+const float kReliefHeights[kReliefStops] = float[kReliefStops](PLATEAU_RELIEF_HEIGHTS);
+const float kReliefRgb[3 * kReliefStops] = float[3 * kReliefStops](PLATEAU_RELIEF_COLOURS);
+
+vec3 reliefStop(int i) { return vec3(kReliefRgb[3 * i], kReliefRgb[3 * i + 1], kReliefRgb[3 * i + 2]); }
 
 vec3 reliefRamp(float h) {
-    if (h <= kReliefHeights[0]) return kReliefColours[0];
+    if (h <= kReliefHeights[0]) return reliefStop(0);
     for (int i = 1; i < kReliefStops; ++i) {
         if (h < kReliefHeights[i])
-            return mix(kReliefColours[i - 1], kReliefColours[i],
+            return mix(reliefStop(i - 1), reliefStop(i),
                        (h - kReliefHeights[i - 1]) / (kReliefHeights[i] - kReliefHeights[i - 1]));
     }
-    return kReliefColours[kReliefStops - 1];
+    return reliefStop(kReliefStops - 1);
 }
 
 const float kSnowLine = 5700.0;   // metres, on a level surface facing neither north nor south

@@ -205,7 +205,17 @@ TEST_CASE("marker size grows with tonnage on a log scale; colour by commodity or
     CHECK(depositMarkerSize(s, deposit("t", 1517.0, {"Cu"})) == Approx(s.sizePx.first));  // no grade
 
     const DepositLegend legend = depositLegend("Deposits", DepositStyle{});
-    CHECK(legend.colours.size() == 4);
+    REQUIRE(legend.colours.size() == 4);
+    // Gold and molybdenum entries come before copper: they mark Cu-Au and Cu-Mo porphyries.
+    CHECK(legend.colours[0].first == "Cu-Au");
+    CHECK(legend.colours[1].first == "Cu-Mo");
+    CHECK(legend.colours[2].first == "Cu");
+    CHECK(legend.colours[3].first == "not reported");
+    DepositStyle goldFirst;
+    goldFirst.commodityColours = {{"Cu", {1, 0, 0, 1}}, {"Au", {1, 1, 0, 1}}};  // Au after Cu: gold-only deposits
+    const DepositLegend other = depositLegend("Deposits", goldFirst);
+    CHECK(other.colours[0].first == "Cu");
+    CHECK(other.colours[1].first == "Au");
     REQUIRE(legend.sizes.size() == 3);
     CHECK(legend.sizes[0].first == "10 Mt ore");
     CHECK(legend.sizes[2].first == "3000 Mt ore");
