@@ -10,10 +10,10 @@ using enum NavAction;
 constexpr std::array kBindings{
     NavKeyBinding{navkey::W, KeyMods::None, Forward, "W"},
     NavKeyBinding{navkey::Up, KeyMods::NoShift, Forward, "Up"},
-    NavKeyBinding{navkey::S, KeyMods::None, Back, "S"},
-    NavKeyBinding{navkey::Down, KeyMods::NoShift, Back, "Down"},
     NavKeyBinding{navkey::A, KeyMods::None, Left, "A"},
     NavKeyBinding{navkey::Left, KeyMods::NoShift, Left, "Left"},
+    NavKeyBinding{navkey::S, KeyMods::None, Back, "S"},
+    NavKeyBinding{navkey::Down, KeyMods::NoShift, Back, "Down"},
     NavKeyBinding{navkey::D, KeyMods::None, Right, "D"},
     NavKeyBinding{navkey::Right, KeyMods::NoShift, Right, "Right"},
     NavKeyBinding{navkey::E, KeyMods::None, Up, "E"},
@@ -28,7 +28,16 @@ constexpr std::array kBindings{
     NavKeyBinding{navkey::U, KeyMods::None, ResetTilt, "U"},
     NavKeyBinding{navkey::R, KeyMods::None, ResetView, "R"},
 };
+constexpr std::array kGestures{
+    NavGesture{"Left-drag", "grab the ground and move it (let go while moving: it coasts)", "grab"},
+    NavGesture{"Wheel", "zoom toward the point under the cursor", "zoom"},
+    NavGesture{"Right-drag", "zoom toward the press point (down: in, up: out)", "zoom"},
+    NavGesture{"Middle-drag, Ctrl+left-drag", "orbit about the point under the cursor (sideways: turn, up/down: tilt)", "orbit"},
+    NavGesture{"Double-click", "fly to the point: centre it and come closer", "fly to"},
+};
 }  // namespace
+
+std::span<const NavGesture> navMouseGestures() { return kGestures; }
 
 void NavInput::set(NavAction a, bool on) {
     switch (a) {

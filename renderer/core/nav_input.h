@@ -67,6 +67,14 @@ std::string_view describe(NavAction a);
 // One-shot actions fire on the press; the others act while held.
 bool isOneShot(NavAction a);
 
+// The mouse gestures the Navigator understands, in words (for the help and the panel's hint).
+struct NavGesture {
+    std::string_view input;   // "Left-drag"
+    std::string_view action;  // "grab the ground and move it"
+    std::string_view brief;   // a few words for the one-line hint ("grab")
+};
+std::span<const NavGesture> navMouseGestures();
+
 // Fill the key fields of `in` from the keyboard: `down(key)` says whether a key is held now and
 // `pressed(key)` whether it went down this frame (for the one-shot commands). Uses in.shift.
 void readNavKeys(NavInput& in, const std::function<bool(int)>& down, const std::function<bool(int)>& pressed);
