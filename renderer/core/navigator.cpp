@@ -84,7 +84,7 @@ void Navigator::stop() {
 }
 
 Camera Navigator::update(const Camera& camIn, const NavInput& in, double dt, const GroundQuery& ground) {
-    dt = std::clamp(dt, 0.0, 0.25);
+    dt = dt > 0.0 ? std::min(dt, 0.25) : 0.0;  // also NaN
     clock_ += dt;
     Camera cam = camIn;
     const bool pressL = in.left && !prevLeft_, pressM = in.middle && !prevMiddle_, pressR = in.right && !prevRight_;
@@ -259,8 +259,9 @@ Camera Navigator::runInertia(const Camera& cam, double dt, const GroundQuery& gr
         if (remaining_m < 0.25 * metresPerPixel(out, above)) inertia_.reset();
     } else {
         out = orbitAbout(cam, in.pivot, in.headingRate * part, in.pitchRate * part, minPitch(), maxPitch());
-        if (std::max(std::fabs(in.headingRate), std::fabs(in.pitchRate)) * tau * std::exp(-in.age / tau) < 1e-4)
-            inertia_.reset();
+        // Stop once what is left turns the view by a fraction of a pixel.
+        const double remaining_rad = std::max(std::fabs(in.headingRate), std::fabs(in.pitchRate)) * kDeg * tau * std::exp(-in.age / tau);
+        if (remaining_rad < 0.25 * 2.0 * std::tan(out.fovy_rad * 0.5) / out.height) inertia_.reset();
     }
     if (!clear(out, ground)) {  // coasting into a slope stops
         inertia_.reset();

@@ -209,6 +209,27 @@ TEST_CASE("inertia after a drag decays smoothly and does not depend on the frame
     CHECK(glm::length(at60.forward - at30.forward) < 1e-3);
 }
 
+TEST_CASE("an orbit released while turning keeps turning about its pivot, which keeps its pixel", "[navigator]") {
+    Sim s({90.9, 29.5, 30000, 20, -60});
+    const double px = 400, py = 200;
+    s.in.x = px;
+    s.in.y = py;
+    const glm::dvec3 pivot = s.under(px, py);
+    s.in.middle = true;
+    s.frame();
+    for (int i = 0; i < 10; ++i) {
+        s.in.x += 8;  // 2 degrees a frame: 120 deg/s
+        s.frame();
+    }
+    s.in.middle = false;
+    const double released = cameraPose(s.cam).heading_deg;
+    s.run(3.0);
+    CHECK_FALSE(s.nav.moving());
+    // It coasted on by about rate * time constant = 120 * 0.35 = 42 degrees.
+    CHECK_THAT(std::remainder(cameraPose(s.cam).heading_deg - released, 360.0), WithinAbs(120.0 * 0.35, 3.0));
+    CHECK(pixelError(s.cam, pivot, px, py) < 1.0);
+}
+
 TEST_CASE("a drag held still before the release does not coast", "[navigator]") {
     Sim s({90.9, 29.5, 30000, 0, -70});
     s.in.x = 200;
