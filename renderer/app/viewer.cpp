@@ -115,17 +115,12 @@ gpu::FrameDesc Viewer::frame(double now) {
     camera_.height = int(ext.height);
     ui::ViewSettings& settings = panel_.settings;
 
-    const Geodetic g = ecefToGeodetic(camera_.position);
-    const double ground = displayedSurfaceHeight(view_->store(), g.lon_deg, g.lat_deg, settings.shading.exaggeration)
-                              .value_or(4000.0 * settings.shading.exaggeration);
     ui::clearWidgetRects();
     ImGui::NewFrame();
-    if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) settings.showPanel = !settings.showPanel;
+    // F1 is the help (app/viewer_navigation.cpp).
+    if (ImGui::IsKeyPressed(GLFW_KEY_F2, false)) settings.showPanel = !settings.showPanel;
     const bool shotKey = ImGui::IsKeyPressed(GLFW_KEY_F12, false);
-    // In the underground view the camera may pass through the surface, down to a floor, and
-    // look up at the terrain's underside.
-    nav_->limits.maxPitchDeg = settings.underground.enabled ? 80.0 : NavigationLimits{}.maxPitchDeg;
-    camera_ = nav_->update(camera_, settings.underground.navigationGround(ground), std::min(dt, 0.1));
+    camera_ = nav_->update(camera_, std::min(dt, 0.1), *view_, target_, settings, panel_.navigation);
 
     if (scene.timeline.present) {
         range_.current = scene.timeline.current;
@@ -156,6 +151,7 @@ gpu::FrameDesc Viewer::frame(double now) {
     desc.style.underground = settings.underground;
     desc.models = models_->instances(*view_, settings.shading.exaggeration);
     drawMapOverlays(desc, status);
+    nav_->drawn(target_, desc.camera);
     if (settings.tileBounds) drawTileBounds(desc.camera);
     ui::drawLabel(status);
 

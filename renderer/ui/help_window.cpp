@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include "core/nav_input.h"
+#include "ui/widget_rects.h"
 
 namespace plateau::ui {
 
@@ -12,7 +13,8 @@ using enum NavAction;
 
 // Keys of the window itself, beside navigation.
 const std::vector<ShortcutRow>& windowKeys() {
-    static const std::vector<ShortcutRow> rows{{"F1", "show or hide this help"}};
+    static const std::vector<ShortcutRow> rows{
+        {"F1", "show or hide this help"}, {"F2", "show or hide the panel"}, {"F12", "save a screenshot"}};
     return rows;
 }
 
@@ -68,6 +70,18 @@ std::vector<std::string> navigationHint() {
     return lines;
 }
 
+void drawNavigationSection(NavigationPanel& state) {
+    for (const std::string& line : navigationHint()) ImGui::TextDisabled("%s", line.c_str());
+    state.northUp = ImGui::Button("North up");
+    noteItem("nav.north_up");
+    ImGui::SameLine();
+    state.resetTilt = ImGui::Button("Look straight down");
+    noteItem("nav.reset_tilt");
+    ImGui::SameLine();
+    if (ImGui::Button("All shortcuts (F1)")) state.help.open = true;
+    noteItem("nav.help");
+}
+
 bool drawHelpWindow(HelpState& state) {
     if (!state.open) return false;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -76,6 +90,7 @@ bool drawHelpWindow(HelpState& state) {
     ImGui::SetNextWindowBgAlpha(0.92f);
     const bool shown = ImGui::Begin("Help", &state.open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse);
     if (shown) {
+        noteWindow("help.window");
         for (const ShortcutGroup& g : shortcutTable()) {
             ImGui::TextUnformatted(g.title.c_str());
             if (ImGui::BeginTable(g.title.c_str(), 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {

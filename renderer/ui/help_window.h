@@ -25,6 +25,15 @@ std::vector<std::string> navigationHint();
 struct HelpState {
     bool open = false;
 };
+
+// The panel's navigation section: the hint, the reset buttons and the help button. The buttons
+// are requests for this frame, which the viewer's navigation consumes (and clears).
+struct NavigationPanel {
+    HelpState help;
+    bool northUp = false;
+    bool resetTilt = false;
+};
+void drawNavigationSection(NavigationPanel& state);
 // Draws the help window while state.open (its close button clears it). Call between
 // ImGui::NewFrame and ImGui::Render. Returns whether it was drawn.
 bool drawHelpWindow(HelpState& state);

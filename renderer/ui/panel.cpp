@@ -109,6 +109,7 @@ PanelActions drawPanel(PanelState& state, std::vector<LayerDesc>& layers, Timeli
                 actions.layersChanged = true;
             }
         }
+        if (ImGui::CollapsingHeader("Navigation")) drawNavigationSection(state.navigation);
         if (ImGui::CollapsingHeader("View")) actions.settingsChanged |= viewSection(state.settings);
         if (ImGui::CollapsingHeader("Statistics")) statisticsSection(model.stats);
         if (ImGui::CollapsingHeader("Screenshot")) actions.screenshot |= screenshotSection(state.screenshot);

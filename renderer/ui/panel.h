@@ -12,6 +12,7 @@
 #include "core/layer.h"
 #include "core/playback.h"
 #include "core/timeline.h"
+#include "ui/help_window.h"
 #include "ui/view_settings.h"
 
 namespace plateau::ui {
@@ -52,6 +53,7 @@ struct PanelState {
     ScreenshotSettings screenshot;
     bool showTimeBar = true;
     std::string message;  // the last result or error, shown at the top of the panel
+    NavigationPanel navigation;
 };
 
 struct PanelActions {
