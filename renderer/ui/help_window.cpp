@@ -57,16 +57,21 @@ std::vector<ShortcutGroup> shortcutTable() {
 }
 
 std::vector<std::string> navigationHint() {
+    // Items in table order, wrapped to lines that fit the panel's width.
+    std::vector<std::string> items;
+    for (const NavGesture& g : navMouseGestures()) items.push_back(std::string(g.input) + ": " + std::string(g.brief));
+    items.push_back(keysOf({Forward, Left, Back, Right}) + ": move");
+    items.push_back(keysOf({Up, Down}) + ": up, down");
+    items.push_back(keysOf({TurnLeft, TurnRight, TiltUp, TiltDown}) + ": turn, tilt");
+    items.push_back(keysOf({NorthUp}) + ": north up");
+    items.push_back(keysOf({ResetTilt}) + ": look down");
+    items.push_back(keysOf({ResetView}) + ": both");
+    items.push_back(windowKeys().front().input + ": all shortcuts");
     std::vector<std::string> lines(1);
-    for (const NavGesture& g : navMouseGestures()) {
-        const std::string item = std::string(g.input) + ": " + std::string(g.brief);
-        if (!lines.back().empty() && lines.back().size() + item.size() > 60) lines.emplace_back();
+    for (const std::string& item : items) {
+        if (!lines.back().empty() && lines.back().size() + item.size() > 50) lines.emplace_back();
         lines.back() += (lines.back().empty() ? "" : "   ") + item;
     }
-    lines.push_back(keysOf({Forward, Left, Back, Right}) + ": move   " + keysOf({Up, Down}) + ": up, down   " +
-                    keysOf({TurnLeft, TurnRight, TiltUp, TiltDown}) + ": turn, tilt");
-    lines.push_back(keysOf({NorthUp}) + ": north up   " + keysOf({ResetTilt}) + ": look down   " + keysOf({ResetView}) +
-                    ": both   " + windowKeys().front().input + ": all shortcuts");
     return lines;
 }
 
@@ -87,6 +92,8 @@ bool drawHelpWindow(HelpState& state) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.5f), ImGuiCond_Appearing,
                             ImVec2(0.5f, 0.5f));
+    // On a small window the table scrolls rather than running off the screen.
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0.0f, 0.0f), ImVec2(vp->Size.x - 20.0f, vp->Size.y - 20.0f));
     ImGui::SetNextWindowBgAlpha(0.92f);
     const bool shown = ImGui::Begin("Help", &state.open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse);
     if (shown) {

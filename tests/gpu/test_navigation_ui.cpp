@@ -70,7 +70,8 @@ TEST_CASE("navigation: a left-drag from a to b brings the ground under a to unde
 }
 
 TEST_CASE("navigation: F1 opens the help with every shortcut, F1 again closes it", "[navigation_ui]") {
-    HeadlessViewer hv(kW, kH, kPose);
+    constexpr int kBigW = 960, kBigH = 640;  // the whole table fits
+    HeadlessViewer hv(kBigW, kBigH, kPose);
     hv.frame();
     CHECK_FALSE(ui::widgetRect("help.window"));
     const auto without = hv.frame(true);
@@ -83,7 +84,7 @@ TEST_CASE("navigation: F1 opens the help with every shortcut, F1 again closes it
     for (const auto& g : ui::shortcutTable()) rows += g.rows.size() + 1;
     CHECK(shown->y1 - shown->y0 > float(rows) * ImGui::GetTextLineHeight());
     const auto with = hv.frame(true);
-    test::writePng(std::string(PLATEAU_TEST_OUTPUT) + "/navigation_ui_help.png", with, kW, kH);
+    test::writePng(std::string(PLATEAU_TEST_OUTPUT) + "/navigation_ui_help.png", with, kBigW, kBigH);
     CHECK(test::compareImages(without, with, 40).fractionOver > 0.05);
     hv.pressKey(GLFW_KEY_F1);
     CHECK_FALSE(hv.viewer->panel().navigation.help.open);
@@ -91,7 +92,7 @@ TEST_CASE("navigation: F1 opens the help with every shortcut, F1 again closes it
     CHECK(hv.validationMessages() == 0);
 }
 
-TEST_CASE("navigation: N turns the view north-up about its centre", "[navigation_ui]") {
+TEST_CASE("navigation: N turns the view north-up, the panel button looks straight down, both about the centre", "[navigation_ui]") {
     HeadlessViewer hv(kW, kH, kPose);
     hv.viewer->panel().settings.showPanel = false;
     hv.settledFrame();
@@ -104,5 +105,13 @@ TEST_CASE("navigation: N turns the view north-up about its centre", "[navigation
     const auto px = pixelOf(hv.viewer->camera(), *centre);
     REQUIRE(px);
     CHECK(std::hypot(px->x - (kW / 2 - 0.5), px->y - (kH / 2 - 0.5)) < 1.0);
+    // The panel's "Look straight down" button asks the same way for the tilt.
+    hv.viewer->panel().navigation.resetTilt = true;
+    for (int i = 0; i < 30; ++i) hv.frame();
+    CHECK_FALSE(hv.viewer->panel().navigation.resetTilt);  // consumed
+    CHECK_THAT(cameraPose(hv.viewer->camera()).pitch_deg, Catch::Matchers::WithinAbs(-90, 1e-6));
+    const auto below = pixelOf(hv.viewer->camera(), *centre);
+    REQUIRE(below);
+    CHECK(std::hypot(below->x - (kW / 2 - 0.5), below->y - (kH / 2 - 0.5)) < 1.0);
     CHECK(hv.validationMessages() == 0);
 }
