@@ -39,7 +39,7 @@ Camera ViewerNavigation::update(const Camera& cam, double dt, const GlobeView& v
     in.ctrl = io.KeyCtrl;
     in.shift = io.KeyShift;
     in.alt = io.KeyAlt;
-    in.uiHasMouse = io.WantCaptureMouse;
+    in.uiHasMouse = io.WantCaptureMouse || !ImGui::IsMousePosValid();  // no cursor over the window: no pointer input
     in.uiHasKeyboard = io.WantCaptureKeyboard;
     readNavKeys(
         in, [&](int k) { return io.KeysDown[k]; }, [](int k) { return ImGui::IsKeyPressed(k, false); });
