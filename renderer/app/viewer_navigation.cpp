@@ -24,7 +24,6 @@ static_assert(navkey::PageUp == GLFW_KEY_PAGE_UP && navkey::PageDown == GLFW_KEY
 Camera ViewerNavigation::update(const Camera& cam, double dt, const GlobeView& view, const gpu::RenderTarget& target,
                                 const ui::ViewSettings& settings, ui::NavigationPanel& panel) {
     const ImGuiIO& io = ImGui::GetIO();
-    ui::toggleHelpOnKey(panel.help, !io.WantCaptureKeyboard && ImGui::IsKeyPressed(navkey::F1, false));
     ui::drawHelpWindow(panel.help);
 
     NavInput in;

@@ -4,7 +4,7 @@
 // stores them in io.KeysDown), the ground under a pixel from the depth of the frame on screen
 // (or, before there is one, a ray marched against the resident tiles), and the panel's
 // navigation buttons. ImGui gets the input first when the cursor is over its windows. It also
-// draws the help window, which F1 opens.
+// draws the help window (the viewer toggles it with F1).
 #include <cstdint>
 #include <deque>
 #include <utility>
