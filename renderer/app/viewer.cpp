@@ -125,9 +125,6 @@ gpu::FrameDesc Viewer::frame(double now) {
     camera_.height = int(ext.height);
     ui::ViewSettings& settings = panel_.settings;
 
-    const Geodetic g = ecefToGeodetic(camera_.position);
-    const double ground = displayedSurfaceHeight(view_->store(), g.lon_deg, g.lat_deg, settings.shading.exaggeration)
-                              .value_or(4000.0 * settings.shading.exaggeration);
     // A new text size or content scale, or names whose glyphs the atlas lacked: fonts rebuilt
     // and uploaded between frames (ui/fonts.h).
     if (ui::refreshFonts(contentScale_, settings.textSizePercent)) renderer_.rebuildImGuiFonts();
@@ -141,14 +138,13 @@ gpu::FrameDesc Viewer::frame(double now) {
         if (dx * dx + dy * dy <= 16.0f) click = pressAt_;
         pressAt_.reset();
     }
-    if (pressed(GLFW_KEY_F1)) settings.showPanel = !settings.showPanel;
+    // F1: the help, which lists every shortcut (ui/help_window.h); its window is drawn by the navigation.
+    if (pressed(GLFW_KEY_F1)) panel_.navigation.help.open = !panel_.navigation.help.open;
+    if (pressed(GLFW_KEY_F2)) settings.showPanel = !settings.showPanel;
     const bool shotKey = pressed(GLFW_KEY_F12);
     if (pressed(GLFW_KEY_Q, true)) quit_ = true;
     keys_.clear();
-    // In the underground view the camera may pass through the surface, down to a floor, and
-    // look up at the terrain's underside.
-    nav_->limits.maxPitchDeg = settings.underground.enabled ? 80.0 : NavigationLimits{}.maxPitchDeg;
-    camera_ = nav_->update(camera_, settings.underground.navigationGround(ground), std::min(dt, 0.1));
+    camera_ = nav_->update(camera_, std::min(dt, 0.1), *view_, target_, settings, panel_.navigation);
     camera_ = places_->advance(camera_, dt, io);  // a fly-to in progress; input cancels it
 
     if (scene.timeline.present) {
@@ -181,8 +177,10 @@ gpu::FrameDesc Viewer::frame(double now) {
     desc.style.wireframe = settings.wireframe;
     desc.models = models_->instances(*view_, settings.shading.exaggeration);
     drawMapOverlays(desc, status);
+    nav_->drawn(target_, desc.camera);  // tags this frame's depth copy with its camera
     // While measuring, a click on the ground adds a point instead of opening an info card.
-    measure_.frame(panel_, target_, desc.camera, *view_);  // after the overlays: its depth request is the frame's
+    measure_.frame(panel_, target_, desc.camera, *view_,
+                   [this](std::uint64_t tag) { return nav_->cameraOfDepth(tag); });
     if (click && !panel_.measure.active)
         handleMapClick(click->first * io.DisplayFramebufferScale.x, click->second * io.DisplayFramebufferScale.y);
     frameCamera_ = desc.camera;

@@ -23,7 +23,8 @@ constexpr float kClickSlopPx = 4.0f;
 
 }  // namespace
 
-bool ViewerMeasure::frame(ui::PanelState& panel, gpu::RenderTarget& target, const Camera& cam, const GlobeView& view) {
+bool ViewerMeasure::frame(ui::PanelState& panel, gpu::RenderTarget& target, const Camera& cam, const GlobeView& view,
+                          const std::function<const Camera*(std::uint64_t)>& cameraOfDepth) {
     ImGuiIO& io = ImGui::GetIO();
     const double exaggeration = panel.settings.shading.exaggeration;
     const double sx = double(io.DisplayFramebufferScale.x), sy = double(io.DisplayFramebufferScale.y);
@@ -33,18 +34,13 @@ bool ViewerMeasure::frame(ui::PanelState& panel, gpu::RenderTarget& target, cons
         if (io.MouseReleased[0] && !io.WantCaptureMouse && io.MouseDragMaxDistanceSqr[0] < kClickSlopPx * kClickSlopPx) {
             // The newest depth copy shows an earlier frame: pick with the camera that drew it.
             const gpu::DepthImage depth = target.readDepth();
-            const Camera* shown = nullptr;
-            for (const auto& [tag, c] : cameras_)
-                if (tag != 0 && tag == depth.tag) shown = &c;
+            const Camera* shown = cameraOfDepth(depth.tag);
             if (shown && int(depth.width) == shown->width && int(depth.height) == shown->height) {
                 const int x = int(double(io.MousePos.x) * sx), y = int(double(io.MousePos.y) * sy);
                 if (const auto p = pickSurface(*shown, depth.values, x, y, exaggeration))
                     ui::addMeasurePoint(tool, {p->lon_deg, p->lat_deg, p->elevation_m});
             }
         }
-        ++frame_;
-        cameras_[frame_ % cameras_.size()] = {frame_, cam};
-        target.requestDepth(frame_);
     }
     if (tool.stale) {
         const TileStore& store = view.store();

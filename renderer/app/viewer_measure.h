@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 // The viewer's side of the measuring tool and the computed sun, one call a frame:
 // - with the tool on, a click on the terrain (press and release without a drag, not on a window)
 //   adds the ground point under it, picked from the depth of the frame that showed it
@@ -25,12 +26,13 @@ class ViewerMeasure {
 public:
     // Call after ImGui::NewFrame with the camera of the frame being built. Requests the depth of
     // this frame while the tool is on. Returns true when the shading changed (the sun moved).
-    bool frame(ui::PanelState& panel, gpu::RenderTarget& target, const Camera& cam, const GlobeView& view);
+    // `cameraOfDepth`: the camera of the frame a depth copy shows, by its tag (the viewer's
+    // navigation tags every frame's copy).
+    bool frame(ui::PanelState& panel, gpu::RenderTarget& target, const Camera& cam, const GlobeView& view,
+               const std::function<const Camera*(std::uint64_t)>& cameraOfDepth);
 
 private:
-    // Cameras of the last frames whose depth was asked for, by the tag given with the request.
-    std::array<std::pair<std::uint64_t, Camera>, 8> cameras_{};
-    std::uint64_t frame_ = 0;
+
 };
 
 }  // namespace plateau::app

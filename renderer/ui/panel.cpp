@@ -112,6 +112,7 @@ PanelActions drawPanel(PanelState& state, std::vector<LayerDesc>& layers, Timeli
                 actions.layersChanged = true;
             }
         }
+        if (ImGui::CollapsingHeader("Navigation")) drawNavigationSection(state.navigation);
         const bool viewOpen = ImGui::CollapsingHeader("View");
         noteItem("section.view");
         if (viewOpen) actions.settingsChanged |= viewSection(state.settings, state.sun);

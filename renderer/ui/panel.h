@@ -14,6 +14,7 @@
 #include "core/timeline.h"
 #include "ui/measure_panel.h"
 #include "ui/sun_settings.h"
+#include "ui/help_window.h"
 #include "ui/view_settings.h"
 
 namespace plateau::ui {
@@ -56,6 +57,7 @@ struct PanelState {
     MeasureTool measure;   // the Measure section's polyline and profile
     bool showTimeBar = true;
     std::string message;  // the last result or error, shown at the top of the panel
+    NavigationPanel navigation;
 };
 
 struct PanelActions {

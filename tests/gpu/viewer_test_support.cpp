@@ -95,7 +95,12 @@ void HeadlessViewer::scrollPanelTo(const std::string& key) {
         REQUIRE(panel);
         REQUIRE(w);
         if (w->y0 >= panel->y0 + 20.0f && w->y1 <= panel->y1 - 4.0f) return;
-        io.MousePos = ImVec2(panel->cx(), panel->cy());
+        if (io.MousePos.x != panel->cx() || io.MousePos.y != panel->cy()) {
+            // Onto the panel first, as a hand does: ImGui sees it hovered before the wheel turns,
+            // so the wheel scrolls the panel instead of zooming the globe.
+            io.MousePos = ImVec2(panel->cx(), panel->cy());
+            frame();
+        }
         io.MouseWheel = w->y1 > panel->y1 - 4.0f ? -1.0f : 1.0f;
         frame();
     }
