@@ -27,6 +27,10 @@ std::string colourText(const Colour& c) {
 
 ojson dateJson(double year) {
     if (year == std::floor(year) && std::fabs(year) <= 9999.0) return std::to_string(static_cast<long>(year));
+    // A number is exact, but the reader takes numbers up to 9999 only; a date late in 9999
+    // ("9999-12-31") goes back as the text it came from.
+    if (std::fabs(year) > 9999.0)
+        if (const std::string text = formatDate(year); parseDate(text).ok() && *parseDate(text) == year) return text;
     return year;
 }
 

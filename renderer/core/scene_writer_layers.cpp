@@ -38,7 +38,13 @@ ojson sourceJson(const LayerDesc& l, const std::filesystem::path& target) {
     if (!s.times.empty()) {
         // The text as written: "{time}" in the url or path is replaced by it.
         ojson t = ojson::array();
-        for (const auto& [text, year] : s.times) t.push_back(text);
+        for (const auto& [text, year] : s.times) {
+            // A date given as a number keeps its text only as long as that text reads as a date
+            // again ("2020.5" does, "1e-05" does not): then the number is written.
+            const Result<double> back = parseDate(text);
+            if (back.ok() && *back == year) t.push_back(text);
+            else t.push_back(year);
+        }
         j["times"] = t;
     }
     return j;
