@@ -3,7 +3,9 @@
 #include "core/scene_writer.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 
 #include "core/scene_writer_detail.h"
 
@@ -34,6 +36,16 @@ ojson dateJson(double year) {
     return year;
 }
 
+ojson floatJson(float v) {
+    char buf[32];
+    for (int digits = 1; digits <= 9; ++digits) {
+        std::snprintf(buf, sizeof buf, "%.*g", digits, double(v));
+        const double d = std::strtod(buf, nullptr);
+        if (float(d) == v) return d;
+    }
+    return double(v);
+}
+
 ojson boundsJson(const LonLatBounds& b) { return ojson::array({b.west, b.south, b.east, b.north}); }
 
 }  // namespace writer_detail
@@ -41,6 +53,17 @@ ojson boundsJson(const LonLatBounds& b) { return ojson::array({b.west, b.south, 
 namespace {
 
 using writer_detail::ojson;
+
+// Whole numbers as integers ("16000", not "16000.0"): the same value to the reader, and the
+// file reads like a hand-written one. Exact up to 2^53.
+void wholeNumbersAsIntegers(ojson& j) {
+    if (j.is_structured()) {
+        for (auto& v : j) wholeNumbersAsIntegers(v);
+    } else if (j.is_number_float()) {
+        const double x = j.get<double>();
+        if (x == std::floor(x) && std::fabs(x) <= 9007199254740992.0) j = static_cast<std::int64_t>(x);
+    }
+}
 
 bool isUrl(const std::string& s) { return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0; }
 
@@ -152,6 +175,7 @@ std::string writeScene(const Scene& s, const std::filesystem::path& target) {
         marks.push_back(m);
     }
     root["bookmarks"] = marks;
+    wholeNumbersAsIntegers(root);
     // Non-ASCII names (Tibetan, Chinese) stay UTF-8 text; invalid UTF-8 is replaced rather than
     // throwing, since a scene being saved must not be lost over one bad byte in a label.
     return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";

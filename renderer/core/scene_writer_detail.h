@@ -17,6 +17,9 @@ using ojson = nlohmann::ordered_json;
 std::string colourText(const Colour& c);
 // A whole year as text ("2021", as people write them), any other date as its decimal year.
 ojson dateJson(double year);
+// A float (style widths and sizes) as the shortest decimal that reads back as the same float:
+// 0.1f is written 0.1, not 0.10000000149011612.
+ojson floatJson(float v);
 // [west, south, east, north].
 ojson boundsJson(const LonLatBounds& b);
 

@@ -54,8 +54,8 @@ ojson vectorStyleJson(const VectorStyle& s, const VectorStyle& d) {
     ojson j = ojson::object();
     if (s.fill != d.fill) j["fill"] = colourText(s.fill);
     if (s.stroke != d.stroke) j["stroke"] = colourText(s.stroke);
-    if (s.strokeWidthPx != d.strokeWidthPx) j["stroke_width"] = s.strokeWidthPx;
-    if (s.pointSizePx != d.pointSizePx) j["point_size"] = s.pointSizePx;
+    if (s.strokeWidthPx != d.strokeWidthPx) j["stroke_width"] = floatJson(s.strokeWidthPx);
+    if (s.pointSizePx != d.pointSizePx) j["point_size"] = floatJson(s.pointSizePx);
     if (s.labelField != d.labelField) j["label"] = s.labelField;
     if (!s.categoryField.empty()) {
         ojson cols = ojson::object();
@@ -64,7 +64,7 @@ ojson vectorStyleJson(const VectorStyle& s, const VectorStyle& d) {
     }
     if (!s.numberField.empty()) {
         ojson n{{"field", s.numberField}, {"min", s.numberMin}, {"max", s.numberMax}};
-        if (s.widthRange) n["width"] = pairJson(s.widthRange->first, s.widthRange->second);
+        if (s.widthRange) n["width"] = ojson::array({floatJson(s.widthRange->first), floatJson(s.widthRange->second)});
         if (s.colourRange)
             n["colour"] = ojson::array({colourText(s.colourRange->first), colourText(s.colourRange->second)});
         j["number"] = n;
@@ -105,7 +105,7 @@ ojson depositStyleJson(const DepositStyle& s) {
     ojson j = ojson::object();
     if (s.sizeBy != d.sizeBy || s.sizePx != d.sizePx || s.sizeDomain) {
         ojson size{{"by", s.sizeBy == DepositStyle::SizeBy::Tonnage ? "tonnage" : "contained_cu"},
-                   {"range_px", pairJson(s.sizePx.first, s.sizePx.second)}};
+                   {"range_px", ojson::array({floatJson(s.sizePx.first), floatJson(s.sizePx.second)})}};
         if (s.sizeDomain) size["domain"] = pairJson(s.sizeDomain->first, s.sizeDomain->second);
         j["size"] = size;
     }
