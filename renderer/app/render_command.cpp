@@ -45,8 +45,8 @@ bool applyOverrides(Scene& scene, const CommonOptions& c, std::string& error) {
 }
 
 bool undergroundOptions(const CommonOptions& c, UndergroundView& out, std::string& error) {
-    out = UndergroundView{};
-    out.enabled = c.underground || c.terrainOpacity >= 0.0 || !c.cutaway.empty();
+    // `out` comes in as the scene's own underground view; the command line adds to it.
+    out.enabled = out.enabled || c.underground || c.terrainOpacity >= 0.0 || !c.cutaway.empty();
     if (c.terrainOpacity >= 0.0) out.terrainOpacity = c.terrainOpacity;
     if (!c.cutaway.empty()) {
         const auto cut = parseCutawayArg(c.cutaway, error);
@@ -102,7 +102,7 @@ int runRender(const CommonOptions& common, const RenderOptions& opts) {
     if (!opened) return logError(opened.error().message), 1;
     Scene& scene = opened->scene;
     if (std::string err; !applyOverrides(scene, common, err)) return logError(err), 1;
-    UndergroundView underground;
+    UndergroundView underground = scene.underground;
     if (std::string err; !undergroundOptions(common, underground, err)) return logError(err), 1;
     CameraPose pose = scene.camera;
     if (!opts.camera.empty()) {
