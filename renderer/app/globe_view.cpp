@@ -51,6 +51,30 @@ std::size_t GlobeView::addLayer(const LayerDesc& desc) {
     return layers_.size() - 1;
 }
 
+std::optional<std::size_t> GlobeView::indexOf(const std::string& id) const {
+    for (std::size_t i = 0; i < layers_.size(); ++i)
+        if (layers_[i].desc.id == id) return i;
+    return std::nullopt;
+}
+
+void GlobeView::reorder(const std::vector<std::string>& ids) {
+    std::vector<ViewLayer> out;
+    out.reserve(layers_.size());
+    std::vector<bool> taken(layers_.size(), false);
+    for (const std::string& id : ids)
+        if (const auto i = indexOf(id); i && !taken[*i]) {
+            taken[*i] = true;
+            out.push_back(std::move(layers_[*i]));
+        }
+    for (std::size_t i = 0; i < layers_.size(); ++i)
+        if (!taken[i]) out.push_back(std::move(layers_[i]));
+    layers_ = std::move(out);
+}
+
+void GlobeView::removeLayer(std::size_t index) {
+    if (index < layers_.size()) layers_.erase(layers_.begin() + std::ptrdiff_t(index));
+}
+
 void GlobeView::setLayerSource(std::size_t index, std::shared_ptr<OverlaySource> source, const std::string& error) {
     ViewLayer& l = layers_.at(index);
     l.loading = false;

@@ -33,6 +33,7 @@ struct ViewLayer {
     std::shared_ptr<OverlaySource> source;  // null while loading or when it failed
     std::unique_ptr<OverlayResidency> residency;
     std::string error;
+    std::string summary;  // what opened, e.g. "71 features, 23,456 vertices"
     bool loading = false;
     std::shared_ptr<const TerrainModifiers> modifiers;  // mine layers: they change the terrain
 };
@@ -52,6 +53,13 @@ public:
     void setLayerModifiers(std::size_t index, std::shared_ptr<const TerrainModifiers> modifiers,
                            const std::string& error = {});
     std::vector<ViewLayer>& layers() { return layers_; }
+    // The layer with this id, if the view has it.
+    std::optional<std::size_t> indexOf(const std::string& id) const;
+    // Draws the layers in the order of `ids` (first = bottom); layers not named keep their
+    // relative order after them.
+    void reorder(const std::vector<std::string>& ids);
+    // Removes a layer (its tiles are released with its residency).
+    void removeLayer(std::size_t index);
     const std::vector<ViewLayer>& layers() const { return layers_; }
 
     // One interactive frame: uploads at most `uploadLimit` finished tiles and never waits.

@@ -54,13 +54,16 @@ OpenedLayer openLayer(const LayerDesc& desc, std::shared_ptr<std::atomic<bool>> 
 
 LayerLoader::LayerLoader(GlobeView& view, const std::vector<LayerDesc>& layers,
                          std::shared_ptr<std::atomic<bool>> cancel, std::function<void(const std::string&)> log)
-    : view_(view), log_(std::move(log)) {
-    for (const LayerDesc& d : layers) {
-        if (d.type == LayerType::Model) continue;  // bodies: app/model_loading.h
-        if (d.type == LayerType::Deposits) continue;  // screen-space markers: app/deposit_layers.h
-        const std::size_t index = view_.addLayer(d);
-        pending_.push_back({index, std::async(std::launch::async, [d, cancel] { return openLayer(d, cancel); })});
-    }
+    : view_(view), log_(std::move(log)), cancel_(std::move(cancel)) {
+    for (const LayerDesc& d : layers) add(d);
+}
+
+void LayerLoader::add(const LayerDesc& d) {
+    if (d.type == LayerType::Model) return;     // bodies: app/model_loading.h
+    if (d.type == LayerType::Deposits) return;  // screen-space markers: app/deposit_layers.h
+    if (!view_.indexOf(d.id)) view_.addLayer(d);
+    auto cancel = cancel_;
+    pending_.push_back({d.id, std::async(std::launch::async, [d, cancel] { return openLayer(d, cancel); })});
 }
 
 LayerLoader::~LayerLoader() {
@@ -72,15 +75,19 @@ LayerLoader::~LayerLoader() {
 
 void LayerLoader::attach(Pending& p) {
     OpenedLayer o = p.result.get();
+    const auto index = view_.indexOf(p.id);
+    if (!index) return;  // removed while it was opening
     if (!o.error.empty()) log_(o.error);
     else
-        log_("layer '" + view_.layers().at(p.index).desc.id + "': " + (o.summary.empty() ? "" : o.summary + ", ") +
-             "opened in " + std::to_string(int(o.seconds * 1000.0 + 0.5)) + " ms");
-    if (!o.legend.empty()) view_.layers().at(p.index).desc.legend = o.legend;
-    if (view_.layers().at(p.index).desc.type == LayerType::Mine)
-        view_.setLayerModifiers(p.index, std::move(o.modifiers), o.error);
+        log_("layer '" + p.id + "': " + (o.summary.empty() ? "" : o.summary + ", ") + "opened in " +
+             std::to_string(int(o.seconds * 1000.0 + 0.5)) + " ms");
+    ViewLayer& layer = view_.layers().at(*index);
+    if (!o.legend.empty()) layer.desc.legend = o.legend;
+    layer.summary = o.summary;
+    if (layer.desc.type == LayerType::Mine)
+        view_.setLayerModifiers(*index, std::move(o.modifiers), o.error);
     else
-        view_.setLayerSource(p.index, std::move(o.source), o.error);
+        view_.setLayerSource(*index, std::move(o.source), o.error);
 }
 
 bool LayerLoader::poll() {

@@ -35,6 +35,9 @@ public:
     LayerLoader(GlobeView& view, const std::vector<LayerDesc>& layers, std::shared_ptr<std::atomic<bool>> cancel,
                 std::function<void(const std::string&)> log);
     ~LayerLoader();
+    // Opens one more layer (added at run time, or a layer whose style changed: it replaces the
+    // view's layer of the same id, which keeps drawing until the new one is ready).
+    void add(const LayerDesc& desc);
     // Attaches the layers that finished opening; true when all have.
     bool poll();
     // Waits for every layer and attaches it.
@@ -42,13 +45,14 @@ public:
 
 private:
     struct Pending {
-        std::size_t index;
+        std::string id;  // the view's layer; its index changes when layers are reordered
         std::future<OpenedLayer> result;
     };
     void attach(Pending& p);
     GlobeView& view_;
     std::function<void(const std::string&)> log_;
     std::vector<Pending> pending_;
+    std::shared_ptr<std::atomic<bool>> cancel_;
 };
 
 }  // namespace plateau::app

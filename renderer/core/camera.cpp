@@ -98,4 +98,10 @@ double nearPlaneForClearance(double clearance_m) {
     return std::clamp(clearance_m * 0.1, 0.5, 5000.0);
 }
 
+std::optional<glm::dvec2> projectToScreen(const Camera& cam, const glm::dvec3& ecef) {
+    const glm::dvec4 clip = projectionMatrix(cam) * viewMatrix(cam) * glm::dvec4(ecef, 1.0);
+    if (clip.w <= 0.0) return std::nullopt;
+    return glm::dvec2((clip.x / clip.w * 0.5 + 0.5) * cam.width, (clip.y / clip.w * 0.5 + 0.5) * cam.height);
+}
+
 }  // namespace plateau

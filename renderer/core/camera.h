@@ -2,6 +2,8 @@
 // A perspective camera on the globe. Position and orientation are double precision ECEF; the GPU
 // only ever sees camera-relative float matrices (tileMvp), so precision does not depend on where
 // on Earth the camera is.
+#include <optional>
+
 #include <glm/glm.hpp>
 
 #include "core/geodesy.h"
@@ -46,6 +48,9 @@ glm::dmat4 projectionMatrix(const Camera& cam);
 // Model-view-projection for geometry stored relative to `originEcef`, computed in double with the
 // camera subtracted first, then rounded to float.
 glm::mat4 relativeMvp(const Camera& cam, const glm::dvec3& originEcef);
+// Pixel position (x right, y down, in the camera's width x height) of an ECEF point; none when it
+// is behind the camera.
+std::optional<glm::dvec2> projectToScreen(const Camera& cam, const glm::dvec3& ecef);
 // Choose a near plane from the height above the terrain below the camera.
 double nearPlaneForClearance(double clearance_m);
 

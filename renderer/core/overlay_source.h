@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/overlay_image.h"
 #include "core/result.h"
@@ -29,6 +30,8 @@ public:
     // tiles rendered for the same state are identical, so the state is part of the cache key.
     // Sources that do not vary return 0 for every time.
     virtual std::int64_t stateAt(double /*year*/) const { return 0; }
+    // The dates (decimal years) where the picture changes, ascending: the time slider marks them.
+    virtual std::vector<double> timeStamps() const { return {}; }
 
     // Produces the tile for `state` (see stateAt). Errors are one line naming the tile's URL or
     // file and the problem. `cancel` turns true when nobody wants the tile any more: long work

@@ -82,13 +82,15 @@ ModelHandle Renderer::uploadModel(const ModelData& model) {
 
 void Renderer::releaseModel(ModelHandle handle) { models_->release(handle); }
 
-FrameResult Renderer::drawFrame(const FrameDesc& frame) {
+FrameResult Renderer::drawFrame(const FrameDesc& frame) { return drawFrame(frame, target_); }
+
+FrameResult Renderer::drawFrame(const FrameDesc& frame, RenderTarget& target) {
     beginFrame();
     FrameSlot& slot = ring_->current();
     VkCommandBuffer cmd = slot.cmd;
     FrameResult result;
 
-    auto image = target_.acquire(target_.usesAcquireSemaphore() ? slot.acquired : VK_NULL_HANDLE);
+    auto image = target.acquire(target.usesAcquireSemaphore() ? slot.acquired : VK_NULL_HANDLE);
     if (!image) {
         // Out of date: submit the uploads alone so recorded copies are not lost.
         VK_CHECK(vkEndCommandBuffer(cmd));
@@ -112,13 +114,13 @@ FrameResult Renderer::drawFrame(const FrameDesc& frame) {
     pc.stats = &result.stats;
     for (auto& p : passes_) p->prepare(pc);
 
-    const VkExtent2D extent = target_.extent();
+    const VkExtent2D extent = target.extent();
     VkClearValue clears[2];
     clears[0].color = {{frame.clearColour[0], frame.clearColour[1], frame.clearColour[2], frame.clearColour[3]}};
     clears[1].depthStencil = {0.0f, 0};  // reverse-Z: 0 is infinitely far
     VkRenderPassBeginInfo rbi{VK_STRUCTURE_TYPE_RENDER_PASS_BEGIN_INFO};
-    rbi.renderPass = target_.renderPass();
-    rbi.framebuffer = target_.framebuffer(*image);
+    rbi.renderPass = target.renderPass();
+    rbi.framebuffer = target.framebuffer(*image);
     rbi.renderArea = {{0, 0}, extent};
     rbi.clearValueCount = 2;
     rbi.pClearValues = clears;
@@ -137,13 +139,13 @@ FrameResult Renderer::drawFrame(const FrameDesc& frame) {
     }
     if (imgui_ && frame.ui) imgui_->record(cmd, frame.ui);
     vkCmdEndRenderPass(cmd);
-    target_.recordAfterPass(cmd, *image);
+    target.recordAfterPass(cmd, *image);
     VK_CHECK(vkEndCommandBuffer(cmd));
 
     VkSubmitInfo si{VK_STRUCTURE_TYPE_SUBMIT_INFO};
     VkPipelineStageFlags waitStage = VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT;
-    VkSemaphore done = target_.renderDone(*image);
-    if (target_.usesAcquireSemaphore()) {
+    VkSemaphore done = target.renderDone(*image);
+    if (target.usesAcquireSemaphore()) {
         si.waitSemaphoreCount = 1;
         si.pWaitSemaphores = &slot.acquired;
         si.pWaitDstStageMask = &waitStage;
@@ -157,7 +159,7 @@ FrameResult Renderer::drawFrame(const FrameDesc& frame) {
     VK_CHECK(vkResetFences(ctx_.device(), 1, &slot.fence));
     VK_CHECK(vkQueueSubmit(ctx_.queue(), 1, &si, slot.fence));
     recording_ = false;
-    result.presented = target_.present(ctx_.queue(), *image);
+    result.presented = target.present(ctx_.queue(), *image);
     return result;
 }
 

@@ -67,6 +67,10 @@ public:
     ModelHandle uploadModel(const ModelData& model);
     void releaseModel(ModelHandle handle);
     FrameResult drawFrame(const FrameDesc& frame);
+    // The same frame into another target whose render pass is compatible with this renderer's
+    // (same formats: any OffscreenTarget), with the same tile pools: a screenshot larger than the
+    // window is drawn this way without loading the scene a second time.
+    FrameResult drawFrame(const FrameDesc& frame, RenderTarget& target);
     // Wait until the last submitted frame is complete (before reading an offscreen target back).
     void waitIdle();
 

@@ -43,6 +43,7 @@ public:
     // The interval of the layer's time boundaries containing `year` (the pinned date, when the
     // layer has one); 0 for layers without time.
     std::int64_t stateAt(double year) const override;
+    std::vector<double> timeStamps() const override { return versions_.boundaries(); }
     Result<OverlayImage> render(const TileId& id, std::int64_t state, const std::atomic<bool>& cancel) override;
 
     // Cross-fade at `year` with the layer's fadeYears (states as stateAt gives them).

@@ -26,15 +26,19 @@ void drawLabel(const StatusInfo& status) {
     const ImVec2 size = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(size.x - 10.0f, size.y - 10.0f), ImGuiCond_Always, ImVec2(1.0f, 1.0f));
     ImGui::SetNextWindowBgAlpha(0.55f);
+    // At most half the width: the time bar takes the bottom left.
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0.0f, 0.0f), ImVec2(size.x * 0.5f - 20.0f, size.y));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                    ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs;
     if (ImGui::Begin("##label", nullptr, flags)) {
+        ImGui::PushTextWrapPos(size.x * 0.5f - 30.0f);
         if (!status.title.empty()) ImGui::TextUnformatted(status.title.c_str());
         if (!status.label.empty()) ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.4f, 1.0f), "%s", status.label.c_str());
         if (!status.date.empty()) ImGui::Text("%s", status.date.c_str());
         for (const std::string& a : status.attributions)
             ImGui::TextColored(ImVec4(0.85f, 0.85f, 0.85f, 1.0f), "%s", a.c_str());
+        ImGui::PopTextWrapPos();
     }
     ImGui::End();
 }
@@ -86,43 +90,6 @@ bool drawUndergroundSettings(UndergroundView& u) {
         if (ImGui::DragFloat("Cut latitude", &lat, 0.001f, -90.0f, 90.0f, "%.3f")) { u.cutaway.lat_deg = lat; changed = true; }
         if (ImGui::SliderFloat("Cut faces", &heading, 0.0f, 360.0f, "%.0f deg")) { u.cutaway.heading_deg = heading; changed = true; }
     }
-    return changed;
-}
-
-bool drawPanel(ViewSettings& s, const StatusInfo& status) {
-    bool changed = false;
-    ImGui::SetNextWindowPos(ImVec2(10.0f, 10.0f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowBgAlpha(0.8f);
-    if (ImGui::Begin("View", &s.showPanel, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::TextUnformatted(status.camera.c_str());
-        ImGui::Text("%d tiles drawn, %d loading, %.1f ms", status.tilesDrawn, status.tilesLoading, status.frameMs);
-        ImGui::Separator();
-        float exag = float(s.shading.exaggeration);
-        if (ImGui::SliderFloat("Exaggeration", &exag, 1.0f, 5.0f, "%.1fx")) {
-            s.shading.exaggeration = exag;
-            changed = true;
-        }
-        float az = float(s.shading.sunAzimuthDeg), el = float(s.shading.sunElevationDeg);
-        if (ImGui::SliderFloat("Sun azimuth", &az, 0.0f, 360.0f, "%.0f deg")) { s.shading.sunAzimuthDeg = az; changed = true; }
-        if (ImGui::SliderFloat("Sun elevation", &el, 1.0f, 90.0f, "%.0f deg")) { s.shading.sunElevationDeg = el; changed = true; }
-        float contour = float(s.shading.contourIntervalM);
-        if (ImGui::SliderFloat("Contours", &contour, 0.0f, 1000.0f, contour > 0.0f ? "every %.0f m" : "off")) {
-            s.shading.contourIntervalM = contour;
-            changed = true;
-        }
-        changed |= ImGui::Checkbox("Haze", &s.shading.haze);
-        float sse = float(s.maxScreenSpaceError);
-        if (ImGui::SliderFloat("Detail (px error)", &sse, 0.5f, 16.0f, "%.1f")) {
-            s.maxScreenSpaceError = sse;
-            changed = true;
-        }
-        changed |= drawUndergroundSettings(s.underground);
-        if (!status.picked.empty()) ImGui::Text("body: %s", status.picked.c_str());
-        ImGui::Separator();
-        ImGui::TextDisabled("drag: pan   scroll: zoom   right/ctrl-drag: rotate, tilt");
-        ImGui::TextDisabled("WASD/arrows: move   Q/E: down/up   F1: panel");
-    }
-    ImGui::End();
     return changed;
 }
 

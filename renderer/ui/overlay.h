@@ -17,7 +17,7 @@ void drawLabel(const StatusInfo& status);
 void drawMapLabels(const std::vector<ScreenLabel>& labels);
 // Text size in pixels with the current font (for label layout).
 std::pair<float, float> measureText(const std::string& text);
-// Returns true when a setting changed.
-bool drawPanel(ViewSettings& settings, const StatusInfo& status);
+// The underground view's settings (a section of the panel). True when one changed.
+bool drawUndergroundSettings(UndergroundView& u);
 
 }  // namespace plateau::ui

@@ -12,6 +12,7 @@ struct ViewSettings {
     Shading shading;
     double maxScreenSpaceError = 2.0;
     bool showPanel = true;
+    bool tileBounds = false;  // debug: outline each drawn tile
     UndergroundView underground;  // terrain opacity, cutaway, underside, camera below the surface
 };
 

@@ -1,0 +1,424 @@
+#include "app/viewer.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include "app/commands.h"
+#include "app/deposit_layers.h"
+#include "app/globe_view.h"
+#include "app/layer_setup.h"
+#include "app/map_labels.h"
+#include "app/model_loading.h"
+#include "app/view_models.h"
+#include "app/viewer_navigation.h"
+#include "core/camera_control.h"
+#include "core/screenshot_name.h"
+#include "core/surface_height.h"
+#include "core/terrain_modifiers.h"
+#include "gpu/context.h"
+#include "gpu/offscreen_target.h"
+#include "gpu/overlay_pool.h"
+#include "gpu/tile_pool.h"
+#include "io/atomic_file.h"
+#include "io/png_codec.h"
+#include "ui/deposit_overlay.h"
+#include "ui/overlay.h"
+#include "ui/widget_rects.h"
+
+namespace plateau::app {
+
+namespace {
+
+std::string describeCamera(const Camera& cam) {
+    const CameraPose p = cameraPose(cam);
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "%.4f %s %.4f %s, %.1f km, heading %.0f, pitch %.0f", std::fabs(p.lat_deg),
+                  p.lat_deg >= 0 ? "N" : "S", std::fabs(p.lon_deg), p.lon_deg >= 0 ? "E" : "W", p.height_m / 1000.0,
+                  p.heading_deg, p.pitch_deg);
+    return buf;
+}
+
+// The ImGui draw data without the panel's windows (and their popups and children).
+struct FilteredDrawData {
+    ImDrawData data;
+    std::vector<ImDrawList*> lists;
+};
+FilteredDrawData withoutPanel(const ImDrawData& all) {
+    FilteredDrawData out;
+    out.data = all;
+    ImGuiWindow* panel = ImGui::FindWindowByName(ui::kPanelWindow);
+    ImGuiWindow* time = ImGui::FindWindowByName(ui::kTimeWindow);
+    std::vector<const ImDrawList*> skip;
+    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+        if ((panel && w->RootWindow == panel) || (time && w->RootWindow == time)) skip.push_back(w->DrawList);
+    out.data.TotalIdxCount = out.data.TotalVtxCount = 0;
+    for (int i = 0; i < all.CmdListsCount; ++i) {
+        ImDrawList* l = all.CmdLists[i];
+        if (std::find(skip.begin(), skip.end(), l) != skip.end()) continue;
+        out.lists.push_back(l);
+        out.data.TotalIdxCount += l->IdxBuffer.Size;
+        out.data.TotalVtxCount += l->VtxBuffer.Size;
+    }
+    out.data.CmdLists = out.lists.data();
+    out.data.CmdListsCount = int(out.lists.size());
+    return out;
+}
+
+}  // namespace
+
+Viewer::Viewer(OpenedScene opened, gpu::Context& ctx, gpu::Renderer& renderer, gpu::RenderTarget& target,
+               ViewerOptions options)
+    : opened_(std::move(opened)), ctx_(ctx), renderer_(renderer), target_(target), log_(std::move(options.log)) {
+    Scene& scene = opened_.scene;
+    const auto logFn = [this](const std::string& line) { log(line); };
+    view_ = std::make_unique<GlobeView>(opened_.source, renderer_, logFn, memoryBudget(scene));
+    // Layers open in the background; each is drawn as soon as it is ready.
+    layers_ = std::make_unique<LayerLoader>(*view_, scene.layers, opened_.cancel, logFn);
+    models_ = std::make_unique<ViewModels>(renderer_);
+    modelLoader_ = std::make_unique<ModelLoader>(*models_, scene.layers, logFn);
+    deposits_ = std::make_unique<DepositLayers>(scene.layers, logFn);
+    nav_ = std::make_unique<ViewerNavigation>();
+    panel_.settings = ui::ViewSettings{scene.shading, scene.maxScreenSpaceError, true, false, options.underground};
+    const VkExtent2D ext = target_.extent();
+    camera_ = makeCamera(options.camera.value_or(scene.camera), int(ext.width), int(ext.height));
+    range_ = scene.timeline;
+}
+
+Viewer::~Viewer() { shutdown(); }
+
+void Viewer::shutdown() {
+    if (shuttingDown_) return;
+    shuttingDown_ = true;
+    opened_.cancelTransfers();  // workers stop waiting on the network before they are joined
+    layers_.reset();
+    modelLoader_.reset();
+}
+
+void Viewer::log(const std::string& line) {
+    messages_.push_back(line);
+    if (messages_.size() > 200) messages_.erase(messages_.begin());
+    if (log_) log_(line);
+}
+
+gpu::FrameDesc Viewer::frame(double now) {
+    Scene& scene = opened_.scene;
+    const double dt = lastNow_ ? std::clamp(now - *lastNow_, 0.0, 1.0) : 0.0;
+    lastNow_ = now;
+    elapsed_ = now;
+    ImGuiIO& io = ImGui::GetIO();
+    const VkExtent2D ext = target_.extent();
+    camera_.width = int(ext.width);
+    camera_.height = int(ext.height);
+    ui::ViewSettings& settings = panel_.settings;
+
+    const Geodetic g = ecefToGeodetic(camera_.position);
+    const double ground = displayedSurfaceHeight(view_->store(), g.lon_deg, g.lat_deg, settings.shading.exaggeration)
+                              .value_or(4000.0 * settings.shading.exaggeration);
+    ui::clearWidgetRects();
+    ImGui::NewFrame();
+    if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) settings.showPanel = !settings.showPanel;
+    const bool shotKey = ImGui::IsKeyPressed(GLFW_KEY_F12, false);
+    // In the underground view the camera may pass through the surface, down to a floor, and
+    // look up at the terrain's underside.
+    nav_->limits.maxPitchDeg = settings.underground.enabled ? 80.0 : NavigationLimits{}.maxPitchDeg;
+    camera_ = nav_->update(camera_, settings.underground.navigationGround(ground), std::min(dt, 0.1));
+
+    if (scene.timeline.present) {
+        range_.current = scene.timeline.current;
+        scene.timeline.current = advancePlayback(range_, panel_.playback, dt);
+    }
+    const double time = scene.timeline.current;
+
+    // Tiles load on worker threads; a few uploads per frame keep the window responsive and
+    // parents show until their children arrive.
+    const FrameInput input{camera_, time, elapsed_};
+    const auto st = view_->update(input, selectionParams(settings.maxScreenSpaceError, settings.shading,
+                                                           opened_.source->maxZoom()),
+                                  scene.memory.uploadsPerFrame);
+    const bool draped = layers_ ? layers_->poll() : true;
+    const bool bodies = modelLoader_ ? modelLoader_->poll() : true;
+    layersLoaded_ = draped && bodies;
+    updateDataDates();
+
+    ui::StatusInfo status = statusLabel(scene, *view_);
+    for (const std::string& a : deposits_->attributions()) status.attributions.push_back(a);
+    if (!models_->models().empty() && !io.WantCaptureMouse) {
+        const double sx = double(io.DisplayFramebufferScale.x), sy = double(io.DisplayFramebufferScale.y);
+        if (const auto hit = models_->pick(camera_, double(io.MousePos.x) * sx, double(io.MousePos.y) * sy, *view_,
+                                           settings.shading.exaggeration))
+            status.picked = hit->layerId + (hit->node.empty() ? "" : ": " + hit->node);
+    }
+    gpu::FrameDesc desc = view_->frame(input, settings.shading);
+    desc.style.underground = settings.underground;
+    desc.models = models_->instances(*view_, settings.shading.exaggeration);
+    drawMapOverlays(desc, status);
+    if (settings.tileBounds) drawTileBounds(desc.camera);
+    ui::drawLabel(status);
+
+    if (settings.showPanel) {
+        const ui::PanelModel model = panelModel(dt * 1000.0, st.drawn, st.missing, st.overlayMissing);
+        const ui::PanelActions actions = ui::drawPanel(panel_, scene.layers, scene.timeline, range_, model);
+        applyPanelActions(actions);
+    }
+    if (scene.timeline.present && panel_.showTimeBar)
+        ui::drawTimeBar(scene.timeline, range_, panel_.playback, dataDates_);
+    if (shotKey) screenshotPending_ = true;
+    ImGui::Render();
+    desc.ui = ImGui::GetDrawData();
+    return desc;
+}
+
+PrepareStatsLite Viewer::settle(double timeoutSeconds) {
+    const ui::ViewSettings& s = panel_.settings;
+    const auto st = view_->settle({camera_, opened_.scene.timeline.current, elapsed_},
+                                  selectionParams(s.maxScreenSpaceError, s.shading, opened_.source->maxZoom()),
+                                  timeoutSeconds);
+    return {st.settled, st.missing};
+}
+
+void Viewer::afterFrame() {
+    if (!screenshotPending_) return;
+    screenshotPending_ = false;
+    const ui::ScreenshotSettings& s = panel_.screenshot;
+    auto written = saveScreenshot(s.scale, s.withPanel, s.folder);
+    panel_.message = written ? "saved " + *written : written.error().message;
+    log(panel_.message);
+}
+
+Result<std::string> Viewer::saveScreenshot(int scale, bool withPanel, const std::string& folder) {
+    scale = std::clamp(scale, 1, 4);
+    const VkExtent2D ext = target_.extent();
+    const int w = int(ext.width) * scale, h = int(ext.height) * scale;
+    const ImDrawData* drawn = ImGui::GetDrawData();
+    FilteredDrawData ui;
+    if (drawn) ui = withPanel ? FilteredDrawData{*drawn, {}} : withoutPanel(*drawn);
+    // The UI was laid out for the window: drawn at `scale` times its size, in place.
+    ui.data.FramebufferScale = ImVec2(float(scale), float(scale));
+    try {
+        renderer_.waitIdle();  // the window's frame is done with the UI's vertex buffers
+        gpu::OffscreenTarget shot(ctx_, VkExtent2D{std::uint32_t(w), std::uint32_t(h)});
+        Camera cam = camera_;
+        cam.width = w;
+        cam.height = h;
+        const ui::ViewSettings& settings = panel_.settings;
+        const FrameInput in{cam, opened_.scene.timeline.current, elapsed_};
+        const auto st = view_->settle(in, selectionParams(settings.maxScreenSpaceError, settings.shading,
+                                                           opened_.source->maxZoom()),
+                                      60.0);
+        if (!st.settled) log("screenshot: view not settled, " + std::to_string(st.missing) + " tiles missing");
+        gpu::FrameDesc f = view_->frame(in, settings.shading);
+        f.style.underground = settings.underground;
+        f.models = models_->instances(*view_, settings.shading.exaggeration);
+        f.ui = drawn ? &ui.data : nullptr;
+        shot.requestCapture();
+        renderer_.drawFrame(f, shot);
+        renderer_.waitIdle();
+        Image8 img{w, h, 4, shot.readColourRgba()};
+        auto png = encodePng(img);
+        if (!png) return makeError("screenshot: " + png.error().message);
+        const CameraPose pose = cameraPose(camera_);
+        const auto centre = intersectEllipsoid(camera_.position, pixelRay(camera_, camera_.width / 2.0, camera_.height / 2.0),
+                                               0.0);
+        const Geodetic c = centre ? ecefToGeodetic(*centre) : Geodetic{pose.lon_deg, pose.lat_deg, 0.0};
+        const std::string date = opened_.scene.timeline.present ? formatDate(opened_.scene.timeline.current) : "";
+        const std::filesystem::path path =
+            std::filesystem::path(folder.empty() ? "." : folder) / screenshotFileName(placeNameAt(c.lon_deg, c.lat_deg),
+                                                                                       c.lon_deg, c.lat_deg, date);
+        if (auto ok = writeFileAtomic(path, *png); !ok) return makeError(ok.error().message);
+        return path.string();
+    } catch (const std::exception& e) {
+        return makeError(std::string("screenshot: ") + e.what());
+    }
+}
+
+std::string Viewer::placeNameAt(double lon, double lat) const {
+    // The nearest deposit within about 20 km names the picture; elsewhere the coordinates do.
+    std::string best;
+    double bestD = 20000.0;
+    for (const DepositLayerState& l : deposits_->layers()) {
+        if (!l.desc.visible) continue;
+        for (const Deposit& d : l.deposits) {
+            const double dx = (d.lon - lon) * 111320.0 * std::cos(lat * 3.14159265358979 / 180.0);
+            const double dy = (d.lat - lat) * 110540.0;
+            const double dist = std::sqrt(dx * dx + dy * dy);
+            if (dist < bestD) bestD = dist, best = d.name;
+        }
+    }
+    return best;
+}
+
+void Viewer::drawMapOverlays(const gpu::FrameDesc& desc, ui::StatusInfo& status) {
+    (void)status;
+    const ImGuiIO& io = ImGui::GetIO();
+    const double exaggeration = panel_.settings.shading.exaggeration;
+    const double time = opened_.scene.timeline.current;
+    if (hasLabels(*view_) || deposits_->any()) {
+        // Labels and deposit markers hide behind terrain by the newest depth the GPU has finished
+        // copying (a frame or two old: at interactive rates the difference is a pixel or so).
+        target_.requestDepth();
+        const gpu::DepthImage depth = target_.readDepth();
+        const bool fits = int(depth.width) == desc.camera.width && int(depth.height) == desc.camera.height;
+        const std::vector<float> noDepth;
+        const std::vector<float>& d = fits ? depth.values : noDepth;
+        std::vector<ui::ScreenLabel> mapLabels;
+        if (hasLabels(*view_)) mapLabels = placeLabels(*view_, desc.camera, time, exaggeration, d, ui::measureText);
+        if (deposits_->any()) {
+            deposits_->place(*view_, desc.camera, time, exaggeration, d, ui::measureText);
+            deposits_->dropCoveredLabels(mapLabels, ui::measureText);
+            deposits_->draw();
+            if (!io.WantCaptureMouse)
+                if (const auto picked = deposits_->pick(io.MousePos.x, io.MousePos.y)) ui::drawDepositCard(*picked->deposit);
+        }
+        ui::drawMapLabels(mapLabels);
+    }
+    // Body labels only where bodies can be seen (see render_command.cpp).
+    if (!models_->models().empty() && panel_.settings.underground.enabled)
+        ui::drawMapLabels(models_->labels(desc.camera, *view_, exaggeration));
+}
+
+void Viewer::drawTileBounds(const Camera& cam) {
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    const double exaggeration = panel_.settings.shading.exaggeration;
+    const double sx = 1.0 / double(ImGui::GetIO().DisplayFramebufferScale.x);
+    const double sy = 1.0 / double(ImGui::GetIO().DisplayFramebufferScale.y);
+    for (const TileId& id : view_->drawList()) {
+        const LonLatBounds b = tileBounds(id);
+        const double lons[4] = {b.west, b.east, b.east, b.west}, lats[4] = {b.south, b.south, b.north, b.north};
+        ImVec2 pts[4];
+        bool ok = true;
+        for (int k = 0; k < 4 && ok; ++k) {
+            const double hgt = displayedSurfaceHeight(view_->store(), lons[k], lats[k], exaggeration).value_or(0.0);
+            const auto p = projectToScreen(cam, geodeticToEcef({lons[k], lats[k], hgt}));
+            ok = p.has_value();
+            if (p) pts[k] = ImVec2(float(p->x * sx), float(p->y * sy));
+        }
+        if (ok) dl->AddPolyline(pts, 4, IM_COL32(255, 60, 200, 200), ImDrawFlags_Closed, 1.0f);
+    }
+}
+
+ui::PanelModel Viewer::panelModel(double frameMs, int drawn, int loading, int overlayLoading) {
+    const Scene& scene = opened_.scene;
+    ui::PanelModel m;
+    m.terrainLabel = scene.label;
+    m.terrainAttribution = scene.terrain.attribution;
+    m.dataDates = dataDates_;
+    for (LayerDesc& l : opened_.scene.layers) {
+        ui::LayerStatus s;
+        if (const auto i = view_->indexOf(l.id)) {
+            ViewLayer& v = view_->layers()[*i];
+            s.loading = v.loading;
+            s.error = v.error;
+            s.summary = v.summary;
+            if (!v.desc.legend.empty()) l.legend = v.desc.legend;  // a trace's report, once routed
+        }
+        for (const DepositLayerState& d : deposits_->layers())
+            if (d.desc.id == l.id) {
+                s.error = d.error;
+                s.summary = std::to_string(d.deposits.size()) + " deposits";
+            }
+        for (const ViewModel& v : models_->models())
+            if (v.desc.id == l.id) {
+                s.loading = v.loading;
+                s.error = v.error;
+            }
+        m.layers.push_back(std::move(s));
+    }
+    ui::PanelStats& st = m.stats;
+    st.camera = describeCamera(camera_);
+    st.frameMs = frameMs;
+    st.tilesDrawn = drawn;
+    st.tilesLoading = loading;
+    st.overlayLoading = overlayLoading;
+    st.gpuTiles = renderer_.tilePool().residentCount();
+    st.gpuTileCapacity = renderer_.tilePool().capacity();
+    st.overlaySlots = renderer_.overlayPool().used();
+    st.overlayCapacity = renderer_.overlayPool().capacity();
+    st.cpuTileBytes = view_->store().bytes();
+    st.cpuBudgetBytes = memoryBudget(scene).cpuBytes;
+    return m;
+}
+
+void Viewer::applyPanelActions(const ui::PanelActions& a) {
+    if (a.remove) removeLayer(*a.remove);
+    if (a.layersChanged || a.remove || !a.restyled.empty()) syncLayers();
+    for (const std::size_t i : a.restyled)
+        if (i < opened_.scene.layers.size() && layers_) layers_->add(opened_.scene.layers[i]);
+    if (a.screenshot) screenshotPending_ = true;
+}
+
+void Viewer::removeLayer(std::size_t index) {
+    std::vector<LayerDesc>& layers = opened_.scene.layers;
+    if (index >= layers.size()) return;
+    const std::string id = layers[index].id;
+    layers.erase(layers.begin() + std::ptrdiff_t(index));
+    if (const auto i = view_->indexOf(id)) view_->removeLayer(*i);
+    // Catalogues and bodies stay in their lists (loaders refer to them by index), hidden.
+    for (DepositLayerState& d : deposits_->layers())
+        if (d.desc.id == id) d.desc.visible = false;
+    for (ViewModel& m : models_->models())
+        if (m.desc.id == id) m.desc.visible = false;
+    log("layer '" + id + "' removed");
+}
+
+void Viewer::syncLayers() {
+    std::vector<std::string> order;
+    for (const LayerDesc& l : opened_.scene.layers) {
+        order.push_back(l.id);
+        if (const auto i = view_->indexOf(l.id)) {
+            LayerDesc& v = view_->layers()[*i].desc;
+            v.visible = l.visible;
+            v.opacity = l.opacity;
+            v.time = l.time;
+            v.style = l.style;
+        }
+        for (DepositLayerState& d : deposits_->layers())
+            if (d.desc.id == l.id) {
+                d.desc.visible = l.visible;
+                d.desc.opacity = l.opacity;
+                d.desc.deposits = l.deposits;
+                d.desc.time = l.time;
+            }
+        for (ViewModel& m : models_->models())
+            if (m.desc.id == l.id) {
+                m.desc.visible = l.visible;
+                m.desc.opacity = l.opacity;
+            }
+    }
+    view_->reorder(order);
+}
+
+void Viewer::updateDataDates() {
+    // Recomputed when a layer finishes opening (the key counts what has opened).
+    std::size_t key = opened_.scene.layers.size() * 1000003u;
+    for (const ViewLayer& l : view_->layers()) key = key * 31u + (l.loading ? 1u : 2u);
+    if (key == datesKey_) return;
+    datesKey_ = key;
+    std::vector<double> dates;
+    for (const ViewLayer& l : view_->layers()) {
+        if (l.source)
+            for (double d : l.source->timeStamps()) dates.push_back(d);
+        for (const auto& t : l.desc.source.times) dates.push_back(t.second);
+        if (l.modifiers)
+            for (const TerrainModifier& m : l.modifiers->list())
+                for (const ModifierStage& s : m.stages) dates.push_back(s.year);
+    }
+    // Catalogue years (discoveries back to the 1600s) mark the slider but do not stretch it:
+    // its range is what the layers that change with time span.
+    std::vector<double> catalogue;
+    for (const DepositLayerState& l : deposits_->layers())
+        for (const Deposit& d : l.deposits) {
+            if (d.discoveryYear) catalogue.push_back(double(*d.discoveryYear));
+            if (d.productionYear) catalogue.push_back(double(*d.productionYear));
+        }
+    if (dates.empty()) dates = catalogue;
+    range_ = sliderRange(opened_.scene.timeline, plateau::dataDates(dates));
+    for (double d : catalogue)
+        if (d >= range_.start && d <= range_.end) dates.push_back(d);
+    dataDates_ = plateau::dataDates(std::move(dates));
+}
+
+}  // namespace plateau::app

@@ -1,0 +1,122 @@
+#pragma once
+// One viewer of a scene: the globe with its layers, bodies and deposits, the camera and its
+// navigation, the panel and the time bar, advanced one frame at a time from plain input (ImGui's
+// IO: mouse position and buttons, wheel, keys). The window (view_command.cpp) fills that IO from
+// GLFW and presents the frames; headless tests fill it by hand and draw the frames offscreen, so
+// every part of the UI is tested as it runs in the window.
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/scene_setup.h"
+#include "core/camera.h"
+#include "core/underground.h"
+#include "gpu/renderer.h"
+#include "ui/panel.h"
+
+struct ImDrawData;
+
+namespace plateau::gpu {
+class Context;
+class RenderTarget;
+}  // namespace plateau::gpu
+
+namespace plateau::app {
+
+class GlobeView;
+class LayerLoader;
+class ViewModels;
+class ModelLoader;
+class DepositLayers;
+struct ViewerNavigation;
+
+struct PrepareStatsLite {
+    bool settled = false;
+    int missing = 0;
+};
+
+struct ViewerOptions {
+    UndergroundView underground;
+    std::optional<CameraPose> camera;  // unset: the scene's
+    std::function<void(const std::string&)> log;
+};
+
+class Viewer {
+public:
+    // `target`: where the frames go (the window's swapchain or an offscreen image); its depth is
+    // read back for picking and label occlusion. The ImGui context must exist (fonts added) and
+    // the renderer's ImGui pass enabled.
+    Viewer(OpenedScene opened, gpu::Context& ctx, gpu::Renderer& renderer, gpu::RenderTarget& target,
+           ViewerOptions options);
+    ~Viewer();
+    Viewer(const Viewer&) = delete;
+    Viewer& operator=(const Viewer&) = delete;
+
+    // One frame at `now` (seconds on the caller's clock): calls ImGui::NewFrame (the caller has
+    // run its platform backend's NewFrame, or set io.DisplaySize, io.DeltaTime and the input by
+    // hand), moves the camera, plays the timeline, updates residency, builds the UI and returns
+    // what to draw, with desc.ui set. Never waits for tiles.
+    gpu::FrameDesc frame(double now);
+    // Waits until every tile the current view needs is resident (as a screenshot does).
+    PrepareStatsLite settle(double timeoutSeconds = 120.0);
+    // After the caller drew the frame: does what needs a drawn frame (a screenshot asked for).
+    void afterFrame();
+
+    // Saves a screenshot now (as the panel's button does): `scale` times the target's size,
+    // with or without the panel, settled (no missing tiles). Returns the file written or an error.
+    Result<std::string> saveScreenshot(int scale, bool withPanel, const std::string& folder);
+
+    Scene& scene() { return opened_.scene; }
+    Camera& camera() { return camera_; }
+    ui::PanelState& panel() { return panel_; }
+    GlobeView& view() { return *view_; }
+    DepositLayers& deposits() { return *deposits_; }
+    ViewModels& models() { return *models_; }
+    // True once every layer, body and catalogue has been opened (or failed).
+    bool layersLoaded() const { return layersLoaded_; }
+    // The slider's range and the dates with data, as the last frame computed them.
+    const Timeline& timeRange() const { return range_; }
+    const std::vector<double>& dataDates() const { return dataDates_; }
+    // Lines logged since the viewer started (errors included), newest last.
+    const std::vector<std::string>& messages() const { return messages_; }
+    // Cancels network transfers and waits for the loaders (before the renderer goes away).
+    void shutdown();
+
+private:
+    void log(const std::string& line);
+    void applyPanelActions(const ui::PanelActions& actions);
+    void syncLayers();
+    void removeLayer(std::size_t index);
+    ui::PanelModel panelModel(double frameMs, int drawn, int loading, int overlayLoading);
+    void updateDataDates();
+    void drawMapOverlays(const gpu::FrameDesc& desc, ui::StatusInfo& status);
+    void drawTileBounds(const Camera& cam);
+    std::string placeNameAt(double lon, double lat) const;
+
+    OpenedScene opened_;
+    gpu::Context& ctx_;
+    gpu::Renderer& renderer_;
+    gpu::RenderTarget& target_;
+    std::function<void(const std::string&)> log_;
+    std::vector<std::string> messages_;
+    std::unique_ptr<GlobeView> view_;
+    std::unique_ptr<LayerLoader> layers_;
+    std::unique_ptr<ViewModels> models_;
+    std::unique_ptr<ModelLoader> modelLoader_;
+    std::unique_ptr<DepositLayers> deposits_;
+    std::unique_ptr<ViewerNavigation> nav_;
+    ui::PanelState panel_;
+    Camera camera_;
+    Timeline range_;
+    std::vector<double> dataDates_;
+    std::size_t datesKey_ = std::size_t(-1);
+    bool layersLoaded_ = false;
+    std::optional<double> lastNow_;
+    double elapsed_ = 0;
+    bool screenshotPending_ = false;
+    bool shuttingDown_ = false;
+};
+
+}  // namespace plateau::app
