@@ -15,11 +15,13 @@ Result<std::shared_ptr<const ModelData>> loadModelFile(const std::filesystem::pa
 ModelLoader::ModelLoader(ViewModels& models, const std::vector<LayerDesc>& layers,
                          std::function<void(const std::string&)> log)
     : models_(models), log_(std::move(log)) {
-    for (const LayerDesc& d : layers) {
-        if (d.type != LayerType::Model) continue;
-        const std::size_t index = models_.add(d);
-        pending_.push_back({index, std::async(std::launch::async, [path = d.model.path] { return loadModelFile(path); })});
-    }
+    for (const LayerDesc& d : layers) add(d);
+}
+
+void ModelLoader::add(const LayerDesc& d) {
+    if (d.type != LayerType::Model) return;
+    const std::size_t index = models_.add(d);
+    pending_.push_back({index, std::async(std::launch::async, [path = d.model.path] { return loadModelFile(path); })});
 }
 
 ModelLoader::~ModelLoader() {

@@ -73,6 +73,10 @@ FilteredDrawData withoutPanel(const ImDrawData& all) {
 Viewer::Viewer(OpenedScene opened, gpu::Context& ctx, gpu::Renderer& renderer, gpu::RenderTarget& target,
                ViewerOptions options)
     : opened_(std::move(opened)), ctx_(ctx), renderer_(renderer), target_(target), log_(std::move(options.log)) {
+    start(options.camera, options.underground);
+}
+
+void Viewer::start(const std::optional<CameraPose>& camera, const UndergroundView& underground) {
     Scene& scene = opened_.scene;
     const auto logFn = [this](const std::string& line) { log(line); };
     view_ = std::make_unique<GlobeView>(opened_.source, renderer_, logFn, memoryBudget(scene));
@@ -82,9 +86,9 @@ Viewer::Viewer(OpenedScene opened, gpu::Context& ctx, gpu::Renderer& renderer, g
     modelLoader_ = std::make_unique<ModelLoader>(*models_, scene.layers, logFn);
     deposits_ = std::make_unique<DepositLayers>(scene.layers, logFn);
     nav_ = std::make_unique<ViewerNavigation>();
-    panel_.settings = ui::ViewSettings{scene.shading, scene.maxScreenSpaceError, true, false, options.underground};
+    panel_.settings = ui::ViewSettings{scene.shading, scene.maxScreenSpaceError, true, false, underground};
     const VkExtent2D ext = target_.extent();
-    camera_ = makeCamera(options.camera.value_or(scene.camera), int(ext.width), int(ext.height));
+    camera_ = makeCamera(camera.value_or(scene.camera), int(ext.width), int(ext.height));
     range_ = scene.timeline;
 }
 
@@ -305,6 +309,7 @@ ui::PanelModel Viewer::panelModel(double frameMs, int drawn, int loading, int ov
     ui::PanelModel m;
     m.terrainLabel = scene.label;
     m.terrainAttribution = scene.terrain.attribution;
+    m.sceneFile = scene.file;
     m.dataDates = dataDates_;
     for (LayerDesc& l : opened_.scene.layers) {
         ui::LayerStatus s;
@@ -348,6 +353,7 @@ void Viewer::applyPanelActions(const ui::PanelActions& a) {
     for (const std::size_t i : a.restyled)
         if (i < opened_.scene.layers.size() && layers_) layers_->add(opened_.scene.layers[i]);
     if (a.screenshot) screenshotPending_ = true;
+    applySceneFileRequest(a.file);
 }
 
 void Viewer::removeLayer(std::size_t index) {

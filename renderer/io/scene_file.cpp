@@ -38,7 +38,12 @@ Status saveScene(const Scene& scene, const std::filesystem::path& target) {
     forEachScenePath(copy, [&](std::filesystem::path& p) {
         if (p.is_relative()) p = (cwd / p).lexically_normal();
     });
-    const Status written = writeFileAtomic(absTarget, writeScene(copy, absTarget));
+    const std::string text = writeScene(copy, absTarget);
+    // What cannot be read back is not written: a save must never leave a file that fails to open
+    // (a camera the panel let past a limit the reader enforces, say).
+    if (const Result<Scene> back = parseScene(text, absTarget); !back)
+        return fail("it would not open again: " + back.error().message);
+    const Status written = writeFileAtomic(absTarget, text);
     if (!written) return fail(reasonOf(written.error().message));
     return Ok{};
 }

@@ -12,7 +12,8 @@ namespace plateau {
 
 // Writes `scene` to `target` (save, or save as anywhere): paths are rewritten for the target's
 // folder (core/scene_writer.h), so the saved scene opens and finds the same files. The scene's
-// relative paths are taken as relative to the current folder, as the reader made them. Errors:
+// relative paths are taken as relative to the current folder, as the reader made them. A scene
+// the reader would refuse (a value outside its range) is not written. Errors:
 // "<target>: cannot save scene (<reason>)".
 Status saveScene(const Scene& scene, const std::filesystem::path& target);
 

@@ -5,6 +5,8 @@
 
 #include <cstdio>
 
+#include "ui/widget_rects.h"
+
 namespace plateau::ui {
 
 namespace {
@@ -95,7 +97,9 @@ FileBrowserResult fileBrowser(FileBrowserState& s) {
         goToFolder(s, s.folder.parent_path());
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-1.0f);
-    if (ImGui::InputText("##path", &s.typedPath, ImGuiInputTextFlags_EnterReturnsTrue)) {
+    const bool entered = ImGui::InputText("##path", &s.typedPath, ImGuiInputTextFlags_EnterReturnsTrue);
+    noteItem("browser.path");
+    if (entered) {
         // A typed file is chosen at once when opening (it exists: navigateTo checked).
         std::error_code ec;
         const fs::path typed = s.folder / fs::path(s.typedPath);  // an absolute typed path replaces the folder
@@ -113,10 +117,14 @@ FileBrowserResult fileBrowser(FileBrowserState& s) {
             ImGui::PushID(int(i));
             if (e.isFolder) {
                 const std::string label = e.name + "/";
-                if (ImGui::Selectable(label.c_str(), false)) goToFolder(s, s.folder / e.name);
+                const bool clicked = ImGui::Selectable(label.c_str(), false);
+                noteItem("browser.entry." + e.name);
+                if (clicked) goToFolder(s, s.folder / e.name);
             } else {
                 const bool selected = e.name == s.fileName;
-                if (ImGui::Selectable(e.name.c_str(), selected, ImGuiSelectableFlags_AllowDoubleClick)) {
+                const bool clicked = ImGui::Selectable(e.name.c_str(), selected, ImGuiSelectableFlags_AllowDoubleClick);
+                noteItem("browser.entry." + e.name);
+                if (clicked) {
                     s.fileName = e.name;
                     if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
                         result = {FileBrowserAction::Chosen, chosenPath(s)};
@@ -140,6 +148,7 @@ FileBrowserResult fileBrowser(FileBrowserState& s) {
     if (s.mode == FileBrowserMode::Save) {
         ImGui::SetNextItemWidth(-60.0f);
         ImGui::InputText("file name", &s.fileName);
+        noteItem("browser.name");
     } else {
         ImGui::Text("file: %s", s.fileName.empty() ? "(none selected)" : s.fileName.c_str());
     }
@@ -147,9 +156,11 @@ FileBrowserResult fileBrowser(FileBrowserState& s) {
     const bool canChoose = !s.fileName.empty();
     if (!canChoose) ImGui::BeginDisabled();
     if (ImGui::Button(s.mode == FileBrowserMode::Save ? "Save" : "Open")) result = {FileBrowserAction::Chosen, chosenPath(s)};
+    noteItem("browser.ok");
     if (!canChoose) ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button("Cancel")) result = {FileBrowserAction::Cancelled, {}};
+    noteItem("browser.cancel");
     ImGui::PopID();
 
     if (result.action != FileBrowserAction::None) s.open = false;

@@ -12,6 +12,7 @@
 #include "core/layer.h"
 #include "core/playback.h"
 #include "core/timeline.h"
+#include "ui/scene_files_panel.h"
 #include "ui/view_settings.h"
 
 namespace plateau::ui {
@@ -38,6 +39,7 @@ struct PanelModel {
     std::vector<double> dataDates;    // where the loaded data changes (ticks on the time bar)
     std::string terrainLabel;         // e.g. "synthetic terrain"; shown in the legend
     std::string terrainAttribution;
+    std::filesystem::path sceneFile;  // the scene's file: Save writes there
 };
 
 struct ScreenshotSettings {
@@ -52,6 +54,7 @@ struct PanelState {
     ScreenshotSettings screenshot;
     bool showTimeBar = true;
     std::string message;  // the last result or error, shown at the top of the panel
+    SceneFilesState files;  // open, save, save as, add layer: the file browser's state
 };
 
 struct PanelActions {
@@ -60,6 +63,7 @@ struct PanelActions {
     std::vector<std::size_t> restyled;   // layers whose look changed: they are opened again
     std::optional<std::size_t> remove;   // a layer the user removed
     bool screenshot = false;
+    SceneFileRequest file;               // a scene to open or save, a file to add as a layer
 };
 
 // Names of the windows the panel draws: a screenshot without the panel leaves these out.

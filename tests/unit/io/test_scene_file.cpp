@@ -181,6 +181,14 @@ TEST_CASE("a failed save leaves the previous file as it was", "[scene_file]") {
         REQUIRE(!r.ok());
         CHECK(r.error().message == (dir.path() / "sub.json").string() + ": cannot save scene (it is a folder)");
     }
+    SECTION("the scene holds a value the reader refuses") {
+        Scene bad = *s;
+        bad.camera.lat_deg = 88.0;  // beyond Web Mercator's reach
+        const Status r = saveScene(bad, target);
+        REQUIRE(!r.ok());
+        CHECK(r.error().message.rfind(target.string() + ": cannot save scene (it would not open again: ", 0) == 0);
+        CHECK(r.error().message.find("camera.lat: must be between -85 and 85 (got 88)") != std::string::npos);
+    }
     SECTION("the folder does not exist") {
         const fs::path missing = dir.path() / "no" / "such" / "scene.json";
         const Status r = saveScene(*s, missing);
