@@ -30,9 +30,17 @@ std::vector<std::uint8_t> mapFrame(HeadlessViewer& hv) {
     return img;
 }
 
+// Clicks a panel widget where it is now: the browser closing, or the panel scrolling to reach
+// it, moves what is below (the rectangles are the last frame's).
+void press(HeadlessViewer& hv, const std::string& key) {
+    hv.frame();
+    hv.scrollPanelTo(key);
+    hv.clickWidget(key);
+}
+
 void openFilesSection(HeadlessViewer& hv) {
     hv.frame();
-    if (!ui::widgetRect("file.open")) hv.clickWidget("panel.files");
+    if (!ui::widgetRect("file.open")) press(hv, "panel.files");
     REQUIRE(ui::widgetRect("file.open"));
 }
 
@@ -46,13 +54,10 @@ void chooseInBrowser(HeadlessViewer& hv, const fs::path& file) {
     if (b.mode == ui::FileBrowserMode::Save) {
         b.fileName = file.filename().string();
     } else {
-        hv.scrollPanelTo("browser.entry." + file.filename().string());
-        hv.clickWidget("browser.entry." + file.filename().string());
+        press(hv, "browser.entry." + file.filename().string());
         REQUIRE(b.fileName == file.filename().string());
     }
-    hv.frame();
-    hv.scrollPanelTo("browser.ok");
-    hv.clickWidget("browser.ok");
+    press(hv, "browser.ok");
     CHECK_FALSE(b.open);
 }
 
@@ -70,9 +75,8 @@ TEST_CASE("scene files: the running scene saved from the panel reopens with the 
     HeadlessViewer hv(kW, kH, kPose);
     for (int i = 0; i < 3; ++i) hv.frame();
     Scene& live = hv.viewer->scene();
-    live.bookmarks.push_back({"Yamdrok Tso", kPose, 2020.0});
-    for (auto& l : live.layers)
-        if (l.id == "lakes") l.opacity = 0.5;
+    live.bookmarks.push_back({"Yamdrok Tso", kPose, 2020.0});  // as the places panel adds them
+    press(hv, "layer.visible.lakes");                           // the lakes hidden from the panel
     hv.viewer->panel().settings.shading.exaggeration = 2.0;
     hv.viewer->panel().settings.underground.terrainOpacity = 0.7;  // kept while the view is off
     const auto before = mapFrame(hv);
@@ -81,7 +85,7 @@ TEST_CASE("scene files: the running scene saved from the panel reopens with the 
     const auto bookmarks = live.bookmarks;
 
     openFilesSection(hv);
-    hv.clickWidget("file.saveas");
+    press(hv, "file.saveas");
     const fs::path saved = dir.path() / "yamdrok.json";
     chooseInBrowser(hv, saved);
     INFO(hv.viewer->panel().message);
@@ -92,7 +96,7 @@ TEST_CASE("scene files: the running scene saved from the panel reopens with the 
     // Open the saved file: a new scene replaces the running one.
     hv.viewer->scene().bookmarks.clear();  // changed after saving: the file has them
     hv.viewer->panel().settings.shading.exaggeration = 1.0;
-    hv.clickWidget("file.open");
+    press(hv, "file.open");
     chooseInBrowser(hv, saved);
     CHECK(hv.viewer->panel().message == "opened " + saved.string());
     const Scene& reopened = hv.viewer->scene();
@@ -108,6 +112,7 @@ TEST_CASE("scene files: the running scene saved from the panel reopens with the 
     CHECK(now.height_m == Approx(pose.height_m).margin(1e-3));
 
     const auto after = mapFrame(hv);
+    test::writePng(std::string(PLATEAU_TEST_OUTPUT) + "/scene_file_saved.png", before, kW, kH);
     test::writePng(std::string(PLATEAU_TEST_OUTPUT) + "/scene_file_reopened.png", after, kW, kH);
     CHECK(test::compareImages(before, after, 40).fractionOver < 0.002);
     CHECK(hv.validationMessages() == 0);
@@ -123,13 +128,13 @@ TEST_CASE("scene files: a corrupt or newer scene file is refused and the loaded 
     const CameraPose pose = cameraPose(hv.viewer->camera());
 
     openFilesSection(hv);
-    hv.clickWidget("file.open");
+    press(hv, "file.open");
     chooseInBrowser(hv, dir.path() / "corrupt.json");
     const std::string message = hv.viewer->panel().message;
     CHECK(message.rfind((dir.path() / "corrupt.json").string() + ": invalid JSON at byte", 0) == 0);
     CHECK(message.find('\n') == std::string::npos);
 
-    hv.clickWidget("file.open");
+    press(hv, "file.open");
     chooseInBrowser(hv, dir.path() / "newer.json");
     CHECK(hv.viewer->panel().message ==
           (dir.path() / "newer.json").string() + ": written by a newer plateau (schema version 2; this one reads up to 1)");
@@ -150,17 +155,18 @@ TEST_CASE("scene files: Add layer from file adds a readable file and refuses any
     const std::size_t n = hv.viewer->scene().layers.size();
 
     openFilesSection(hv);
-    hv.clickWidget("file.addlayer");
+    press(hv, "file.addlayer");
     chooseInBrowser(hv, dir.path() / "notes.csv");
     CHECK(hv.viewer->panel().message ==
           (dir.path() / "notes.csv").string() + ": a table without coordinates (columns: what, why)");
     CHECK(hv.viewer->scene().layers.size() == n);
 
-    hv.clickWidget("file.addlayer");
+    press(hv, "file.addlayer");
     chooseInBrowser(hv, lakes);
     CHECK(hv.viewer->panel().message == "added ne_10m_lakes_hma.geojson");
     REQUIRE(hv.viewer->scene().layers.size() == n + 1);
     CHECK(hv.viewer->scene().layers.back().type == LayerType::Vector);
+    hv.frame();  // the loader counts the new layer from the next frame on
     for (int i = 0; i < 2000 && !hv.viewer->layersLoaded(); ++i) hv.frame();
     const auto i = hv.viewer->view().indexOf("ne_10m_lakes_hma");
     REQUIRE(i);
