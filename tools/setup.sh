@@ -8,6 +8,7 @@ PACKAGES=(
   libvulkan-dev mesa-vulkan-drivers vulkan-tools vulkan-validationlayers  # Vulkan + lavapipe
   glslc glslang-tools spirv-tools             # shaders compiled at build time
   libglfw3-dev xvfb xauth imagemagick         # window (and a virtual display for tests)
+  xdotool                                     # synthetic mouse and keys for the window test
   libglm-dev libimgui-dev libstb-dev fonts-dejavu-core  # maths, UI, UI font
   libpng-dev nlohmann-json3-dev libcli11-dev  # tiles, scene files, command line
   libdeflate-dev                              # fast whole-tile inflate for tile PNGs

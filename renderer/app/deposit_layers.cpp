@@ -7,8 +7,12 @@
 namespace plateau::app {
 
 DepositLayers::DepositLayers(const std::vector<LayerDesc>& layers, const std::function<void(const std::string&)>& log) {
-    for (const LayerDesc& d : layers) {
-        if (d.type != LayerType::Deposits) continue;
+    for (const LayerDesc& d : layers) add(d, log);
+}
+
+bool DepositLayers::add(const LayerDesc& d, const std::function<void(const std::string&)>& log) {
+    {
+        if (d.type != LayerType::Deposits) return true;
         DepositLayerState s;
         s.desc = d;
         auto c = readDeposits(d.source.path, d.deposits.fields, d.source.layerName);
@@ -24,9 +28,11 @@ DepositLayers::DepositLayers(const std::vector<LayerDesc>& layers, const std::fu
                 log("layer '" + d.id + "': " + std::to_string(s.deposits.size()) + " deposits");
             }
         }
+        const bool ok = s.error.empty();
         layers_.push_back(std::move(s));
+        frames_.resize(layers_.size());
+        return ok;
     }
-    frames_.resize(layers_.size());
 }
 
 bool DepositLayers::any() const {

@@ -33,6 +33,9 @@ public:
     // five per layer, then a count) and layer errors go to `log`, one line each.
     DepositLayers(const std::vector<LayerDesc>& layers, const std::function<void(const std::string&)>& log);
 
+    // Reads one more catalogue (a layer added at run time); false when it could not be read (the
+    // layer is kept, marked failed, as at start).
+    bool add(const LayerDesc& desc, const std::function<void(const std::string&)>& log);
     // True when a visible layer has deposits to draw.
     bool any() const;
     std::vector<DepositLayerState>& layers() { return layers_; }

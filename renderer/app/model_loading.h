@@ -23,7 +23,7 @@ public:
     // Adds every model layer of `layers` to `models` (loading) and starts reading them.
     ModelLoader(ViewModels& models, const std::vector<LayerDesc>& layers, std::function<void(const std::string&)> log);
     ~ModelLoader();
-    // Starts reading one more model layer (added at run time).
+    // Reads one more model layer (added at run time).
     void add(const LayerDesc& desc);
     // Uploads the models that finished reading; true when all have.
     bool poll();

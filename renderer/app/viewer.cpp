@@ -16,6 +16,7 @@
 #include "app/view_models.h"
 #include "app/viewer_navigation.h"
 #include "core/camera_control.h"
+#include "core/picking.h"
 #include "core/screenshot_name.h"
 #include "core/surface_height.h"
 #include "core/terrain_modifiers.h"
@@ -24,8 +25,10 @@
 #include "gpu/overlay_pool.h"
 #include "gpu/tile_pool.h"
 #include "io/atomic_file.h"
+#include "io/vector_overlay_source.h"
 #include "io/png_codec.h"
 #include "ui/deposit_overlay.h"
+#include "ui/info_card.h"
 #include "ui/overlay.h"
 #include "ui/widget_rects.h"
 
@@ -52,9 +55,11 @@ FilteredDrawData withoutPanel(const ImDrawData& all) {
     out.data = all;
     ImGuiWindow* panel = ImGui::FindWindowByName(ui::kPanelWindow);
     ImGuiWindow* time = ImGui::FindWindowByName(ui::kTimeWindow);
+    ImGuiWindow* info = ImGui::FindWindowByName(ui::kInfoWindow);
     std::vector<const ImDrawList*> skip;
     for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
-        if ((panel && w->RootWindow == panel) || (time && w->RootWindow == time)) skip.push_back(w->DrawList);
+        if ((panel && w->RootWindow == panel) || (time && w->RootWindow == time) || (info && w->RootWindow == info))
+            skip.push_back(w->DrawList);
     out.data.TotalIdxCount = out.data.TotalVtxCount = 0;
     for (int i = 0; i < all.CmdListsCount; ++i) {
         ImDrawList* l = all.CmdLists[i];
@@ -86,7 +91,9 @@ void Viewer::start(const std::optional<CameraPose>& camera, const UndergroundVie
     modelLoader_ = std::make_unique<ModelLoader>(*models_, scene.layers, logFn);
     deposits_ = std::make_unique<DepositLayers>(scene.layers, logFn);
     nav_ = std::make_unique<ViewerNavigation>();
-    panel_.settings = ui::ViewSettings{scene.shading, scene.maxScreenSpaceError, true, false, underground};
+    panel_.settings.shading = scene.shading;
+    panel_.settings.maxScreenSpaceError = scene.maxScreenSpaceError;
+    panel_.settings.underground = underground;
     const VkExtent2D ext = target_.extent();
     camera_ = makeCamera(camera.value_or(scene.camera), int(ext.width), int(ext.height));
     range_ = scene.timeline;
@@ -124,6 +131,14 @@ gpu::FrameDesc Viewer::frame(double now) {
                               .value_or(4000.0 * settings.shading.exaggeration);
     ui::clearWidgetRects();
     ImGui::NewFrame();
+    // A click on the map picks what is there; a drag moves the camera instead.
+    std::optional<std::pair<float, float>> click;
+    if (ImGui::IsMouseClicked(0) && !io.WantCaptureMouse) pressAt_ = std::make_pair(io.MousePos.x, io.MousePos.y);
+    if (ImGui::IsMouseReleased(0) && pressAt_) {
+        const float dx = io.MousePos.x - pressAt_->first, dy = io.MousePos.y - pressAt_->second;
+        if (dx * dx + dy * dy <= 16.0f) click = pressAt_;
+        pressAt_.reset();
+    }
     if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) settings.showPanel = !settings.showPanel;
     const bool shotKey = ImGui::IsKeyPressed(GLFW_KEY_F12, false);
     // In the underground view the camera may pass through the surface, down to a floor, and
@@ -158,8 +173,12 @@ gpu::FrameDesc Viewer::frame(double now) {
     }
     gpu::FrameDesc desc = view_->frame(input, settings.shading);
     desc.style.underground = settings.underground;
+    desc.style.wireframe = settings.wireframe;
     desc.models = models_->instances(*view_, settings.shading.exaggeration);
     drawMapOverlays(desc, status);
+    if (click) handleMapClick(click->first * io.DisplayFramebufferScale.x, click->second * io.DisplayFramebufferScale.y);
+    frameCamera_ = desc.camera;
+    if (card_ && !ui::drawInfoCard(*card_)) card_.reset();
     if (settings.tileBounds) drawTileBounds(desc.camera);
     ui::drawLabel(status);
 
@@ -216,6 +235,7 @@ Result<std::string> Viewer::saveScreenshot(int scale, bool withPanel, const std:
         if (!st.settled) log("screenshot: view not settled, " + std::to_string(st.missing) + " tiles missing");
         gpu::FrameDesc f = view_->frame(in, settings.shading);
         f.style.underground = settings.underground;
+        f.style.wireframe = settings.wireframe;
         f.models = models_->instances(*view_, settings.shading.exaggeration);
         f.ui = drawn ? &ui.data : nullptr;
         shot.requestCapture();
@@ -260,10 +280,10 @@ void Viewer::drawMapOverlays(const gpu::FrameDesc& desc, ui::StatusInfo& status)
     const ImGuiIO& io = ImGui::GetIO();
     const double exaggeration = panel_.settings.shading.exaggeration;
     const double time = opened_.scene.timeline.current;
+    // Every frame's depth is copied for picking; labels and deposit markers hide behind terrain
+    // by the newest copy finished (a frame or two old: at interactive rates a pixel or so).
+    target_.requestDepth();
     if (hasLabels(*view_) || deposits_->any()) {
-        // Labels and deposit markers hide behind terrain by the newest depth the GPU has finished
-        // copying (a frame or two old: at interactive rates the difference is a pixel or so).
-        target_.requestDepth();
         const gpu::DepthImage depth = target_.readDepth();
         const bool fits = int(depth.width) == desc.camera.width && int(depth.height) == desc.camera.height;
         const std::vector<float> noDepth;
@@ -282,6 +302,53 @@ void Viewer::drawMapOverlays(const gpu::FrameDesc& desc, ui::StatusInfo& status)
     // Body labels only where bodies can be seen (see render_command.cpp).
     if (!models_->models().empty() && panel_.settings.underground.enabled)
         ui::drawMapLabels(models_->labels(desc.camera, *view_, exaggeration));
+}
+
+void Viewer::handleMapClick(float x, float y) { card_ = pickAt(x, y); }
+
+std::optional<InfoCard> Viewer::pickAt(float x, float y) {
+    const Scene& scene = opened_.scene;
+    const double exaggeration = panel_.settings.shading.exaggeration;
+    const double time = scene.timeline.current;
+    const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
+    // Deposit markers are screen symbols: picked where they are drawn (display coordinates).
+    if (const auto d = deposits_->pick(x / scale.x, y / scale.y))
+        return depositCard(*d->deposit, d->layer->desc.title, d->layer->desc.attribution);
+    if (const auto hit = models_->pick(frameCamera_, double(x), double(y), *view_, exaggeration)) {
+        const ViewModel& m = models_->models().at(hit->index);
+        InfoCard c;
+        c.title = m.desc.model.label.empty() ? m.desc.title : m.desc.model.label;
+        c.kind = "3D body (" + m.desc.title + ")" + (hit->node.empty() ? "" : ", part " + hit->node);
+        const Geodetic g = ecefToGeodetic(hit->ecef);
+        c.lon = g.lon_deg;
+        c.lat = g.lat_deg;
+        c.rows.emplace_back("Location", formatLonLat(m.desc.model.placement.lon_deg, m.desc.model.placement.lat_deg));
+        if (m.desc.model.placement.depth_m)
+            c.rows.emplace_back("Top below the surface", formatMetres(*m.desc.model.placement.depth_m));
+        c.rows.emplace_back("Distance from the camera", formatMetres(hit->distance_m));
+        if (!m.desc.legend.empty()) c.rows.emplace_back("Note", m.desc.legend);
+        c.source = m.desc.attribution.empty() ? m.desc.model.path.filename().string() : m.desc.attribution;
+        return c;
+    }
+    const gpu::DepthImage depth = target_.readDepth();
+    if (int(depth.width) != frameCamera_.width || int(depth.height) != frameCamera_.height) return std::nullopt;
+    const auto ground = pickSurface(frameCamera_, depth.values, int(x), int(y), exaggeration);
+    if (!ground) return std::nullopt;  // the sky
+    const double tolerance = 5.0 * metresPerPixel(frameCamera_, ground->distance_m);
+    // Top layer first: what is drawn over the rest is what the user clicked.
+    const auto& layers = view_->layers();
+    for (std::size_t k = layers.size(); k-- > 0;) {
+        const ViewLayer& l = layers[k];
+        if (!l.desc.visible || l.desc.opacity <= 0.0) continue;
+        const double t = l.desc.time.pinned.value_or(time);
+        if (l.modifiers)
+            if (const auto p = l.modifiers->pick(ground->lon_deg, ground->lat_deg, t))
+                return modifierCard(l.modifiers->list().at(p->index), p->state, t, l.desc.title, l.desc.attribution);
+        if (const auto* v = dynamic_cast<const VectorOverlaySource*>(l.source.get()))
+            if (const auto f = v->pick(ground->lon_deg, ground->lat_deg, tolerance, v->stateAt(t)))
+                return featureCard(v->data(), *f, l.desc.title, l.desc.attribution);
+    }
+    return groundCard(ground->lon_deg, ground->lat_deg, ground->elevation_m, scene.terrain.attribution);
 }
 
 void Viewer::drawTileBounds(const Camera& cam) {
@@ -354,6 +421,23 @@ void Viewer::applyPanelActions(const ui::PanelActions& a) {
         if (i < opened_.scene.layers.size() && layers_) layers_->add(opened_.scene.layers[i]);
     if (a.screenshot) screenshotPending_ = true;
     applySceneFileRequest(a.file);
+}
+
+std::string Viewer::addLayer(LayerDesc desc) {
+    std::vector<LayerDesc>& layers = opened_.scene.layers;
+    const auto taken = [&](const std::string& id) {
+        return std::any_of(layers.begin(), layers.end(), [&](const LayerDesc& l) { return l.id == id; });
+    };
+    if (desc.id.empty()) desc.id = "layer";
+    const std::string base = desc.id;
+    for (int n = 2; taken(desc.id); ++n) desc.id = base + "-" + std::to_string(n);
+    layers.push_back(desc);
+    if (layers_) layers_->add(desc);
+    if (modelLoader_) modelLoader_->add(desc);
+    deposits_->add(desc, [this](const std::string& l) { log(l); });
+    datesKey_ = std::size_t(-1);  // the new layer's dates mark the time bar
+    log("layer '" + desc.id + "' added");
+    return desc.id;
 }
 
 void Viewer::removeLayer(std::size_t index) {

@@ -12,6 +12,7 @@
 
 #include "app/scene_setup.h"
 #include "core/camera.h"
+#include "core/info_card.h"
 #include "core/underground.h"
 #include "gpu/renderer.h"
 #include "ui/panel.h"
@@ -59,6 +60,10 @@ public:
     // hand), moves the camera, plays the timeline, updates residency, builds the UI and returns
     // what to draw, with desc.ui set. Never waits for tiles.
     gpu::FrameDesc frame(double now);
+    // Adds a layer at run time, on top of the others: draped layers and bodies open in the
+    // background (their row shows "loading", then the reason if they fail); a deposit catalogue
+    // is read at once. An id already in use gets a suffix. Returns the id used.
+    std::string addLayer(LayerDesc desc);
     // Waits until every tile the current view needs is resident (as a screenshot does).
     PrepareStatsLite settle(double timeoutSeconds = 120.0);
     // After the caller drew the frame: does what needs a drawn frame (a screenshot asked for).
@@ -79,6 +84,12 @@ public:
     // The slider's range and the dates with data, as the last frame computed them.
     const Timeline& timeRange() const { return range_; }
     const std::vector<double>& dataDates() const { return dataDates_; }
+    // The card of the object clicked last (none: nothing picked, or the card was closed).
+    const std::optional<InfoCard>& infoCard() const { return card_; }
+    // What is at pixel (x, y) of the last frame (framebuffer pixels), as a click picks it:
+    // a deposit marker, a body, a mine pit, dump or pond, a vector feature (top layer first),
+    // else the ground; none for the sky.
+    std::optional<InfoCard> pickAt(float x, float y);
     // Lines logged since the viewer started (errors included), newest last.
     const std::vector<std::string>& messages() const { return messages_; }
     // Cancels network transfers and waits for the loaders (before the renderer goes away).
@@ -105,6 +116,8 @@ private:
     void drawMapOverlays(const gpu::FrameDesc& desc, ui::StatusInfo& status);
     void drawTileBounds(const Camera& cam);
     std::string placeNameAt(double lon, double lat) const;
+    // A left click on the map (pressed and released within a few pixels, not over a window).
+    void handleMapClick(float x, float y);
 
     OpenedScene opened_;
     gpu::Context& ctx_;
@@ -127,6 +140,9 @@ private:
     std::optional<double> lastNow_;
     double elapsed_ = 0;
     bool screenshotPending_ = false;
+    std::optional<std::pair<float, float>> pressAt_;  // where the left button went down on the map
+    std::optional<InfoCard> card_;
+    Camera frameCamera_;  // the camera of the last frame drawn (its depth answers picks)
     bool shuttingDown_ = false;
 };
 

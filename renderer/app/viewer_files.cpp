@@ -54,6 +54,8 @@ Status Viewer::openSceneFile(const std::filesystem::path& file) {
     layersLoaded_ = false;
     datesKey_ = std::size_t(-1);
     dataDates_.clear();
+    card_.reset();  // an info card of the old scene's objects
+    pressAt_.reset();
     start(std::nullopt, opened_.scene.underground);
     log("opened " + file.string());
     return Ok{};
@@ -63,26 +65,11 @@ Status Viewer::addLayerFromFile(const std::filesystem::path& file) {
     // Models go where the view looks: the ground at the centre of the screen, else below the camera.
     const auto centre = intersectEllipsoid(camera_.position, pixelRay(camera_, camera_.width / 2.0, camera_.height / 2.0), 0.0);
     const Geodetic g = ecefToGeodetic(centre ? *centre : camera_.position);
-    Scene& scene = opened_.scene;
-    auto layer = layerFromFile(file, LonLat{g.lon_deg, g.lat_deg}, scene.layers);
+    auto layer = layerFromFile(file, LonLat{g.lon_deg, g.lat_deg}, opened_.scene.layers);
     if (!layer) return layer.error();
-    scene.layers.push_back(*layer);
-    const auto logFn = [this](const std::string& line) { log(line); };
-    if (layer->type == LayerType::Deposits) {
-        // Catalogues are read at once (tens of milliseconds); one that fails is taken out again.
-        auto deposits = std::make_unique<DepositLayers>(scene.layers, logFn);
-        for (const DepositLayerState& d : deposits->layers())
-            if (d.desc.id == layer->id && !d.error.empty()) {
-                scene.layers.pop_back();
-                return makeError(d.error);
-            }
-        deposits_ = std::move(deposits);
-    } else if (layer->type == LayerType::Model) {
-        if (modelLoader_) modelLoader_->add(*layer);
-    } else if (layers_) {
-        layers_->add(*layer);  // opens in the background; a failure shows in the layer list
-    }
-    log("added layer '" + layer->id + "' from " + file.string());
+    // Opens in the background like every run-time layer (Viewer::addLayer); a file that the
+    // probe took but that fails to open marks its row with the reason.
+    addLayer(*layer);
     return Ok{};
 }
 

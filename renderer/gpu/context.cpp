@@ -132,7 +132,14 @@ std::unique_ptr<Context> Context::create(const ContextOptions& opts) {
     qci.pQueuePriorities = &priority;
     std::vector<const char*> devExts;
     if (ctx->surface_) devExts.push_back(VK_KHR_SWAPCHAIN_EXTENSION_NAME);
+    // Line fill for the wireframe debug view, where the device has it (lavapipe and every desktop
+    // GPU do); without it the view simply stays filled.
+    VkPhysicalDeviceFeatures supported{}, enabled{};
+    vkGetPhysicalDeviceFeatures(ctx->phys_, &supported);
+    enabled.fillModeNonSolid = supported.fillModeNonSolid;
+    ctx->wireframe_ = supported.fillModeNonSolid == VK_TRUE;
     VkDeviceCreateInfo dci{VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO};
+    dci.pEnabledFeatures = &enabled;
     dci.queueCreateInfoCount = 1;
     dci.pQueueCreateInfos = &qci;
     dci.enabledExtensionCount = std::uint32_t(devExts.size());

@@ -38,6 +38,8 @@ public:
     const VkPhysicalDeviceProperties& properties() const { return props_; }
     const VkPhysicalDeviceMemoryProperties& memoryProperties() const { return memProps_; }
     bool forceStaging() const { return forceStaging_; }
+    // The device draws polygons as lines (fillModeNonSolid): the wireframe view is available.
+    bool supportsWireframe() const { return wireframe_; }
     const std::string& deviceName() const { return deviceName_; }
 
     // Validation messages seen so far (warnings and errors); tests require zero.
@@ -66,6 +68,7 @@ private:
     VkPhysicalDeviceMemoryProperties memProps_{};
     std::string deviceName_;
     bool forceStaging_ = false;
+    bool wireframe_ = false;
     std::atomic<int> validationMessages_{0};
     LogFn log_;
 };

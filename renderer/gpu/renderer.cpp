@@ -23,7 +23,8 @@ Renderer::Renderer(const Context& ctx, RenderTarget& target, std::uint32_t tileC
     passes_.push_back(std::make_unique<SkyPass>(ctx.device(), target.renderPass(), set));
     models_ = std::make_unique<ModelStore>(ctx, *ring_);
     terrainPass_ = passes_.size();
-    passes_.push_back(std::make_unique<TerrainPass>(ctx.device(), target.renderPass(), set, *pool_, *resources_));
+    passes_.push_back(std::make_unique<TerrainPass>(ctx.device(), target.renderPass(), set, *pool_, *resources_,
+                                                   ctx.supportsWireframe()));
     modelPass_ = passes_.size();
     passes_.push_back(std::make_unique<ModelPass>(ctx.device(), target.renderPass(), set, *models_));
     // Screen-space symbols go here, between the models and the panel.

@@ -67,7 +67,7 @@ void SkyPass::record(const PassContext& ctx) {
 }
 
 TerrainPass::TerrainPass(VkDevice device, VkRenderPass renderPass, VkDescriptorSetLayout setLayout,
-                         const TilePool& pool, FrameResources& resources)
+                         const TilePool& pool, FrameResources& resources, bool wireframe)
     : device_(device), pool_(pool), resources_(resources) {
     PipelineDesc t;
     t.vertexCode = kTerrainVert;
@@ -89,6 +89,11 @@ TerrainPass::TerrainPass(VkDevice device, VkRenderPass renderPass, VkDescriptorS
     // from the side its skirt faces (from the other side the tile itself is in front).
     t.cullMode = VK_CULL_MODE_BACK_BIT;
     terrain_ = createPipeline(device, renderPass, t);
+    if (wireframe) {
+        t.polygonMode = VK_POLYGON_MODE_LINE;
+        wire_ = createPipeline(device, renderPass, t);
+        t.polygonMode = VK_POLYGON_MODE_FILL;
+    }
     t.cullMode = VK_CULL_MODE_NONE;
     twoSided_ = createPipeline(device, renderPass, t);
     t.colourWrite = false;
@@ -106,6 +111,7 @@ TerrainPass::TerrainPass(VkDevice device, VkRenderPass renderPass, VkDescriptorS
 
 TerrainPass::~TerrainPass() {
     for (Pipeline* p : {&terrain_, &twoSided_, &depthOnly_, &blended_}) destroyPipeline(device_, *p);
+    if (wire_.pipeline) destroyPipeline(device_, wire_);
 }
 
 void TerrainPass::prepare(const PassContext& ctx) {
@@ -139,6 +145,7 @@ void TerrainPass::prepare(const PassContext& ctx) {
 
 void TerrainPass::record(const PassContext& ctx) {
     const UndergroundView& ug = ctx.frame->style.underground;
+    if (ctx.frame->style.wireframe && wire_.pipeline) return drawTiles(ctx, wire_, true);
     if (!ug.enabled) return drawTiles(ctx, terrain_, true);
     const double opacity = ug.opacity();
     if (opacity <= 0.0) return;  // invisible: the bodies alone

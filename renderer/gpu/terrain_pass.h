@@ -23,6 +23,7 @@ struct TerrainStyle {
     double contourIntervalM = 0.0;
     double hazeDistanceM = 0.0;        // 0 = no haze
     bool flatColour = false;           // debug: plain white terrain
+    bool wireframe = false;            // debug: the tiles' triangles as lines (where supported)
     UndergroundView underground;       // opacity, cutaway and underside
 };
 
@@ -44,7 +45,7 @@ private:
 class TerrainPass final : public Pass {
 public:
     TerrainPass(VkDevice device, VkRenderPass renderPass, VkDescriptorSetLayout setLayout, const TilePool& pool,
-                FrameResources& resources);
+                FrameResources& resources, bool wireframe = false);
     ~TerrainPass() override;
     const char* name() const override { return "terrain"; }
     void prepare(const PassContext& ctx) override;
@@ -58,6 +59,7 @@ private:
     // Underground view: both faces (the underside is drawn); a depth pre-pass and a blended colour
     // pass where the depth equals it, so only the nearest terrain surface blends over the bodies.
     Pipeline twoSided_, depthOnly_, blended_;
+    Pipeline wire_;  // null when the device cannot draw lines
     void drawTiles(const PassContext& ctx, const Pipeline& p, bool count);
     struct Draw {
         shader::TilePush push;

@@ -44,6 +44,9 @@ bool viewSection(ViewSettings& s) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Screen-space error: smaller draws finer tiles");
     changed |= ImGui::Checkbox("Tile bounds", &s.tileBounds);
     noteItem("view.tilebounds");
+    ImGui::SameLine();
+    changed |= ImGui::Checkbox("Wireframe", &s.wireframe);
+    noteItem("view.wireframe");
     changed |= drawUndergroundSettings(s.underground);
     return changed;
 }

@@ -13,6 +13,7 @@ struct ViewSettings {
     double maxScreenSpaceError = 2.0;
     bool showPanel = true;
     bool tileBounds = false;  // debug: outline each drawn tile
+    bool wireframe = false;   // debug: the terrain's triangles as lines
     UndergroundView underground;  // terrain opacity, cutaway, underside, camera below the surface
 };
 

@@ -7,9 +7,11 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include "app/deposit_layers.h"
 #include "app/globe_view.h"
 #include "gpu_test_support.h"
 #include "io/png_codec.h"
+#include "layer_test_support.h"
 #include "ui/widget_rects.h"
 #include "viewer_test_support.h"
 
@@ -154,5 +156,94 @@ TEST_CASE("panel: F12 saves a screenshot named for the place and date; 2x is twi
     REQUIRE(again.ok());
     CHECK(again->width == kW / 2);
     CHECK(hv.viewer->panel().message.rfind("saved ", 0) == 0);
+    CHECK(hv.validationMessages() == 0);
+}
+
+TEST_CASE("info cards: clicking the lake opens its card; clicking a deposit marker opens the deposit's; the sky none",
+          "[panel_ui]") {
+    HeadlessViewer hv(kW, kH, kPose);
+    hv.viewer->panel().settings.showPanel = false;
+    hv.settledFrame();
+    hv.frame();
+    // The middle of the lake in this view (see panel_layer_hidden.png's counterpart).
+    hv.click(200.0f, 250.0f);
+    REQUIRE(hv.viewer->infoCard().has_value());
+    INFO("card: " << hv.viewer->infoCard()->title << " / " << hv.viewer->infoCard()->kind);
+    CHECK(hv.viewer->infoCard()->kind == "Lakes");
+    CHECK(hv.viewer->infoCard()->title.find("Yum") != std::string::npos);
+    REQUIRE(ui::widgetRect("info.window"));
+    // A deposit marker where the viewer drew it, in the scene's own view (Qulong and Jiama).
+    hv.viewer->camera() = makeCamera(hv.viewer->scene().camera, kW, kH);
+    hv.settledFrame();
+    hv.frame();
+    const auto& layers = hv.viewer->deposits().layers();
+    std::optional<std::pair<float, float>> at;
+    std::string name;
+    for (std::size_t i = 0; i < layers.size() && !at; ++i)
+        for (const auto& m : hv.viewer->deposits().frame(i).markers)
+            if (m.x > 20 && m.x < kW - 20 && m.y > 20 && m.y < kH - 120) {
+                at = std::make_pair(m.x, m.y);
+                name = layers[i].deposits[m.deposit].name;
+                break;
+            }
+    REQUIRE(at);
+    hv.click(at->first, at->second);
+    REQUIRE(hv.viewer->infoCard().has_value());
+    CHECK(hv.viewer->infoCard()->title == name);
+    CHECK(hv.viewer->infoCard()->kind.rfind("deposit", 0) == 0);
+    // Looking at the horizon: a click in the sky picks nothing and closes the card.
+    CameraPose level = hv.viewer->scene().camera;
+    level.pitch_deg = -3.0;
+    hv.viewer->camera() = makeCamera(level, kW, kH);
+    hv.settledFrame();
+    hv.frame();
+    hv.click(kW * 0.5f, 3.0f);
+    CHECK_FALSE(hv.viewer->infoCard().has_value());
+    CHECK(hv.validationMessages() == 0);
+}
+
+TEST_CASE("layers added at run time: a good file is drawn on top; a bad one is marked failed and the rest stays",
+          "[panel_ui]") {
+    HeadlessViewer hv(kW, kH, kPose);
+    hv.viewer->panel().settings.showPanel = false;
+    const auto before = hv.settledFrame();
+    const std::size_t count = hv.viewer->scene().layers.size();
+    const auto dir = test::tempDir("runtime-layer");
+    test::writeText(dir / "square.geojson", R"({"type":"FeatureCollection","features":[{"type":"Feature",
+      "properties":{"name":"test square"},"geometry":{"type":"Polygon","coordinates":[[[90.65,28.85],[90.85,28.85],
+      [90.85,29.0],[90.65,29.0],[90.65,28.85]]]}}]})");
+    const std::string id = hv.viewer->addLayer(test::vectorLayer("lakes", dir / "square.geojson", {1.0f, 0.0f, 1.0f, 1.0f}));
+    CHECK(id == "lakes-2");  // the id was taken: a suffix keeps both
+    hv.viewer->addLayer(test::vectorLayer("missing", dir / "no-such-file.geojson", {0.0f, 1.0f, 0.0f, 1.0f}));
+    CHECK(hv.viewer->scene().layers.size() == count + 2);
+    const auto after = hv.settledFrame();
+    const auto magenta = test::mask(after, kW, kH, [](int r, int g, int b) { return r > 200 && g < 60 && b > 200; });
+    CHECK(test::countSet(magenta) > std::size_t(kW * kH / 50));
+    const auto idx = hv.viewer->view().indexOf("missing");
+    REQUIRE(idx);
+    CHECK_FALSE(hv.viewer->view().layers()[*idx].error.empty());
+    CHECK(hv.viewer->view().layers()[*idx].error.find("no-such-file.geojson") != std::string::npos);
+    // Everything else is drawn as before outside the square.
+    CHECK(test::compareImages(before, after, 40).fractionOver < 0.5);
+    CHECK(hv.validationMessages() == 0);
+}
+
+TEST_CASE("debug views: wireframe draws the terrain's triangles as lines; tile bounds outline the drawn tiles",
+          "[panel_ui]") {
+    HeadlessViewer hv(kW, kH, kPose);
+    hv.viewer->panel().settings.showPanel = false;
+    hv.viewer->panel().showTimeBar = false;
+    const auto filled = hv.settledFrame();
+    REQUIRE(hv.session->context().supportsWireframe());  // lavapipe has fillModeNonSolid
+    hv.viewer->panel().settings.wireframe = true;
+    const auto wire = hv.settledFrame();
+    test::writePng(std::string(PLATEAU_TEST_OUTPUT) + "/panel_wireframe.png", wire, kW, kH);
+    // Between the lines the sky and the clear colour show: most of the picture changes.
+    CHECK(test::compareImages(filled, wire, 40).fractionOver > 0.3);
+    hv.viewer->panel().settings.wireframe = false;
+    hv.viewer->panel().settings.tileBounds = true;
+    const auto bounds = hv.settledFrame();
+    const auto outline = test::mask(bounds, kW, kH, [](int r, int g, int b) { return r > 200 && g < 110 && b > 150; });
+    CHECK(test::countSet(outline) > std::size_t(kW));  // several tiles' edges, each many pixels long
     CHECK(hv.validationMessages() == 0);
 }
