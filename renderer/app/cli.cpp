@@ -59,6 +59,7 @@ int run(int argc, char** argv) {
     rc->add_option("--camera", render.camera, "Camera LON,LAT,HEIGHT[,HEADING[,PITCH]] (default: the scene's)");
     rc->add_option("--size", render.size, "Image size WxH")->capture_default_str();
     rc->add_option("--out", render.out, "Output PNG file (written atomically)")->required();
+    rc->add_flag("--with-panel", render.withPanel, "Draw the panel and the time bar, as the window shows them");
 
     BenchOptions bench;
     CommonOptions benchCommon;

@@ -36,6 +36,7 @@ struct RenderOptions {
     std::string camera;  // empty: the scene's camera
     std::string size = "1280x720";
     std::string out;
+    bool withPanel = false;  // draw the panel and time bar as the window shows them
 };
 
 struct BenchOptions {

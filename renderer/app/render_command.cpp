@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <chrono>
 
+#include <imgui.h>
+
 #include "app/cli_args.h"
 #include "app/commands.h"
 #include "app/deposit_layers.h"
@@ -9,6 +11,7 @@
 #include "app/layer_setup.h"
 #include "app/map_labels.h"
 #include "app/model_loading.h"
+#include "app/viewer.h"
 #include "ui/overlay.h"
 #include "app/log.h"
 #include "app/offscreen_session.h"
@@ -102,69 +105,55 @@ int runRender(const CommonOptions& common, const RenderOptions& opts) {
     if (!opened) return logError(opened.error().message), 1;
     Scene& scene = opened->scene;
     if (std::string err; !applyOverrides(scene, common, err)) return logError(err), 1;
-    UndergroundView underground = scene.underground;
-    if (std::string err; !undergroundOptions(common, underground, err)) return logError(err), 1;
-    CameraPose pose = scene.camera;
+    ViewerOptions vo;
+    vo.underground = scene.underground;  // the scene's own, with the options' additions
+    if (std::string err; !undergroundOptions(common, vo.underground, err)) return logError(err), 1;
     if (!opts.camera.empty()) {
         auto p = parseCameraArg(opts.camera, error);
         if (!p) return logError(error), 1;
-        pose = *p;
+        vo.camera = *p;
     }
+    vo.log = logLine;
     try {
+        // The window's own viewer, drawn offscreen: a still shows what the window shows.
         OffscreenSession session(offscreenOptions(common, scene, width, height));
-        GlobeView view(opened->source, session.renderer(), logLine, memoryBudget(scene));
-        LayerLoader(view, scene.layers, opened->cancel, logLine).wait();
-        ViewModels models(session.renderer());
-        ModelLoader(models, scene.layers, logLine).wait();
-        DepositLayers deposits(scene.layers, logLine);
-        const Camera cam = makeCamera(pose, width, height);
+        session.ensureImGui();
+        Viewer viewer(std::move(*opened), session.context(), session.renderer(), session.target(), vo);
+        viewer.panel().settings.showPanel = opts.withPanel;
+        viewer.panel().showTimeBar = opts.withPanel;
         const auto t0 = std::chrono::steady_clock::now();
-        // A first, coarse frame is drawn as soon as anything is resident: the rasteriser builds
-        // its shaders while the workers still load tiles (a software one takes long for that).
-        const FrameInput input{cam, scene.timeline.current, 0.0};
-        const auto frameOf = [&] {
-            gpu::FrameDesc f = view.frame(input, scene.shading);
-            f.style.underground = underground;
-            f.models = models.instances(view, scene.shading.exaggeration);
-            return f;
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = ImVec2(float(width), float(height));
+        io.DeltaTime = 1.0f / 30.0f;
+        io.MousePos = ImVec2(-1.0f, -1.0f);
+        double now = 0.0;
+        const auto drawOne = [&](bool capture) {
+            now += 1.0 / 30.0;
+            const gpu::FrameDesc f = viewer.frame(now);
+            if (capture) session.target().requestCapture();
+            session.render(f, true);
         };
-        const auto stats = view.settle(
-            input, selectionParams(scene.maxScreenSpaceError, scene.shading, opened->source->maxZoom()), 120.0,
-            [&] { session.render(frameOf(), false); });
+        // A first, coarse frame is drawn while the layers open: the rasteriser builds its
+        // shaders meanwhile (a software one takes long for that).
+        drawOne(false);
+        viewer.waitForLayers();
+        const auto stats = viewer.settle(120.0);
         if (!stats.settled) logLine("view not settled: " + std::to_string(stats.missing) + " tiles could not be loaded");
-        ui::StatusInfo label = statusLabel(scene, view);
-        for (const std::string& a : deposits.attributions()) label.attributions.push_back(a);
-        const bool showLabel = !scene.label.empty() || !scene.title.empty();
-        // Feature labels hide behind terrain by the depth of a frame drawn first without them.
-        std::vector<ui::ScreenLabel> mapLabels;
-        // Deposit markers likewise.
-        if (hasLabels(view) || deposits.any()) {
-            const gpu::FrameDesc plain = frameOf();
-            session.target().requestDepth();
-            session.render(plain, true);
-            session.ensureImGui();
-            const std::vector<float> depth = session.lastDepth();
-            if (hasLabels(view))
-                mapLabels = placeLabels(view, plain.camera, input.time, scene.shading.exaggeration, depth, ui::measureText);
-            deposits.place(view, plain.camera, input.time, scene.shading.exaggeration, depth, ui::measureText);
-            deposits.dropCoveredLabels(mapLabels, ui::measureText);
-        }
-        // Bodies lie under the ground: their labels belong to the underground view, where they
-        // can be seen (above ground they would cover the deposit markers of the same place).
-        if (underground.enabled)
-            for (ui::ScreenLabel& l : models.labels(cam, view, scene.shading.exaggeration)) mapLabels.push_back(std::move(l));
-        std::function<void()> drawDeposits;
-        if (deposits.any()) drawDeposits = [&deposits] { deposits.draw(); };
-        auto pixels = session.renderAndCapture(frameOf(), showLabel ? &label : nullptr, &mapLabels, drawDeposits);
+        // Labels and markers hide behind terrain by the depth of a settled frame drawn first;
+        // auto-sized windows take their size on their second frame.
+        drawOne(false);
+        drawOne(true);
+        auto pixels = session.target().readColourRgba();
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         Image8 img{width, height, 4, std::move(pixels)};
         auto png = encodePng(img);
         if (!png) return logError(png.error().message), 1;
         auto st = writeFileAtomic(opts.out, *png);
         if (!st) return logError(st.error().message), 1;
-        logLine("wrote " + opts.out + " (" + opts.size + ", " + std::to_string(stats.drawn) + " tiles, " +
-                std::to_string(int(ms)) + " ms)");
-        opened->cancelTransfers();  // requests still in flight must not hold up the exit
+        logLine("wrote " + opts.out + " (" + opts.size + ", " + std::to_string(viewer.view().drawList().size()) +
+                " tiles, " + std::to_string(int(ms)) + " ms)");
+        viewer.shutdown();  // requests still in flight must not hold up the exit
+        session.renderer().waitIdle();
         if (session.context().validationMessageCount() > 0) {
             logError(std::to_string(session.context().validationMessageCount()) + " Vulkan validation messages");
             return 3;

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstdio>
+#include <utility>
+#include <vector>
 
 #define GLFW_INCLUDE_VULKAN
 #include <GLFW/glfw3.h>
@@ -25,6 +27,13 @@
 namespace plateau::app {
 
 namespace {
+
+// Key presses as GLFW reports them, kept until the next frame takes them: ImGui 1.86 only sees
+// the keys held at a frame, and a tap between two slow frames would be lost.
+std::vector<std::pair<int, bool>> g_keys;
+void onKey(GLFWwindow*, int key, int, int action, int mods) {
+    if (action == GLFW_PRESS) g_keys.emplace_back(key, (mods & GLFW_MOD_CONTROL) != 0);
+}
 
 bool haveDisplay() {
     const char* x = std::getenv("DISPLAY");
@@ -82,6 +91,7 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
         gpu::SwapchainTarget target(*ctx, VkExtent2D{std::uint32_t(fw), std::uint32_t(fh)});
         ImGui::CreateContext();
         ui::setupImGui(1.0f);
+        glfwSetKeyCallback(window, onKey);  // before the backend, which chains to it
         ImGui_ImplGlfw_InitForVulkan(window, true);
         {
             gpu::Renderer renderer(*ctx, target, tileCapacity(scene), overlayCapacity(scene));
@@ -110,9 +120,12 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
                 const double now = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
                 ImGui_ImplVulkan_NewFrame();
                 ImGui_ImplGlfw_NewFrame();
+                for (const auto& [key, ctrl] : g_keys) viewer.queueKey(key, ctrl);
+                g_keys.clear();
                 const gpu::FrameDesc desc = viewer.frame(now);
                 if (!renderer.drawFrame(desc).presented) recreate = true;
                 viewer.afterFrame();
+                if (viewer.quitRequested()) break;
                 if (opts.frames > 0 && ++frames >= opts.frames) break;
             }
             viewer.shutdown();

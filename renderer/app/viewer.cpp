@@ -15,6 +15,7 @@
 #include "app/model_loading.h"
 #include "app/view_models.h"
 #include "app/viewer_navigation.h"
+#include "app/viewer_places.h"
 #include "core/camera_control.h"
 #include "core/picking.h"
 #include "core/screenshot_name.h"
@@ -91,6 +92,7 @@ void Viewer::start(const std::optional<CameraPose>& camera, const UndergroundVie
     modelLoader_ = std::make_unique<ModelLoader>(*models_, scene.layers, logFn);
     deposits_ = std::make_unique<DepositLayers>(scene.layers, logFn);
     nav_ = std::make_unique<ViewerNavigation>();
+    places_ = std::make_unique<ViewerPlaces>(defaultScenePath().parent_path() / "places/gazetteer.csv", logFn);
     panel_.settings.shading = scene.shading;
     panel_.settings.maxScreenSpaceError = scene.maxScreenSpaceError;
     panel_.settings.underground = underground;
@@ -139,12 +141,15 @@ gpu::FrameDesc Viewer::frame(double now) {
         if (dx * dx + dy * dy <= 16.0f) click = pressAt_;
         pressAt_.reset();
     }
-    if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) settings.showPanel = !settings.showPanel;
-    const bool shotKey = ImGui::IsKeyPressed(GLFW_KEY_F12, false);
+    if (pressed(GLFW_KEY_F1)) settings.showPanel = !settings.showPanel;
+    const bool shotKey = pressed(GLFW_KEY_F12);
+    if (pressed(GLFW_KEY_Q, true)) quit_ = true;
+    keys_.clear();
     // In the underground view the camera may pass through the surface, down to a floor, and
     // look up at the terrain's underside.
     nav_->limits.maxPitchDeg = settings.underground.enabled ? 80.0 : NavigationLimits{}.maxPitchDeg;
     camera_ = nav_->update(camera_, settings.underground.navigationGround(ground), std::min(dt, 0.1));
+    camera_ = places_->advance(camera_, dt, io);  // a fly-to in progress; input cancels it
 
     if (scene.timeline.present) {
         range_.current = scene.timeline.current;
@@ -180,12 +185,19 @@ gpu::FrameDesc Viewer::frame(double now) {
     frameCamera_ = desc.camera;
     if (card_ && !ui::drawInfoCard(*card_)) card_.reset();
     if (settings.tileBounds) drawTileBounds(desc.camera);
-    ui::drawLabel(status);
+    if (!scene.label.empty() || !scene.title.empty()) ui::drawLabel(status);  // --no-label: none
 
     if (settings.showPanel) {
         const ui::PanelModel model = panelModel(dt * 1000.0, st.drawn, st.missing, st.overlayMissing);
         const ui::PanelActions actions = ui::drawPanel(panel_, scene.layers, scene.timeline, range_, model);
         applyPanelActions(actions);
+        places_->refresh(*view_, *deposits_);
+        bool bookmarksChanged = false;
+        places_->drawSection(camera_, scene.bookmarks, scene.timeline, [&](double lon, double lat) {
+            // Where no tile is resident yet, the plateau's typical height (the flight ends above it).
+            return displayedSurfaceHeight(view_->store(), lon, lat, settings.shading.exaggeration)
+                .value_or(4000.0 * settings.shading.exaggeration);
+        }, bookmarksChanged);
     }
     if (scene.timeline.present && panel_.showTimeBar)
         ui::drawTimeBar(scene.timeline, range_, panel_.playback, dataDates_);
@@ -193,6 +205,20 @@ gpu::FrameDesc Viewer::frame(double now) {
     ImGui::Render();
     desc.ui = ImGui::GetDrawData();
     return desc;
+}
+
+bool Viewer::pressed(int key, bool ctrl) const {
+    for (const QueuedKey& k : keys_)
+        if (k.key == key && k.ctrl == ctrl) return true;
+    return ImGui::IsKeyPressed(key, false) && ImGui::GetIO().KeyCtrl == ctrl;
+}
+
+void Viewer::waitForLayers() {
+    if (layers_) layers_->wait();
+    if (modelLoader_) modelLoader_->wait();
+    layersLoaded_ = true;
+    datesKey_ = std::size_t(-1);
+    updateDataDates();
 }
 
 PrepareStatsLite Viewer::settle(double timeoutSeconds) {

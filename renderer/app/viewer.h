@@ -31,6 +31,7 @@ class LayerLoader;
 class ViewModels;
 class ModelLoader;
 class DepositLayers;
+class ViewerPlaces;
 struct ViewerNavigation;
 
 struct PrepareStatsLite {
@@ -64,6 +65,8 @@ public:
     // background (their row shows "loading", then the reason if they fail); a deposit catalogue
     // is read at once. An id already in use gets a suffix. Returns the id used.
     std::string addLayer(LayerDesc desc);
+    // Waits until every layer, body and catalogue has opened (or failed), attaching them.
+    void waitForLayers();
     // Waits until every tile the current view needs is resident (as a screenshot does).
     PrepareStatsLite settle(double timeoutSeconds = 120.0);
     // After the caller drew the frame: does what needs a drawn frame (a screenshot asked for).
@@ -79,6 +82,7 @@ public:
     GlobeView& view() { return *view_; }
     DepositLayers& deposits() { return *deposits_; }
     ViewModels& models() { return *models_; }
+    ViewerPlaces& places() { return *places_; }
     // True once every layer, body and catalogue has been opened (or failed).
     bool layersLoaded() const { return layersLoaded_; }
     // The slider's range and the dates with data, as the last frame computed them.
@@ -90,6 +94,11 @@ public:
     // a deposit marker, a body, a mine pit, dump or pond, a vector feature (top layer first),
     // else the ground; none for the sky.
     std::optional<InfoCard> pickAt(float x, float y);
+    // A key press from the window's event queue (GLFW key code, Ctrl held): the viewer's own
+    // shortcuts act on these, so a tap shorter than a frame is never lost on a slow machine.
+    void queueKey(int glfwKey, bool ctrl) { keys_.push_back({glfwKey, ctrl}); }
+    // Ctrl+Q was pressed: the window closes.
+    bool quitRequested() const { return quit_; }
     // Lines logged since the viewer started (errors included), newest last.
     const std::vector<std::string>& messages() const { return messages_; }
     // Cancels network transfers and waits for the loaders (before the renderer goes away).
@@ -131,6 +140,7 @@ private:
     std::unique_ptr<ModelLoader> modelLoader_;
     std::unique_ptr<DepositLayers> deposits_;
     std::unique_ptr<ViewerNavigation> nav_;
+    std::unique_ptr<ViewerPlaces> places_;  // search, flights, bookmarks (app/viewer_places.h)
     ui::PanelState panel_;
     Camera camera_;
     Timeline range_;
@@ -140,6 +150,14 @@ private:
     std::optional<double> lastNow_;
     double elapsed_ = 0;
     bool screenshotPending_ = false;
+    bool quit_ = false;
+    struct QueuedKey {
+        int key;
+        bool ctrl;
+    };
+    std::vector<QueuedKey> keys_;
+    // True when `key` was pressed since the last frame (queued, or seen by ImGui this frame).
+    bool pressed(int key, bool ctrl = false) const;
     std::optional<std::pair<float, float>> pressAt_;  // where the left button went down on the map
     std::optional<InfoCard> card_;
     Camera frameCamera_;  // the camera of the last frame drawn (its depth answers picks)
