@@ -52,6 +52,12 @@ std::vector<std::uint8_t> OffscreenSession::renderAndCapture(gpu::FrameDesc fram
         io.DeltaTime = 1.0f / 30.0f;
         // Auto-sized windows take their size on their second frame.
         for (int i = 0; i < 2; ++i) {
+            // Text the first frame drew that the atlas lacked (names in new scripts) is baked in
+            // for the second.
+            if (ui::fontsNeedRebuild()) {
+                ui::buildFonts(ui::builtFontOptions());
+                renderer_->rebuildImGuiFonts();
+            }
             ImGui::NewFrame();
             if (drawMore) drawMore();
             if (mapLabels) ui::drawMapLabels(*mapLabels);

@@ -1,5 +1,6 @@
 // `plateau` (view): the interactive window. Where there is no display it renders the same view
 // to an image file instead and says where.
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -27,6 +28,20 @@
 namespace plateau::app {
 
 namespace {
+// The UI's scale in ImGui's units (window coordinates). GLFW's content scale is the monitor's
+// DPI over 96 on X11, where window and framebuffer pixels are the same; where the framebuffer is
+// already larger than the window (Wayland, macOS) that factor is taken out, or the UI would be
+// scaled twice.
+float uiScale(GLFWwindow* window) {
+    float xs = 1.0f, ys = 1.0f;
+    glfwGetWindowContentScale(window, &xs, &ys);
+    int ww = 0, wh = 0, fw = 0, fh = 0;
+    glfwGetWindowSize(window, &ww, &wh);
+    glfwGetFramebufferSize(window, &fw, &fh);
+    const float framebuffer = ww > 0 && fw > ww ? float(fw) / float(ww) : 1.0f;
+    return std::clamp(xs / framebuffer, 0.5f, 4.0f);
+}
+
 
 // Key presses as GLFW reports them, kept until the next frame takes them: ImGui 1.86 only sees
 // the keys held at a frame, and a tap between two slow frames would be lost.
@@ -90,7 +105,10 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
         glfwGetFramebufferSize(window, &fw, &fh);
         gpu::SwapchainTarget target(*ctx, VkExtent2D{std::uint32_t(fw), std::uint32_t(fh)});
         ImGui::CreateContext();
-        ui::setupImGui(1.0f);
+        ui::FontOptions fonts;
+        fonts.contentScale = uiScale(window);
+        fonts.commonHanzi = true;  // Hanzi typed into search show
+        for (const std::string& w : ui::setupImGui(fonts)) logLine(w);
         glfwSetKeyCallback(window, onKey);  // before the backend, which chains to it
         ImGui_ImplGlfw_InitForVulkan(window, true);
         {
@@ -100,6 +118,7 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
             vo.underground = underground;
             vo.camera = pose;
             vo.log = logLine;
+            vo.contentScale = fonts.contentScale;
             Viewer viewer(std::move(*opened), *ctx, renderer, target, vo);
             bool recreate = false;
             int frames = 0;
@@ -118,6 +137,7 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
                     recreate = false;
                 }
                 const double now = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+                viewer.setContentScale(uiScale(window));  // the window may move to another monitor
                 ImGui_ImplVulkan_NewFrame();
                 ImGui_ImplGlfw_NewFrame();
                 for (const auto& [key, ctrl] : g_keys) viewer.queueKey(key, ctrl);

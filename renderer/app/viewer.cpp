@@ -99,6 +99,7 @@ void Viewer::start(const std::optional<CameraPose>& camera, const UndergroundVie
     const VkExtent2D ext = target_.extent();
     camera_ = makeCamera(camera.value_or(scene.camera), int(ext.width), int(ext.height));
     range_ = scene.timeline;
+    contentScale_ = options.contentScale > 0.0f ? options.contentScale : ui::builtFontOptions().contentScale;
 }
 
 Viewer::~Viewer() { shutdown(); }
@@ -131,6 +132,9 @@ gpu::FrameDesc Viewer::frame(double now) {
     const Geodetic g = ecefToGeodetic(camera_.position);
     const double ground = displayedSurfaceHeight(view_->store(), g.lon_deg, g.lat_deg, settings.shading.exaggeration)
                               .value_or(4000.0 * settings.shading.exaggeration);
+    // A new text size or content scale, or names whose glyphs the atlas lacked: fonts rebuilt
+    // and uploaded between frames (ui/fonts.h).
+    if (ui::refreshFonts(contentScale_, settings.textSizePercent)) renderer_.rebuildImGuiFonts();
     ui::clearWidgetRects();
     ImGui::NewFrame();
     // A click on the map picks what is there; a drag moves the camera instead.
@@ -286,17 +290,15 @@ Result<std::string> Viewer::saveScreenshot(int scale, bool withPanel, const std:
 }
 
 std::string Viewer::placeNameAt(double lon, double lat) const {
-    // The nearest deposit within about 20 km names the picture; elsewhere the coordinates do.
+    // The nearest named place (gazetteer, deposits, named features) within about 25 km names the
+    // picture; elsewhere the coordinates do.
     std::string best;
-    double bestD = 20000.0;
-    for (const DepositLayerState& l : deposits_->layers()) {
-        if (!l.desc.visible) continue;
-        for (const Deposit& d : l.deposits) {
-            const double dx = (d.lon - lon) * 111320.0 * std::cos(lat * 3.14159265358979 / 180.0);
-            const double dy = (d.lat - lat) * 110540.0;
-            const double dist = std::sqrt(dx * dx + dy * dy);
-            if (dist < bestD) bestD = dist, best = d.name;
-        }
+    double bestD = 25000.0;
+    const double kx = 111320.0 * std::cos(lat * 3.14159265358979 / 180.0), ky = 110540.0;
+    for (const Place& p : places_->index().places()) {
+        const double dx = (p.lon - lon) * kx, dy = (p.lat - lat) * ky;
+        const double dist = std::sqrt(dx * dx + dy * dy);
+        if (dist < bestD) bestD = dist, best = p.name;
     }
     return best;
 }

@@ -43,6 +43,7 @@ struct ViewerOptions {
     UndergroundView underground;
     std::optional<CameraPose> camera;  // unset: the scene's
     std::function<void(const std::string&)> log;
+    float contentScale = 0.0f;  // the monitor's content scale; 0: the one the fonts were set up with
 };
 
 class Viewer {
@@ -101,6 +102,8 @@ public:
     bool quitRequested() const { return quit_; }
     // Lines logged since the viewer started (errors included), newest last.
     const std::vector<std::string>& messages() const { return messages_; }
+    // The window moved to a monitor with another content scale: the UI is rebuilt at the next frame.
+    void setContentScale(float scale) { contentScale_ = scale; }
     // Cancels network transfers and waits for the loaders (before the renderer goes away).
     void shutdown();
 
@@ -162,6 +165,7 @@ private:
     std::optional<InfoCard> card_;
     Camera frameCamera_;  // the camera of the last frame drawn (its depth answers picks)
     bool shuttingDown_ = false;
+    float contentScale_ = 1.0f;
 };
 
 }  // namespace plateau::app

@@ -19,9 +19,16 @@ public:
     ImGuiPass(const ImGuiPass&) = delete;
     ImGuiPass& operator=(const ImGuiPass&) = delete;
     void record(VkCommandBuffer cmd, ImDrawData* data) const;
+    // The font atlas was rebuilt (text size, new scripts): uploads it again. Call between frames
+    // with no frame in flight (Renderer::rebuildImGuiFonts waits for that).
+    void rebuildFonts();
 
 private:
+    void init();
+
     const Context& ctx_;
+    VkRenderPass renderPass_ = VK_NULL_HANDLE;
+    std::uint32_t imageCount_ = 2;
     VkDescriptorPool pool_ = VK_NULL_HANDLE;
 };
 

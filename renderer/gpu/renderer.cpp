@@ -46,6 +46,12 @@ void Renderer::enableImGui() {
     if (!imgui_) imgui_ = std::make_unique<ImGuiPass>(ctx_, target_.renderPass(), target_.imageCount());
 }
 
+void Renderer::rebuildImGuiFonts() {
+    if (!imgui_) return;
+    ring_->waitIdle();
+    imgui_->rebuildFonts();
+}
+
 void Renderer::beginFrame() {
     if (recording_) return;
     FrameSlot& slot = ring_->begin();

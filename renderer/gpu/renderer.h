@@ -76,6 +76,9 @@ public:
 
     // Must be created after an ImGui context exists and before the first frame that draws UI.
     void enableImGui();
+    // After the ImGui font atlas was rebuilt (ui::applyUiScale, ui::buildFonts): waits for the
+    // frames in flight and uploads the new atlas. No-op without enableImGui.
+    void rebuildImGuiFonts();
 
     const TilePool& tilePool() const { return *pool_; }
     const OverlayPool& overlayPool() const { return *overlays_; }

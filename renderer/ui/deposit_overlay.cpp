@@ -5,6 +5,8 @@
 
 #include <imgui.h>
 
+#include "ui/text_draw.h"
+
 namespace plateau::ui {
 
 namespace {
@@ -13,12 +15,6 @@ ImU32 colourOf(const Colour& c, float alpha = 1.0f) {
     return ImGui::ColorConvertFloat4ToU32(ImVec4(c[0], c[1], c[2], c[3] * alpha));
 }
 
-void haloText(ImDrawList* dl, ImVec2 at, const char* text) {
-    for (int dy = -1; dy <= 1; ++dy)
-        for (int dx = -1; dx <= 1; ++dx)
-            if (dx || dy) dl->AddText(ImVec2(at.x + float(dx), at.y + float(dy)), IM_COL32(0, 0, 0, 200), text);
-    dl->AddText(at, IM_COL32(255, 255, 255, 255), text);
-}
 
 }  // namespace
 
@@ -39,8 +35,13 @@ void drawDepositMarkers(const DepositFrame& frame) {
         dl->AddCircleFilled(c, r, colourOf(m.colour, 1.0f), segments);
     }
     for (const DepositLabel& l : frame.labels) {
-        const ImVec2 size = ImGui::CalcTextSize(l.text.c_str());
-        haloText(dl, ImVec2(l.x, l.y - size.y * 0.5f), l.text.c_str());
+        // Names in any script, shaped (ui/text_draw.h), with the dark halo of map labels.
+        const TextLayout layout = layoutText(l.text);
+        const ImVec2 at(l.x, l.y - layout.height * 0.5f);
+        for (int dy = -1; dy <= 1; ++dy)
+            for (int dx = -1; dx <= 1; ++dx)
+                if (dx || dy) drawLayout(dl, ImVec2(at.x + float(dx), at.y + float(dy)), IM_COL32(0, 0, 0, 200), layout);
+        drawLayout(dl, at, IM_COL32(255, 255, 255, 255), layout);
     }
 }
 
@@ -55,7 +56,7 @@ void drawDepositLegends(const std::vector<DepositLegend>& legends) {
     if (ImGui::Begin("##deposit-legend", nullptr, flags)) {
         const float line = ImGui::GetTextLineHeight();
         for (const DepositLegend& l : legends) {
-            ImGui::TextUnformatted(l.title.c_str());
+            textUnformatted(l.title);
             ImDrawList* dl = ImGui::GetWindowDrawList();
             for (const auto& [caption, colour] : l.colours) {
                 const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -86,7 +87,7 @@ void drawDepositLegends(const std::vector<DepositLegend>& legends) {
 
 void drawDepositCard(const Deposit& d) {
     ImGui::BeginTooltip();
-    ImGui::TextUnformatted(d.name.c_str());
+    textUnformatted(d.name);
     ImGui::TextDisabled("%.3f N %.3f E%s%s", d.lat, d.lon, d.country.empty() ? "" : ", ", d.country.c_str());
     std::string metals;
     for (const std::string& c : d.commodities) metals += (metals.empty() ? "" : ", ") + c;

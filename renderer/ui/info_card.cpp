@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "ui/text_draw.h"
 #include "ui/widget_rects.h"
 
 namespace plateau::ui {
@@ -15,7 +16,7 @@ bool drawInfoCard(const InfoCard& card) {
     if (ImGui::Begin(kInfoWindow, &open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
         noteWindow("info.window");
         ImGui::SetWindowFontScale(1.15f);
-        ImGui::TextUnformatted(card.title.c_str());
+        textUnformatted(card.title);  // names in any script, shaped
         ImGui::SetWindowFontScale(1.0f);
         ImGui::TextDisabled("%s", card.kind.c_str());
         ImGui::Separator();
@@ -25,9 +26,13 @@ bool drawInfoCard(const InfoCard& card) {
                 ImGui::TableSetColumnIndex(0);
                 ImGui::TextDisabled("%s", label.c_str());
                 ImGui::TableSetColumnIndex(1);
-                ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 320.0f);
-                ImGui::TextUnformatted(value.c_str());
-                ImGui::PopTextWrapPos();
+                if (needsShaping(value)) {
+                    textUnformatted(value);  // a name in Tibetan: shaped, one line
+                } else {
+                    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 320.0f);
+                    ImGui::TextUnformatted(value.c_str());
+                    ImGui::PopTextWrapPos();
+                }
             }
             ImGui::EndTable();
         }

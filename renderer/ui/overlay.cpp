@@ -1,25 +1,58 @@
 #include "ui/overlay.h"
 
-#include <filesystem>
-
 #include <imgui.h>
+
+#include "ui/fonts.h"
+#include "ui/text_draw.h"
 
 namespace plateau::ui {
 
-void setupImGui(float scale) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;  // no imgui.ini written into the user's folder
-    const char* font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    // Latin-1 plus general punctuation: catalogue names use typographic apostrophes and dashes
-    // (U+2019 in "Lakang'e"), which ImGui's default range would draw as '?'.
-    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2000, 0x206F, 0};
-    if (std::filesystem::exists(font)) io.Fonts->AddFontFromFileTTF(font, 15.0f * scale, nullptr, ranges);
-    else io.Fonts->AddFontDefault();
-    ImGui::StyleColorsDark();
+namespace {
+FontOptions optionsFor(float scale) {
+    FontOptions o = builtFontOptions();
+    // The whole scale is carried as the content scale; the text-size percentage is the caller's.
+    o.contentScale = scale;
+    o.textSizePercent = 100.0f;
+    return o;
+}
+
+void applyStyle(float scale) {
     ImGuiStyle& style = ImGui::GetStyle();
+    style = ImGuiStyle();
+    ImGui::StyleColorsDark(&style);
     style.WindowRounding = 4.0f;
     style.WindowBorderSize = 0.0f;
     style.ScaleAllSizes(scale);
+}
+}  // namespace
+
+std::vector<std::string> setupImGui(float scale) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no imgui.ini written into the user's folder
+    applyStyle(scale);
+    return buildFonts(optionsFor(scale));
+}
+
+std::vector<std::string> setupImGui(const FontOptions& fonts) {
+    ImGui::GetIO().IniFilename = nullptr;
+    applyStyle(fonts.pixelScale());
+    return buildFonts(fonts);
+}
+
+std::vector<std::string> applyUiScale(float scale) {
+    applyStyle(scale);
+    return buildFonts(optionsFor(scale));
+}
+
+bool refreshFonts(float contentScale, float textSizePercent) {
+    FontOptions o = builtFontOptions();
+    const bool rescale = o.contentScale != contentScale || o.textSizePercent != textSizePercent;
+    if (!rescale && !fontsNeedRebuild()) return false;
+    o.contentScale = contentScale;
+    o.textSizePercent = textSizePercent;
+    if (rescale) applyStyle(o.pixelScale());
+    buildFonts(o);
+    return true;
 }
 
 void drawLabel(const StatusInfo& status) {
@@ -46,24 +79,20 @@ void drawLabel(const StatusInfo& status) {
 void drawMapLabels(const std::vector<ScreenLabel>& labels) {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     for (const ScreenLabel& l : labels) {
-        const ImVec2 size = ImGui::CalcTextSize(l.text.c_str());
-        const ImVec2 at(l.x + 6.0f, l.y - size.y * 0.5f);
+        const TextLayout layout = layoutText(l.text);
+        const ImVec2 at(l.x + 6.0f, l.y - layout.height * 0.5f);
         dl->AddCircleFilled(ImVec2(l.x, l.y), 2.5f, IM_COL32(20, 20, 20, 230));
         // A dark halo keeps the text readable on snow and on dark rock alike.
         for (int dy = -1; dy <= 1; ++dy)
             for (int dx = -1; dx <= 1; ++dx)
-                if (dx || dy) dl->AddText(ImVec2(at.x + float(dx), at.y + float(dy)), IM_COL32(0, 0, 0, 200), l.text.c_str());
-        dl->AddText(at, IM_COL32(255, 255, 255, 255), l.text.c_str());
+                if (dx || dy) drawLayout(dl, ImVec2(at.x + float(dx), at.y + float(dy)), IM_COL32(0, 0, 0, 200), layout);
+        drawLayout(dl, at, IM_COL32(255, 255, 255, 255), layout);
     }
 }
 
 std::pair<float, float> measureText(const std::string& text) {
-    // Also outside a frame (before NewFrame there is no current font): the atlas's first font.
-    ImFont* font = ImGui::GetFont();
-    if (!font) font = ImGui::GetIO().Fonts->Fonts.empty() ? nullptr : ImGui::GetIO().Fonts->Fonts[0];
-    if (!font) return {8.0f * float(text.size()), 14.0f};
-    const float size = font->FontSize * ImGui::GetIO().FontGlobalScale;
-    const ImVec2 s = font->CalcTextSizeA(size, 1.0e9f, 0.0f, text.c_str());
+    if (!ImGui::GetCurrentContext() || ImGui::GetIO().Fonts->Fonts.empty()) return {8.0f * float(text.size()), 14.0f};
+    const ImVec2 s = textSize(text);
     return {s.x, s.y};
 }
 

@@ -47,6 +47,8 @@ bool viewSection(ViewSettings& s) {
     ImGui::SameLine();
     changed |= ImGui::Checkbox("Wireframe", &s.wireframe);
     noteItem("view.wireframe");
+    changed |= drawTextSizeSetting(s.textSizePercent);
+    noteItem("view.textsize");
     changed |= drawUndergroundSettings(s.underground);
     return changed;
 }
@@ -115,7 +117,9 @@ PanelActions drawPanel(PanelState& state, std::vector<LayerDesc>& layers, Timeli
                 actions.layersChanged = true;
             }
         }
-        if (ImGui::CollapsingHeader("View")) actions.settingsChanged |= viewSection(state.settings);
+        const bool viewOpen = ImGui::CollapsingHeader("View");
+        noteItem("section.view");
+        if (viewOpen) actions.settingsChanged |= viewSection(state.settings);
         if (ImGui::CollapsingHeader("Statistics")) statisticsSection(model.stats);
         if (ImGui::CollapsingHeader("Screenshot")) actions.screenshot |= screenshotSection(state.screenshot);
     }

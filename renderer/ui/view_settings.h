@@ -15,6 +15,7 @@ struct ViewSettings {
     bool tileBounds = false;  // debug: outline each drawn tile
     bool wireframe = false;   // debug: the terrain's triangles as lines
     UndergroundView underground;  // terrain opacity, cutaway, underside, camera below the surface
+    float textSizePercent = 100.0f;  // "Text size" for projectors: text and widgets scale with it
 };
 
 // A feature label placed on the screen (anchor at x, y; text to its right).
