@@ -79,6 +79,7 @@ FilteredDrawData withoutPanel(const ImDrawData& all) {
 Viewer::Viewer(OpenedScene opened, gpu::Context& ctx, gpu::Renderer& renderer, gpu::RenderTarget& target,
                ViewerOptions options)
     : opened_(std::move(opened)), ctx_(ctx), renderer_(renderer), target_(target), log_(std::move(options.log)) {
+    contentScale_ = options.contentScale > 0.0f ? options.contentScale : ui::builtFontOptions().contentScale;
     start(options.camera, options.underground);
 }
 
@@ -99,7 +100,6 @@ void Viewer::start(const std::optional<CameraPose>& camera, const UndergroundVie
     const VkExtent2D ext = target_.extent();
     camera_ = makeCamera(camera.value_or(scene.camera), int(ext.width), int(ext.height));
     range_ = scene.timeline;
-    contentScale_ = options.contentScale > 0.0f ? options.contentScale : ui::builtFontOptions().contentScale;
 }
 
 Viewer::~Viewer() { shutdown(); }
