@@ -55,7 +55,7 @@ struct ViewOptions {
 // False (with a one-line error in `error`) when an option's value is invalid for this scene.
 ui::StatusInfo statusLabel(const Scene& scene, const GlobeView& view);
 bool applyOverrides(Scene& scene, const CommonOptions& common, std::string& error);
-// The underground view the options ask for (off when none is given).
+// The underground view: `out` holds the scene's on entry; the options switch it on and set opacity and cut.
 bool undergroundOptions(const CommonOptions& common, UndergroundView& out, std::string& error);
 // GPU tile slots allowed by the scene's GPU memory budget.
 std::uint32_t tileCapacity(const Scene& scene);

@@ -48,8 +48,8 @@ bool applyOverrides(Scene& scene, const CommonOptions& c, std::string& error) {
 }
 
 bool undergroundOptions(const CommonOptions& c, UndergroundView& out, std::string& error) {
-    out = UndergroundView{};
-    out.enabled = c.underground || c.terrainOpacity >= 0.0 || !c.cutaway.empty();
+    // `out` comes in as the scene's own underground view; the command line adds to it.
+    out.enabled = out.enabled || c.underground || c.terrainOpacity >= 0.0 || !c.cutaway.empty();
     if (c.terrainOpacity >= 0.0) out.terrainOpacity = c.terrainOpacity;
     if (!c.cutaway.empty()) {
         const auto cut = parseCutawayArg(c.cutaway, error);
@@ -106,6 +106,7 @@ int runRender(const CommonOptions& common, const RenderOptions& opts) {
     Scene& scene = opened->scene;
     if (std::string err; !applyOverrides(scene, common, err)) return logError(err), 1;
     ViewerOptions vo;
+    vo.underground = scene.underground;  // the scene's own, with the options' additions
     if (std::string err; !undergroundOptions(common, vo.underground, err)) return logError(err), 1;
     if (!opts.camera.empty()) {
         auto p = parseCameraArg(opts.camera, error);

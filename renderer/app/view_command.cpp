@@ -73,7 +73,7 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
     if (!opened) return glfwTerminate(), logError(opened.error().message), 1;
     Scene& scene = opened->scene;
     if (std::string err; !applyOverrides(scene, common, err)) return glfwTerminate(), logError(err), 1;
-    UndergroundView underground;
+    UndergroundView underground = scene.underground;
     if (std::string err; !undergroundOptions(common, underground, err)) return glfwTerminate(), logError(err), 1;
     CameraPose pose = scene.camera;
     if (!opts.camera.empty()) {

@@ -79,6 +79,11 @@ FilteredDrawData withoutPanel(const ImDrawData& all) {
 Viewer::Viewer(OpenedScene opened, gpu::Context& ctx, gpu::Renderer& renderer, gpu::RenderTarget& target,
                ViewerOptions options)
     : opened_(std::move(opened)), ctx_(ctx), renderer_(renderer), target_(target), log_(std::move(options.log)) {
+    contentScale_ = options.contentScale > 0.0f ? options.contentScale : ui::builtFontOptions().contentScale;
+    start(options.camera, options.underground);
+}
+
+void Viewer::start(const std::optional<CameraPose>& camera, const UndergroundView& underground) {
     Scene& scene = opened_.scene;
     const auto logFn = [this](const std::string& line) { log(line); };
     view_ = std::make_unique<GlobeView>(opened_.source, renderer_, logFn, memoryBudget(scene));
@@ -91,11 +96,10 @@ Viewer::Viewer(OpenedScene opened, gpu::Context& ctx, gpu::Renderer& renderer, g
     places_ = std::make_unique<ViewerPlaces>(defaultScenePath().parent_path() / "places/gazetteer.csv", logFn);
     panel_.settings.shading = scene.shading;
     panel_.settings.maxScreenSpaceError = scene.maxScreenSpaceError;
-    panel_.settings.underground = options.underground;
+    panel_.settings.underground = underground;
     const VkExtent2D ext = target_.extent();
-    camera_ = makeCamera(options.camera.value_or(scene.camera), int(ext.width), int(ext.height));
+    camera_ = makeCamera(camera.value_or(scene.camera), int(ext.width), int(ext.height));
     range_ = scene.timeline;
-    contentScale_ = options.contentScale > 0.0f ? options.contentScale : ui::builtFontOptions().contentScale;
 }
 
 Viewer::~Viewer() { shutdown(); }
@@ -401,6 +405,7 @@ ui::PanelModel Viewer::panelModel(double frameMs, int drawn, int loading, int ov
     ui::PanelModel m;
     m.terrainLabel = scene.label;
     m.terrainAttribution = scene.terrain.attribution;
+    m.sceneFile = scene.file;
     m.dataDates = dataDates_;
     for (LayerDesc& l : opened_.scene.layers) {
         ui::LayerStatus s;
@@ -444,6 +449,7 @@ void Viewer::applyPanelActions(const ui::PanelActions& a) {
     for (const std::size_t i : a.restyled)
         if (i < opened_.scene.layers.size() && layers_) layers_->add(opened_.scene.layers[i]);
     if (a.screenshot) screenshotPending_ = true;
+    applySceneFileRequest(a.file);
 }
 
 std::string Viewer::addLayer(LayerDesc desc) {

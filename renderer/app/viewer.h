@@ -108,7 +108,18 @@ public:
     // Cancels network transfers and waits for the loaders (before the renderer goes away).
     void shutdown();
 
+    // Scene files (app/viewer_files.cpp), as the panel's Scene file section does them. A file
+    // that fails leaves the viewer as it was and returns the one-line error.
+    Status openSceneFile(const std::filesystem::path& file);  // replaces the scene, view and layers
+    Status saveSceneAs(const std::filesystem::path& file);    // currentScene(), atomically
+    Status addLayerFromFile(const std::filesystem::path& file);
+    // The scene as it is now: the camera, view settings and date of the view (what Save writes).
+    Scene currentScene() const;
+
 private:
+    // Builds the view, loaders and panel settings for opened_ (the constructor, and a newly opened scene).
+    void start(const std::optional<CameraPose>& camera, const UndergroundView& underground);
+    void applySceneFileRequest(const ui::SceneFileRequest& request);
     void log(const std::string& line);
     void applyPanelActions(const ui::PanelActions& actions);
     void syncLayers();

@@ -62,6 +62,7 @@ struct DepositFields {
     std::string discovery = "DiscoveryDate";
     std::string production = "StartupDate";
     std::string country = "Country";
+    bool operator==(const DepositFields&) const = default;
 };
 
 // Positions of the mapped fields in a source's column list; -1: absent.
@@ -101,6 +102,7 @@ struct DepositFilter {
     std::vector<std::string> commodities;  // shown when a deposit has any of them; empty: all
     std::optional<double> minTonnageMt, maxTonnageMt;
     bool passes(const Deposit& d) const;
+    bool operator==(const DepositFilter&) const = default;
 };
 
 // A deposit on the timeline (decimal years): hidden before its discovery year, known from it,

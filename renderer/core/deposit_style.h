@@ -34,6 +34,7 @@ struct DepositStyle {
     std::pair<Colour, Colour> gradeColours{Colour{0.99f, 0.88f, 0.55f, 1.0f}, Colour{0.70f, 0.10f, 0.05f, 1.0f}};
     Colour missingColour{0.62f, 0.62f, 0.62f, 1.0f};
     std::string labelField = "name";  // "name" or a column of the source; "" for no labels
+    bool operator==(const DepositStyle&) const = default;
 };
 
 // Which deposits a layer shows and how (the whole deposits part of a layer description).
@@ -41,6 +42,7 @@ struct DepositLayerDesc {
     DepositFields fields;
     DepositStyle style;
     DepositFilter filter;
+    bool operator==(const DepositLayerDesc&) const = default;
 };
 
 std::pair<double, double> depositSizeDomain(const DepositStyle& s);

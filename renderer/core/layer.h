@@ -48,6 +48,7 @@ struct LayerSourceDesc {
     std::vector<std::pair<std::string, double>> times;  // text as written, decimal year; ascending
     std::string layerName;       // ogr: which layer of a multi-layer source (default: the first)
     std::string where;           // ogr: attribute filter, an OGR SQL WHERE clause
+    bool operator==(const LayerSourceDesc&) const = default;
 };
 
 // How a vector layer looks. Colours by category or by a numeric ramp; widths in screen pixels
@@ -67,6 +68,7 @@ struct VectorStyle {
     double numberMin = 0, numberMax = 1;
     std::optional<std::pair<float, float>> widthRange;    // strokeWidthPx from .first to .second
     std::optional<std::pair<Colour, Colour>> colourRange;  // fill/stroke from .first to .second
+    bool operator==(const VectorStyle&) const = default;
 };
 
 // Time settings of a layer. `field`: one date per feature. `startField`/`endField`: a span.
@@ -78,6 +80,7 @@ struct LayerTimeDesc {
     double fadeYears = 0.0;
     std::optional<double> pinned;  // the layer shows this date whatever the timeline says
     bool enabled() const { return !field.empty() || !startField.empty() || !endField.empty(); }
+    bool operator==(const LayerTimeDesc&) const = default;
 };
 
 struct LayerDesc {
@@ -95,6 +98,7 @@ struct LayerDesc {
     DepositLayerDesc deposits;  // deposits layers (core/deposit_style.h)
     MineLayerDesc mine;    // LayerType::Mine
     ModelLayerDesc model;  // model layers
+    bool operator==(const LayerDesc&) const = default;
 };
 
 }  // namespace plateau

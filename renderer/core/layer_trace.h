@@ -16,6 +16,7 @@ struct TraceLayerDesc {
     std::filesystem::path rivers;    // mapped river lines with a "name" attribute (optional)
     std::filesystem::path reaches;   // typed river facts, core/river_facts.h (optional)
     double joinToleranceKm = 3.0;    // how near a mapped river the path must come to join it
+    bool operator==(const TraceLayerDesc&) const = default;
 };
 
 }  // namespace plateau

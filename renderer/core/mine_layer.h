@@ -12,6 +12,7 @@ namespace plateau {
 
 struct MineLayerDesc {
     std::vector<TerrainModifier> features;  // inline in the scene file
+    bool operator==(const MineLayerDesc&) const = default;
 };
 
 }  // namespace plateau

@@ -13,6 +13,7 @@ struct ModelLayerDesc {
     std::filesystem::path path;  // .gltf or .glb, resolved like terrain.path
     ModelPlacement placement;    // lon, lat, elevation or depth, heading, pitch, roll, scale
     std::string label;           // shown next to the body, e.g. "Qulong ore body (schematic)"
+    bool operator==(const ModelLayerDesc&) const = default;
 };
 
 }  // namespace plateau

@@ -39,6 +39,7 @@ struct ModelPlacement {
     std::optional<double> depth_m;      // of the model's origin below the displayed surface
     double heading_deg = 0, pitch_deg = 0, roll_deg = 0;
     double scale = 1.0;
+    bool operator==(const ModelPlacement&) const = default;
 };
 
 // Elevation (unexaggerated) of the model's origin: `elevation_m`, or the surface height minus the

@@ -4,6 +4,9 @@
 // scene_layers.cpp ("layers", "time"), scene_reader.h (typed reads that name the field).
 //
 // {
+//   "version": 1,                                the schema version (core/scene.h): absent = 1; a
+//                                                newer one is refused ("written by a newer plateau
+//                                                (schema version 3; this one reads up to 1)")
 //   "title": "Qulong, southern Tibet",           string
 //   "label": "synthetic terrain",                string shown in the view
 //   "terrain": {
@@ -101,8 +104,21 @@
 //       "source": { "type": "geojson",           a FeatureCollection of mine features
 //                   "path": "mines/q.geojson" }, (format: core/mine_geojson.h)
 //       "features": [ ... ] }                    the same features inline; source, features or both
-//   ]
+//   ],
+//   "bookmarks": [                               saved views, in the user's order (scene_views.cpp)
+//     { "name": "Qulong pit",                    required string
+//       "camera": { "lon": 91.6, ... },          required, the fields and ranges of "camera"
+//       "time": "2021" } ],                      the timeline's date when saved (optional)
+//   "underground": {                             the underground view the scene opens with
+//     "enabled": false,                          the terrain's underside drawn, camera may go below
+//     "terrain_opacity": 1,                      0..1 (used when enabled)
+//     "max_depth_m": 3000,                       0..20000: how far below the surface the camera may go
+//     "cutaway": { "enabled": false,             a vertical cut plane through lon/lat; the side
+//                  "lon": 91.58, "lat": 29.6,    its heading faces (degrees clockwise from north,
+//                  "heading": 0 } }              -360..360) is removed
 // }
+//
+// core/scene_writer.h writes all of this back (saving keeps every field, comments aside).
 //
 // Every error is one line naming the file and the field: "scenes/a.json: camera.height: expected a
 // number".
@@ -186,7 +202,9 @@ void parseTerrain(const Reader& rd, const json& t, const std::filesystem::path& 
 
 Scene parseRoot(const Reader& rd, const json& root, const std::filesystem::path& file) {
     if (!root.is_object()) rd.fail("", "expected a JSON object at the top level");
-    rd.onlyKeys(root, "", {"title", "label", "terrain", "camera", "lod", "shading", "memory", "layers", "time"});
+    checkVersion(rd, root);
+    rd.onlyKeys(root, "", {"version", "title", "label", "terrain", "camera", "lod", "shading", "memory", "layers",
+                           "time", "bookmarks", "underground"});
     Scene scene;
     scene.file = file;
     rd.string(root, "", "title", scene.title);
@@ -197,16 +215,7 @@ Scene parseRoot(const Reader& rd, const json& root, const std::filesystem::path&
     parseTerrain(rd, *terrain, file, scene.terrain);
 
     constexpr double kInf = std::numeric_limits<double>::infinity();
-    if (const json* c = Reader::member(root, "camera")) {
-        const std::string p = "camera";
-        rd.expectObject(*c, p);
-        rd.onlyKeys(*c, p, {"lon", "lat", "height", "heading", "pitch"});
-        rd.number(*c, p, "lon", scene.camera.lon_deg, -180.0, 180.0);
-        rd.number(*c, p, "lat", scene.camera.lat_deg, -85.0, 85.0);
-        rd.number(*c, p, "height", scene.camera.height_m, -500.0, kInf, true);
-        rd.number(*c, p, "heading", scene.camera.heading_deg, -kInf, kInf);
-        rd.number(*c, p, "pitch", scene.camera.pitch_deg, -90.0, 90.0);
-    }
+    if (const json* c = Reader::member(root, "camera")) parseCamera(rd, *c, "camera", scene.camera);
     if (const json* l = Reader::member(root, "lod")) {
         rd.expectObject(*l, "lod");
         rd.onlyKeys(*l, "lod", {"max_screen_space_error"});
@@ -236,6 +245,8 @@ Scene parseRoot(const Reader& rd, const json& root, const std::filesystem::path&
     if (const json* l = Reader::member(root, "layers")) parseLayers(rd, *l, file, scene.layers);
     finishTraceLayers(rd, scene.terrain.type, scene.terrain.path, scene.layers);
     parseTimeline(rd, Reader::member(root, "time"), scene.layers, scene.timeline);
+    if (const json* b = Reader::member(root, "bookmarks")) parseBookmarks(rd, *b, scene.bookmarks);
+    if (const json* u = Reader::member(root, "underground")) parseUnderground(rd, *u, scene.underground);
     return scene;
 }
 

@@ -11,6 +11,7 @@
 #include "core/layer.h"
 #include "core/result.h"
 #include "core/timeline.h"
+#include "core/underground.h"
 
 namespace plateau {
 
@@ -39,6 +40,7 @@ struct TerrainSourceDesc {
     // source's own resolution, so close views of a coarse DEM are not blurry. Unset: none.
     std::optional<std::uint32_t> detailSeed;
     double detailAmplitudeM = 40.0;
+    bool operator==(const TerrainSourceDesc&) const = default;
 };
 
 struct Shading {
@@ -47,6 +49,7 @@ struct Shading {
     double exaggeration = 1.0;      // 1..5
     double contourIntervalM = 0.0;  // 0 = no contour lines
     bool haze = true;
+    bool operator==(const Shading&) const = default;
 };
 
 // Memory budgets: least-recently-used tiles out of view are evicted beyond them.
@@ -60,6 +63,7 @@ struct MemorySettings {
     // 2.5 MB a frame: cheap for any GPU, and enough that at 10 frames a second (a software
     // rasteriser) uploads keep up with the workers instead of tiles piling up unshown.
     int uploadsPerFrame = 48;
+    bool operator==(const MemorySettings&) const = default;
 };
 
 struct Scene {
@@ -74,7 +78,15 @@ struct Scene {
     std::vector<LayerDesc> layers;  // drawn over the terrain in this order (first = bottom)
     Timeline timeline;
     std::vector<Bookmark> bookmarks;  // saved views, in the order the user keeps them
+    // The underground view the scene opens with (and saves): a scene made to show bodies under
+    // the ground keeps its translucent terrain and its cutaway.
+    UndergroundView underground;
+    bool operator==(const Scene&) const = default;
 };
+
+// The schema version this program writes ("version" at the top of a scene file) and the newest
+// it reads. Files without one are version 1; newer ones are refused with a message naming both.
+inline constexpr int kSceneSchemaVersion = 1;
 
 // Errors name the file and the field: "scene.json: 'camera.height' must be a number".
 Result<Scene> loadScene(const std::filesystem::path& file);

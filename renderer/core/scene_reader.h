@@ -10,9 +10,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/bookmark.h"
+#include "core/camera.h"
 #include "core/layer.h"
 #include "core/tile_id.h"
 #include "core/timeline.h"
+#include "core/underground.h"
 
 namespace plateau::scene_detail {
 
@@ -105,6 +108,16 @@ void parseModelLayer(const Reader& rd, const json& layer, const std::string& pat
 bool isTraceLayer(const json& layer);
 void parseTraceLayer(const Reader& rd, const json& layer, const std::string& path, const std::filesystem::path& file,
                      LayerDesc& out);
+// The style a trace layer has before its "style" member is read (the writer leaves out what
+// equals it).
+VectorStyle traceStyleDefaults();
+
+// scene_views.cpp: the schema version (refuses newer files), cameras, "bookmarks", "underground".
+void checkVersion(const Reader& rd, const json& root);
+void parseCamera(const Reader& rd, const json& c, const std::string& path, CameraPose& out);
+void parseBookmarks(const Reader& rd, const json& b, std::vector<Bookmark>& out);
+void parseUnderground(const Reader& rd, const json& u, UndergroundView& out);
+
 void finishTraceLayers(const Reader& rd, const std::string& terrainType, const std::filesystem::path& terrainPath,
                        std::vector<LayerDesc>& layers);
 

@@ -28,15 +28,21 @@ bool isTraceLayer(const json& layer) {
     return t && t->is_string() && t->get<std::string>() == "trace";
 }
 
+VectorStyle traceStyleDefaults() {
+    // Before "style" is read: the path stands out over the blue rivers, the catchment is a light
+    // wash of the same red.
+    VectorStyle s;
+    s.stroke = {1.0f, 0.23f, 0.19f, 1.0f};
+    s.fill = {1.0f, 0.23f, 0.19f, 0.25f};
+    s.strokeWidthPx = 3.0f;
+    s.labelField = "label";  // the catchment's area (io/trace_overlay.h)
+    return s;
+}
+
 void parseTraceLayer(const Reader& rd, const json& l, const std::string& path, const std::filesystem::path& file,
                      LayerDesc& layer) {
     (void)file;
-    // Defaults before "style" is read: the path stands out over the blue rivers, the catchment
-    // is a light wash of the same red.
-    layer.style.stroke = {1.0f, 0.23f, 0.19f, 1.0f};
-    layer.style.fill = {1.0f, 0.23f, 0.19f, 0.25f};
-    layer.style.strokeWidthPx = 3.0f;
-    layer.style.labelField = "label";  // the catchment's area (io/trace_overlay.h)
+    layer.style = traceStyleDefaults();
     TraceLayerDesc& out = layer.trace;
     const std::string fromField = Reader::join(path, "from");
     const json* from = Reader::member(l, "from");

@@ -33,6 +33,7 @@ struct ModifierStage {
     double value = 0;
     double benchHeight = 0;  // pits: 0 = no benches
     double benchWidth = 0;
+    bool operator==(const ModifierStage&) const = default;
 };
 
 struct TerrainModifier {
@@ -46,6 +47,7 @@ struct TerrainModifier {
     bool step = false;           // true: a stage holds until the next year; false: interpolate
     bool schematic = false;      // shown as "schematic" in the legend and label
     std::vector<ModifierStage> stages;  // ascending years, at least one
+    bool operator==(const TerrainModifier&) const = default;
 };
 
 // The state at a year; none before the first stage (or with no stage).

@@ -34,6 +34,7 @@ struct LonLatBounds {
     bool intersects(const LonLatBounds& o) const {
         return west < o.east && east > o.west && south < o.north && north > o.south;
     }
+    bool operator==(const LonLatBounds&) const = default;
 };
 
 // Web Mercator's world width at the equator (2 x 20,037,508.34 m).

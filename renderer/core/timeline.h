@@ -22,6 +22,7 @@ struct Timeline {
     double current = 2024.0;  // always within [start, end]
     bool present = false;     // the scene or a layer said anything about time
     double clamp(double t) const { return t < start ? start : (t > end ? end : t); }
+    bool operator==(const Timeline&) const = default;
 };
 
 }  // namespace plateau

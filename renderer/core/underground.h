@@ -12,6 +12,7 @@ struct Cutaway {
     // The plane is vertical and faces this way (degrees clockwise from north): the terrain on the
     // side it faces is removed. Facing the camera opens the ground between the camera and a body.
     double heading_deg = 0;
+    bool operator==(const Cutaway&) const = default;
 };
 
 struct UndergroundView {
@@ -30,6 +31,7 @@ struct UndergroundView {
     double navigationGround(double surfaceHeight) const {
         return enabled ? surfaceHeight - maxDepthBelowSurface : surfaceHeight;
     }
+    bool operator==(const UndergroundView&) const = default;
 };
 
 // The cut plane relative to the camera, for the shader: xyz the unit normal (ECEF axes) pointing to

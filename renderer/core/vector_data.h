@@ -14,6 +14,7 @@ namespace plateau {
 
 struct LonLat {
     double lon = 0, lat = 0;
+    bool operator==(const LonLat&) const = default;
 };
 
 enum class GeometryKind { Point, Line, Polygon };

@@ -102,6 +102,9 @@ PanelActions drawPanel(PanelState& state, std::vector<LayerDesc>& layers, Timeli
             ImGui::PopTextWrapPos();
             if (ImGui::SmallButton("dismiss")) state.message.clear();
         }
+        const bool files = ImGui::CollapsingHeader("Scene file");
+        noteItem("panel.files");
+        if (files) actions.file = drawSceneFilesSection(state.files, model.sceneFile);
         if (ImGui::CollapsingHeader("Layers", ImGuiTreeNodeFlags_DefaultOpen)) drawLayersSection(layers, model, range, actions);
         if (ImGui::CollapsingHeader("Legend")) drawLegendSection(layers, model);
         if (timeline.present && ImGui::CollapsingHeader("Time")) {

@@ -15,6 +15,7 @@
 #include "ui/measure_panel.h"
 #include "ui/sun_settings.h"
 #include "ui/help_window.h"
+#include "ui/scene_files_panel.h"
 #include "ui/view_settings.h"
 
 namespace plateau::ui {
@@ -41,6 +42,7 @@ struct PanelModel {
     std::vector<double> dataDates;    // where the loaded data changes (ticks on the time bar)
     std::string terrainLabel;         // e.g. "synthetic terrain"; shown in the legend
     std::string terrainAttribution;
+    std::filesystem::path sceneFile;  // the scene's file: Save writes there
 };
 
 struct ScreenshotSettings {
@@ -58,6 +60,7 @@ struct PanelState {
     bool showTimeBar = true;
     std::string message;  // the last result or error, shown at the top of the panel
     NavigationPanel navigation;
+    SceneFilesState files;  // open, save, save as, add layer: the file browser's state
 };
 
 struct PanelActions {
@@ -66,6 +69,7 @@ struct PanelActions {
     std::vector<std::size_t> restyled;   // layers whose look changed: they are opened again
     std::optional<std::size_t> remove;   // a layer the user removed
     bool screenshot = false;
+    SceneFileRequest file;               // a scene to open or save, a file to add as a layer
 };
 
 // Names of the windows the panel draws: a screenshot without the panel leaves these out.
