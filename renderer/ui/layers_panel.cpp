@@ -19,17 +19,8 @@ const ImVec4 kError(1.0f, 0.45f, 0.40f, 1.0f);
 
 ImU32 toU32(const Colour& c) { return ImGui::ColorConvertFloat4ToU32(ImVec4(c[0], c[1], c[2], c[3])); }
 
-const char* typeTag(LayerType t) {
-    switch (t) {
-    case LayerType::Imagery: return "imagery";
-    case LayerType::Vector: return "vector";
-    case LayerType::Trace: return "trace";
-    case LayerType::Deposits: return "deposits";
-    case LayerType::Mine: return "mine";
-    case LayerType::Model: return "3D model";
-    }
-    return "";
-}
+// The scene file's type names, but "3D model" reads better in a list than "model".
+const char* typeTag(LayerType t) { return t == LayerType::Model ? "3D model" : layerTypeName(t); }
 
 // Colours of a vector-like layer's style: fill, stroke, width. True when something changed;
 // the layer is restyled when the user lets go of the widget (not on every drag step).
