@@ -54,13 +54,12 @@ struct FilteredDrawData {
 FilteredDrawData withoutPanel(const ImDrawData& all) {
     FilteredDrawData out;
     out.data = all;
-    ImGuiWindow* panel = ImGui::FindWindowByName(ui::kPanelWindow);
-    ImGuiWindow* time = ImGui::FindWindowByName(ui::kTimeWindow);
-    ImGuiWindow* info = ImGui::FindWindowByName(ui::kInfoWindow);
+    std::vector<const ImGuiWindow*> roots;
+    for (const char* name : {ui::kPanelWindow, ui::kTimeWindow, ui::kInfoWindow, ui::kHelpWindow})
+        if (ImGuiWindow* w = ImGui::FindWindowByName(name)) roots.push_back(w);
     std::vector<const ImDrawList*> skip;
     for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
-        if ((panel && w->RootWindow == panel) || (time && w->RootWindow == time) || (info && w->RootWindow == info))
-            skip.push_back(w->DrawList);
+        if (std::find(roots.begin(), roots.end(), w->RootWindow) != roots.end()) skip.push_back(w->DrawList);
     out.data.TotalIdxCount = out.data.TotalVtxCount = 0;
     for (int i = 0; i < all.CmdListsCount; ++i) {
         ImDrawList* l = all.CmdLists[i];

@@ -95,7 +95,7 @@ bool drawHelpWindow(HelpState& state) {
     // On a small window the table scrolls rather than running off the screen.
     ImGui::SetNextWindowSizeConstraints(ImVec2(0.0f, 0.0f), ImVec2(vp->Size.x - 20.0f, vp->Size.y - 20.0f));
     ImGui::SetNextWindowBgAlpha(0.92f);
-    const bool shown = ImGui::Begin("Help", &state.open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse);
+    const bool shown = ImGui::Begin(kHelpWindow, &state.open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse);
     if (shown) {
         noteWindow("help.window");
         for (const ShortcutGroup& g : shortcutTable()) {

@@ -7,6 +7,8 @@
 
 namespace plateau::ui {
 
+inline constexpr const char* kHelpWindow = "Help";
+
 struct ShortcutRow {
     std::string input;   // "W, Up"
     std::string action;  // "move forward"
