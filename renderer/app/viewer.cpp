@@ -413,7 +413,8 @@ ui::PanelModel Viewer::panelModel(double frameMs, int drawn, int loading, int ov
             s.loading = v.loading;
             s.error = v.error;
             s.summary = v.summary;
-            if (!v.desc.legend.empty()) l.legend = v.desc.legend;  // a trace's report, once routed
+            // A trace's report, once routed: shown, but the scene keeps the legend it was given.
+            if (v.desc.legend != l.legend) s.legend = v.desc.legend;
         }
         for (const DepositLayerState& d : deposits_->layers())
             if (d.desc.id == l.id) {

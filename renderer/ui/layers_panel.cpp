@@ -139,9 +139,9 @@ void layerRow(std::vector<LayerDesc>& layers, std::size_t i, const LayerStatus& 
         } else if (l.type == LayerType::Deposits) {
             if (depositStyle(l.deposits, l.id)) actions.layersChanged = true;
         }
-        if (!l.legend.empty()) {
+        if (const std::string& legend = st.legend.empty() ? l.legend : st.legend; !legend.empty()) {
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 380.0f);
-            ImGui::TextDisabled("%s", l.legend.c_str());
+            ImGui::TextDisabled("%s", legend.c_str());
             ImGui::PopTextWrapPos();
         }
         if (!l.attribution.empty()) ImGui::TextDisabled("%s", l.attribution.c_str());
@@ -265,10 +265,12 @@ void drawLegendSection(const std::vector<LayerDesc>& layers, const PanelModel& m
             break;
         default: ImGui::TextUnformatted(title.c_str()); break;
         }
-        tagLine(l.title + " " + l.legend + " " + l.model.label);
-        if (!l.legend.empty()) {
+        const std::string& legend =
+            k < model.layers.size() && !model.layers[k].legend.empty() ? model.layers[k].legend : l.legend;
+        tagLine(l.title + " " + legend + " " + l.model.label);
+        if (!legend.empty()) {
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 380.0f);
-            ImGui::TextDisabled("%s", l.legend.c_str());
+            ImGui::TextDisabled("%s", legend.c_str());
             ImGui::PopTextWrapPos();
         }
         if (!l.attribution.empty()) ImGui::TextDisabled("%s", l.attribution.c_str());

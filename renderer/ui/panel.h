@@ -25,6 +25,7 @@ struct LayerStatus {
     bool loading = false;
     std::string error;    // why it is not drawn
     std::string summary;  // "71 features, 23,456 vertices"
+    std::string legend;   // when set, replaces the layer's own legend (a trace's route, once traced)
 };
 
 struct PanelStats {
