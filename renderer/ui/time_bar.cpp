@@ -13,7 +13,8 @@ bool drawTimeBar(Timeline& timeline, const Timeline& range, Playback& playback, 
     bool changed = false;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     // Bottom left: the data label takes the bottom right.
-    const float width = std::min(display.x - 20.0f, std::max(420.0f, display.x * 0.45f));
+    // Under half the width on small screens too, so it never reaches the label's half.
+    const float width = std::max(std::min(420.0f, display.x * 0.48f), display.x * 0.45f);
     ImGui::SetNextWindowPos(ImVec2(10.0f, display.y - 10.0f), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
     ImGui::SetNextWindowSize(ImVec2(width, 0.0f), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.7f);
