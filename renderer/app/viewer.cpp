@@ -17,6 +17,7 @@
 #include "app/viewer_navigation.h"
 #include "app/viewer_places.h"
 #include "core/camera_control.h"
+#include "core/measure.h"
 #include "core/picking.h"
 #include "core/screenshot_name.h"
 #include "core/surface_height.h"
@@ -133,14 +134,12 @@ gpu::FrameDesc Viewer::frame(double now) {
     if (ui::refreshFonts(contentScale_, settings.textSizePercent)) renderer_.rebuildImGuiFonts();
     ui::clearWidgetRects();
     ImGui::NewFrame();
-    // A click on the map picks what is there; a drag moves the camera instead.
+    // A click on the map (pressed there, released within 4 pixels) picks what is there or adds
+    // a measuring point; a drag moves the camera instead. Framebuffer pixels.
     std::optional<std::pair<float, float>> click;
-    if (ImGui::IsMouseClicked(0) && !io.WantCaptureMouse) pressAt_ = std::make_pair(io.MousePos.x, io.MousePos.y);
-    if (ImGui::IsMouseReleased(0) && pressAt_) {
-        const float dx = io.MousePos.x - pressAt_->first, dy = io.MousePos.y - pressAt_->second;
-        if (dx * dx + dy * dy <= 16.0f) click = pressAt_;
-        pressAt_.reset();
-    }
+    if (ImGui::IsMouseClicked(0)) pressedOnMap_ = !io.WantCaptureMouse;
+    if (ImGui::IsMouseReleased(0) && pressedOnMap_ && io.MouseDragMaxDistanceSqr[0] <= 16.0f)
+        click = std::make_pair(io.MousePos.x * io.DisplayFramebufferScale.x, io.MousePos.y * io.DisplayFramebufferScale.y);
     // F1: the help, which lists every shortcut (ui/help_window.h); its window is drawn by the navigation.
     if (pressed(GLFW_KEY_F1)) panel_.navigation.help.open = !panel_.navigation.help.open;
     if (pressed(GLFW_KEY_F2)) settings.showPanel = !settings.showPanel;
@@ -180,13 +179,12 @@ gpu::FrameDesc Viewer::frame(double now) {
     desc.style.wireframe = settings.wireframe;
     desc.models = models_->instances(*view_, settings.shading.exaggeration);
     drawMapOverlays(desc, status);
-    nav_->drawn(target_, desc.camera);  // tags this frame's depth copy with its camera
     // While measuring, a click on the ground adds a point instead of opening an info card.
-    measure_.frame(panel_, target_, desc.camera, *view_,
-                   [this](std::uint64_t tag) { return nav_->cameraOfDepth(tag); });
-    if (click && !panel_.measure.active)
-        handleMapClick(click->first * io.DisplayFramebufferScale.x, click->second * io.DisplayFramebufferScale.y);
-    frameCamera_ = desc.camera;
+    const bool measuring = panel_.measure.active;
+    measure_.frame(panel_, desc.camera, *view_,
+                   click && measuring ? groundAt(click->first, click->second) : std::nullopt);
+    if (click && !measuring) card_ = pickAt(click->first, click->second);
+    nav_->drawn(target_, desc.camera);  // tags this frame's depth copy with its camera
     if (card_ && !ui::drawInfoCard(*card_)) card_.reset();
     if (settings.tileBounds) drawTileBounds(desc.camera);
     if (!scene.label.empty() || !scene.title.empty()) ui::drawLabel(status);  // --no-label: none
@@ -294,12 +292,8 @@ std::string Viewer::placeNameAt(double lon, double lat) const {
     // picture; elsewhere the coordinates do.
     std::string best;
     double bestD = 25000.0;
-    const double kx = 111320.0 * std::cos(lat * 3.14159265358979 / 180.0), ky = 110540.0;
-    for (const Place& p : places_->index().places()) {
-        const double dx = (p.lon - lon) * kx, dy = (p.lat - lat) * ky;
-        const double dist = std::sqrt(dx * dx + dy * dy);
-        if (dist < bestD) bestD = dist, best = p.name;
-    }
+    for (const Place& p : places_->index().places())
+        if (const double d = geodesicDistance(lon, lat, p.lon, p.lat); d < bestD) bestD = d, best = p.name;
     return best;
 }
 
@@ -308,9 +302,8 @@ void Viewer::drawMapOverlays(const gpu::FrameDesc& desc, ui::StatusInfo& status)
     const ImGuiIO& io = ImGui::GetIO();
     const double exaggeration = panel_.settings.shading.exaggeration;
     const double time = opened_.scene.timeline.current;
-    // Every frame's depth is copied for picking; labels and deposit markers hide behind terrain
-    // by the newest copy finished (a frame or two old: at interactive rates a pixel or so).
-    target_.requestDepth();
+    // Labels and deposit markers hide behind terrain by the newest depth copy finished (a frame
+    // or two old: at interactive rates a pixel or so). Every frame asks for one (nav_->drawn).
     if (hasLabels(*view_) || deposits_->any()) {
         const gpu::DepthImage depth = target_.readDepth();
         const bool fits = int(depth.width) == desc.camera.width && int(depth.height) == desc.camera.height;
@@ -323,7 +316,9 @@ void Viewer::drawMapOverlays(const gpu::FrameDesc& desc, ui::StatusInfo& status)
             deposits_->dropCoveredLabels(mapLabels, ui::measureText);
             deposits_->draw();
             if (!io.WantCaptureMouse)
-                if (const auto picked = deposits_->pick(io.MousePos.x, io.MousePos.y)) ui::drawDepositCard(*picked->deposit);
+                if (const auto picked = deposits_->pick(io.MousePos.x, io.MousePos.y))
+                    ui::drawInfoTooltip(
+                        depositCard(*picked->deposit, picked->layer->desc.title, picked->layer->desc.attribution));
         }
         ui::drawMapLabels(mapLabels);
     }
@@ -332,7 +327,13 @@ void Viewer::drawMapOverlays(const gpu::FrameDesc& desc, ui::StatusInfo& status)
         ui::drawMapLabels(models_->labels(desc.camera, *view_, exaggeration));
 }
 
-void Viewer::handleMapClick(float x, float y) { card_ = pickAt(x, y); }
+std::optional<PickedPoint> Viewer::groundAt(float x, float y) const {
+    // The newest depth copy shows an earlier frame: pick with the camera that drew it.
+    const gpu::DepthImage depth = target_.readDepth();
+    const Camera* shown = nav_->cameraOfDepth(depth.tag);
+    if (!shown || int(depth.width) != shown->width || int(depth.height) != shown->height) return std::nullopt;
+    return pickSurface(*shown, depth.values, int(x), int(y), panel_.settings.shading.exaggeration);
+}
 
 std::optional<InfoCard> Viewer::pickAt(float x, float y) {
     const Scene& scene = opened_.scene;
@@ -342,7 +343,7 @@ std::optional<InfoCard> Viewer::pickAt(float x, float y) {
     // Deposit markers are screen symbols: picked where they are drawn (display coordinates).
     if (const auto d = deposits_->pick(x / scale.x, y / scale.y))
         return depositCard(*d->deposit, d->layer->desc.title, d->layer->desc.attribution);
-    if (const auto hit = models_->pick(frameCamera_, double(x), double(y), *view_, exaggeration)) {
+    if (const auto hit = models_->pick(camera_, double(x), double(y), *view_, exaggeration)) {
         const ViewModel& m = models_->models().at(hit->index);
         InfoCard c;
         c.title = m.desc.model.label.empty() ? m.desc.title : m.desc.model.label;
@@ -358,11 +359,9 @@ std::optional<InfoCard> Viewer::pickAt(float x, float y) {
         c.source = m.desc.attribution.empty() ? m.desc.model.path.filename().string() : m.desc.attribution;
         return c;
     }
-    const gpu::DepthImage depth = target_.readDepth();
-    if (int(depth.width) != frameCamera_.width || int(depth.height) != frameCamera_.height) return std::nullopt;
-    const auto ground = pickSurface(frameCamera_, depth.values, int(x), int(y), exaggeration);
+    const auto ground = groundAt(x, y);
     if (!ground) return std::nullopt;  // the sky
-    const double tolerance = 5.0 * metresPerPixel(frameCamera_, ground->distance_m);
+    const double tolerance = 5.0 * metresPerPixel(camera_, ground->distance_m);
     // Top layer first: what is drawn over the rest is what the user clicked.
     const auto& layers = view_->layers();
     for (std::size_t k = layers.size(); k-- > 0;) {

@@ -14,6 +14,7 @@
 #include "app/viewer_measure.h"
 #include "core/camera.h"
 #include "core/info_card.h"
+#include "core/picking.h"
 #include "core/underground.h"
 #include "gpu/renderer.h"
 #include "ui/panel.h"
@@ -129,8 +130,9 @@ private:
     void drawMapOverlays(const gpu::FrameDesc& desc, ui::StatusInfo& status);
     void drawTileBounds(const Camera& cam);
     std::string placeNameAt(double lon, double lat) const;
-    // A left click on the map (pressed and released within a few pixels, not over a window).
-    void handleMapClick(float x, float y);
+    // The ground point under framebuffer pixel (x, y) of the newest finished depth copy, picked
+    // with the camera that drew it; none for the sky or before any copy.
+    std::optional<PickedPoint> groundAt(float x, float y) const;
 
     OpenedScene opened_;
     gpu::Context& ctx_;
@@ -163,9 +165,8 @@ private:
     std::vector<QueuedKey> keys_;
     // True when `key` was pressed since the last frame (queued, or seen by ImGui this frame).
     bool pressed(int key, bool ctrl = false) const;
-    std::optional<std::pair<float, float>> pressAt_;  // where the left button went down on the map
+    bool pressedOnMap_ = false;  // the left button went down over the map, not over a window
     std::optional<InfoCard> card_;
-    Camera frameCamera_;  // the camera of the last frame drawn (its depth answers picks)
     bool shuttingDown_ = false;
     float contentScale_ = 1.0f;
 };

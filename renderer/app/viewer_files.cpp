@@ -55,7 +55,7 @@ Status Viewer::openSceneFile(const std::filesystem::path& file) {
     datesKey_ = std::size_t(-1);
     dataDates_.clear();
     card_.reset();  // an info card of the old scene's objects
-    pressAt_.reset();
+    pressedOnMap_ = false;
     start(std::nullopt, opened_.scene.underground);
     log("opened " + file.string());
     return Ok{};

@@ -1,9 +1,7 @@
 #pragma once
-#include <functional>
 // The viewer's side of the measuring tool and the computed sun, one call a frame:
-// - with the tool on, a click on the terrain (press and release without a drag, not on a window)
-//   adds the ground point under it, picked from the depth of the frame that showed it
-//   (core/picking), and the profile is recomputed from the displayed terrain's heights;
+// - with the tool on, a click on the terrain (the viewer picks the ground point under it) adds
+//   that point, and the profile is recomputed from the displayed terrain's heights;
 // - the polyline is drawn over the view;
 // - in "date and time" mode the sun follows the view centre (the ground under the middle of the
 //   screen, else under the camera).
@@ -11,12 +9,11 @@
 #include <cstdint>
 #include <utility>
 
-#include "core/camera.h"
-#include "ui/panel.h"
+#include <optional>
 
-namespace plateau::gpu {
-class RenderTarget;
-}
+#include "core/camera.h"
+#include "core/picking.h"
+#include "ui/panel.h"
 
 namespace plateau::app {
 
@@ -24,12 +21,11 @@ class GlobeView;
 
 class ViewerMeasure {
 public:
-    // Call after ImGui::NewFrame with the camera of the frame being built. Requests the depth of
-    // this frame while the tool is on. Returns true when the shading changed (the sun moved).
-    // `cameraOfDepth`: the camera of the frame a depth copy shows, by its tag (the viewer's
-    // navigation tags every frame's copy).
-    bool frame(ui::PanelState& panel, gpu::RenderTarget& target, const Camera& cam, const GlobeView& view,
-               const std::function<const Camera*(std::uint64_t)>& cameraOfDepth);
+    // Call after ImGui::NewFrame with the camera of the frame being built. `clickedGround`: the
+    // ground point of a click on the map this frame, if any. Returns true when the shading
+    // changed (the sun moved).
+    bool frame(ui::PanelState& panel, const Camera& cam, const GlobeView& view,
+               const std::optional<PickedPoint>& clickedGround);
 
 private:
 

@@ -73,22 +73,13 @@ Result<DepositCatalogue> readDeposits(const std::filesystem::path& path, const D
         }
     }
 
-    std::size_t row = 0;
     std::string firstProblem;
     std::vector<std::string> values(out.columns.size());
-    layer->ResetReading();
-    for (;;) {
-        CPLErrorReset();
-        OGRFeatureUniquePtr f(layer->GetNextFeature());
-        if (!f) {
-            if (CPLGetLastErrorType() >= CE_Failure) return fail("row " + std::to_string(row + 1) + ": " + gdal::lastError("read error"));
-            break;
-        }
-        ++row;
+    const auto rows = gdal::forEachFeature(*layer, [&](OGRFeature& f, std::size_t row) -> std::string {
         for (int i = 0; i < defn->GetFieldCount(); ++i)
-            values[std::size_t(i)] = f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "";
+            values[std::size_t(i)] = f.IsFieldSetAndNotNull(i) ? f.GetFieldAsString(i) : "";
         std::optional<std::pair<double, double>> point;
-        if (const OGRGeometry* g = f->GetGeometryRef(); g && !g->IsEmpty()) {
+        if (const OGRGeometry* g = f.GetGeometryRef(); g && !g->IsEmpty()) {
             std::unique_ptr<OGRGeometry> owned(g->clone());
             if (!transform || owned->transform(transform.get()) == OGRERR_NONE) {
                 OGRPoint centre;
@@ -98,17 +89,19 @@ Result<DepositCatalogue> readDeposits(const std::filesystem::path& path, const D
             }
         }
         auto d = depositFromRow(fields, *cols, out.columns, values, point);
-        if (!d) {
+        if (!d) {  // a bad row is skipped with a warning; the good ones still load
             const std::string where = "row " + std::to_string(row) + ": " + d.error().message;
-            const std::string msg = shortName + ": " + where;
             if (firstProblem.empty()) firstProblem = where;
             ++out.skippedRows;
-            if (out.warnings.size() < kMaxDepositWarnings) out.warnings.push_back(msg);
-            continue;
+            if (out.warnings.size() < kMaxDepositWarnings) out.warnings.push_back(shortName + ": " + where);
+            return {};
         }
         d->row = row;
         out.deposits.push_back(std::move(*d));
-    }
+        return {};
+    });
+    if (!rows) return fail(rows.error().message);
+    const std::size_t row = *rows;
     if (row == 0) return fail("no rows (only a header, or no data)");
     if (out.deposits.empty()) return fail("no row could be read; first problem: " + firstProblem);
     return out;
@@ -117,17 +110,10 @@ Result<DepositCatalogue> readDeposits(const std::filesystem::path& path, const D
 Result<DepositCatalogue> readDepositsFromMemory(const std::string& bytes, const std::string& name,
                                                 const DepositFields& fields) {
     gdal::registerDrivers();
-    // A virtual file of its own per call (threads may read several at once); GDAL reads the
-    // caller's buffer in place (no ownership taken), so it must outlive the read, which it does.
-    static std::atomic<unsigned> counter{0};
-    const std::string path = "/vsimem/plateau_deposits_" + std::to_string(counter++) + "/" +
-                             std::filesystem::path(name).filename().string();
-    VSILFILE* f = VSIFileFromMemBuffer(path.c_str(), reinterpret_cast<GByte*>(const_cast<char*>(bytes.data())),
-                                       vsi_l_offset(bytes.size()), FALSE);
-    if (!f) return makeError(name + ": cannot open in memory");
-    VSIFCloseL(f);
+    const gdal::MemoryFile file(bytes, "deposits", name);
+    if (!file.ok()) return makeError(name + ": cannot open in memory");
+    const std::string& path = file.path();
     auto r = readDeposits(path, fields);
-    VSIUnlink(path.c_str());
     if (!r) {
         // Name the caller's file, not the virtual one.
         std::string msg = r.error().message;

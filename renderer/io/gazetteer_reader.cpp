@@ -67,22 +67,13 @@ Result<std::vector<Place>> readGazetteer(const std::filesystem::path& file) {
             return fail("column " + std::to_string(k + 1) + " must be named \"" + kColumns[k] + "\"");
 
     std::vector<Place> out;
-    std::size_t row = 0;
-    layer->ResetReading();
-    for (;;) {
-        CPLErrorReset();
-        OGRFeatureUniquePtr f(layer->GetNextFeature());
-        if (!f) {
-            if (CPLGetLastErrorType() >= CE_Failure) return fail("row " + std::to_string(row + 1) + ": " + gdal::lastError("read error"));
-            break;
-        }
-        ++row;
+    const auto rows = gdal::forEachFeature(*layer, [&](OGRFeature& f, std::size_t row) -> std::string {
         std::array<std::string, kColumns.size()> v;
         for (std::size_t k = 0; k < kColumns.size(); ++k)
-            v[k] = f->IsFieldSetAndNotNull(int(k)) ? trimmed(f->GetFieldAsString(int(k))) : std::string();
+            v[k] = f.IsFieldSetAndNotNull(int(k)) ? trimmed(f.GetFieldAsString(int(k))) : std::string();
         const std::string at = "row " + std::to_string(row) + ": ";
         for (Col c : {Name, Kind, Lon, Lat, Source})
-            if (v[c].empty()) return fail(at + kColumns[c] + ": must not be empty");
+            if (v[c].empty()) return at + kColumns[c] + ": must not be empty";
         const auto number = [&](Col c, double lo, double hi) -> Result<double> {
             const auto x = parseDouble(v[c]);
             if (!x) return makeError(at + kColumns[c] + ": " + shownValue(v[c]) + " is not a number");
@@ -91,8 +82,8 @@ Result<std::vector<Place>> readGazetteer(const std::filesystem::path& file) {
             return *x;
         };
         auto lon = number(Lon, -180.0, 180.0), lat = number(Lat, -90.0, 90.0);
-        if (!lon) return fail(lon.error().message);
-        if (!lat) return fail(lat.error().message);
+        if (!lon) return lon.error().message;
+        if (!lat) return lat.error().message;
         Place p;
         p.name = v[Name];
         p.kind = v[Kind];
@@ -103,7 +94,7 @@ Result<std::vector<Place>> readGazetteer(const std::filesystem::path& file) {
         if (!v[ViewHeight].empty()) {
             const auto h = parseDouble(v[ViewHeight]);
             if (!h || !(*h > 0.0 && *h <= 1.0e7))
-                return fail(at + "view_height_m: " + shownValue(v[ViewHeight]) + " is not a height in (0, 10000000] metres");
+                return at + "view_height_m: " + shownValue(v[ViewHeight]) + " is not a height in (0, 10000000] metres";
             p.viewHeightM = *h;
         }
         std::size_t start = 0;
@@ -114,23 +105,19 @@ Result<std::vector<Place>> readGazetteer(const std::filesystem::path& file) {
             start = end + 1;
         }
         out.push_back(std::move(p));
-    }
+        return {};
+    });
+    if (!rows) return fail(rows.error().message);
     if (out.empty()) return fail("no places (only a header)");
     return out;
 }
 
 Result<std::vector<Place>> readGazetteerFromMemory(const std::string& bytes, const std::string& name) {
     gdal::registerDrivers();
-    // A virtual file of its own per call; GDAL reads the caller's buffer in place.
-    static std::atomic<unsigned> counter{0};
-    const std::string path = "/vsimem/plateau_gazetteer_" + std::to_string(counter++) + "/" +
-                             std::filesystem::path(name).filename().string();
-    VSILFILE* f = VSIFileFromMemBuffer(path.c_str(), reinterpret_cast<GByte*>(const_cast<char*>(bytes.data())),
-                                       vsi_l_offset(bytes.size()), FALSE);
-    if (!f) return makeError(name + ": cannot open in memory");
-    VSIFCloseL(f);
+    const gdal::MemoryFile file(bytes, "gazetteer", name);
+    if (!file.ok()) return makeError(name + ": cannot open in memory");
+    const std::string& path = file.path();
     auto r = readGazetteer(path);
-    VSIUnlink(path.c_str());
     if (!r) {
         // Name the caller's file, not the virtual one.
         const std::string shortName = std::filesystem::path(path).filename().string();

@@ -85,24 +85,4 @@ void drawDepositLegends(const std::vector<DepositLegend>& legends) {
     ImGui::End();
 }
 
-void drawDepositCard(const Deposit& d) {
-    ImGui::BeginTooltip();
-    textUnformatted(d.name);
-    ImGui::TextDisabled("%.3f N %.3f E%s%s", d.lat, d.lon, d.country.empty() ? "" : ", ", d.country.c_str());
-    std::string metals;
-    for (const std::string& c : d.commodities) metals += (metals.empty() ? "" : ", ") + c;
-    if (!metals.empty()) ImGui::Text("Commodities: %s", metals.c_str());
-    if (d.tonnageMt) ImGui::Text("Ore: %.1f Mt", *d.tonnageMt);
-    if (d.copperPct) ImGui::Text("Cu: %.2f %%", *d.copperPct);
-    if (d.molybdenumPct) ImGui::Text("Mo: %.3f %%", *d.molybdenumPct);
-    if (d.goldGt) ImGui::Text("Au: %.2f g/t", *d.goldGt);
-    if (d.silverGt) ImGui::Text("Ag: %.2f g/t", *d.silverGt);
-    if (const auto cu = d.containedCopperMt()) ImGui::Text("Contained Cu: %.2f Mt", *cu);
-    if (d.ageMa) ImGui::Text("Age: %.1f Ma", *d.ageMa);
-    if (d.discoveryYear) ImGui::Text("Discovered: %d", *d.discoveryYear);
-    if (d.productionYear) ImGui::Text("Production from: %d", *d.productionYear);
-    if (!d.status.empty()) ImGui::Text("Status: %s", d.status.c_str());
-    ImGui::EndTooltip();
-}
-
 }  // namespace plateau::ui

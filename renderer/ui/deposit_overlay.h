@@ -14,7 +14,5 @@ namespace plateau::ui {
 void drawDepositMarkers(const DepositFrame& frame);
 // One box in the upper right: per layer its title, colours and reference sizes.
 void drawDepositLegends(const std::vector<DepositLegend>& legends);
-// A tooltip card with the deposit's figures (for hover/picking in the window).
-void drawDepositCard(const Deposit& d);
 
 }  // namespace plateau::ui

@@ -8,5 +8,7 @@ inline constexpr const char* kInfoWindow = "Info";
 
 // Draws the card; false when the user closed it.
 bool drawInfoCard(const InfoCard& card);
+// The same card as a tooltip at the cursor (what the mouse hovers, before any click).
+void drawInfoTooltip(const InfoCard& card);
 
 }  // namespace plateau::ui
