@@ -18,6 +18,8 @@ void addCommon(CLI::App& app, CommonOptions& c) {
     app.add_flag("--force-staging", c.forceStaging, "Upload through staging buffers even on unified memory");
     app.add_option("--exaggeration", c.exaggeration, "Vertical exaggeration, 1 to 5")->check(CLI::Range(1.0, 5.0));
     app.add_option("--contours", c.contours, "Contour line interval in metres (0: none)")->check(CLI::Range(0.0, 10000.0));
+    app.add_option("--fov", c.fov, "Vertical field of view in degrees (default: the scene camera's, 45)")
+        ->check(CLI::Range(1.0, 150.0));
     app.add_option("--sse", c.sse, "Maximum screen-space error in pixels (level of detail)")->check(CLI::Range(0.25, 64.0));
     app.add_option("--sun-azimuth", c.sunAzimuth, "Sun azimuth in degrees clockwise from north")->check(CLI::Range(0.0, 360.0));
     app.add_option("--sun-elevation", c.sunElevation, "Sun elevation in degrees")->check(CLI::Range(0.0, 90.0));
@@ -47,7 +49,7 @@ int run(int argc, char** argv) {
     CommonOptions common;
     ViewOptions view;
     addCommon(app, common);
-    app.add_option("--camera", view.camera, "Start camera LON,LAT,HEIGHT[,HEADING[,PITCH]] (degrees, metres)");
+    app.add_option("--camera", view.camera, "Start camera LON,LAT,HEIGHT[,HEADING[,PITCH[,FOV]]] (degrees, metres)");
     app.add_option("--size", view.size, "Window size WxH")->capture_default_str();
     app.add_option("--frames", view.frames, "Close the window after N frames (scripted runs)");
     app.add_option("--fallback-out", view.fallbackOut, "Image written when there is no display")->capture_default_str();
@@ -56,7 +58,7 @@ int run(int argc, char** argv) {
     CommonOptions renderCommon;
     auto* rc = app.add_subcommand("render", "Render one fully loaded still image without a display");
     addCommon(*rc, renderCommon);
-    rc->add_option("--camera", render.camera, "Camera LON,LAT,HEIGHT[,HEADING[,PITCH]] (default: the scene's)");
+    rc->add_option("--camera", render.camera, "Camera LON,LAT,HEIGHT[,HEADING[,PITCH[,FOV]]] (default: the scene's)");
     rc->add_option("--size", render.size, "Image size WxH")->capture_default_str();
     rc->add_option("--out", render.out, "Output PNG file (written atomically)")->required();
     rc->add_flag("--with-panel", render.withPanel, "Draw the panel and the time bar, as the window shows them");

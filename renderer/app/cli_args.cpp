@@ -18,17 +18,17 @@ bool toDouble(const std::string& s, double& out) {
 }
 }  // namespace
 
-std::optional<CameraPose> parseCameraArg(const std::string& text, std::string& error) {
+std::optional<CameraPose> parseCameraArg(const std::string& text, std::string& error, double defaultFov) {
     std::vector<std::string> parts;
     std::stringstream ss(text);
     std::string item;
     while (std::getline(ss, item, ',')) parts.push_back(item);
-    if (parts.size() < 3 || parts.size() > 5) {
-        error = "--camera '" + text + "': expected LON,LAT,HEIGHT[,HEADING[,PITCH]]";
+    if (parts.size() < 3 || parts.size() > 6) {
+        error = "--camera '" + text + "': expected LON,LAT,HEIGHT[,HEADING[,PITCH[,FOV]]]";
         return std::nullopt;
     }
-    double v[5] = {0, 0, 0, 0, -45};
-    const char* names[5] = {"LON", "LAT", "HEIGHT", "HEADING", "PITCH"};
+    double v[6] = {0, 0, 0, 0, -45, defaultFov};
+    const char* names[6] = {"LON", "LAT", "HEIGHT", "HEADING", "PITCH", "FOV"};
     for (std::size_t i = 0; i < parts.size(); ++i) {
         if (!toDouble(parts[i], v[i])) {
             error = "--camera '" + text + "': " + names[i] + " '" + parts[i] + "' is not a number";
@@ -39,7 +39,11 @@ std::optional<CameraPose> parseCameraArg(const std::string& text, std::string& e
     if (v[1] < -85 || v[1] > 85) { error = "--camera: LAT must be within -85..85"; return std::nullopt; }
     if (v[2] < -500 || v[2] > 4.0e7) { error = "--camera: HEIGHT must be within -500..40000000 m"; return std::nullopt; }
     if (v[4] < -90 || v[4] > 90) { error = "--camera: PITCH must be within -90..90"; return std::nullopt; }
-    return CameraPose{v[0], v[1], v[2], v[3], v[4]};
+    if (!(v[5] >= kMinFovDeg && v[5] <= kMaxFovDeg)) {
+        error = "--camera: FOV must be within 1..150 degrees";
+        return std::nullopt;
+    }
+    return CameraPose{v[0], v[1], v[2], v[3], v[4], v[5]};
 }
 
 std::optional<Cutaway> parseCutawayArg(const std::string& text, std::string& error) {

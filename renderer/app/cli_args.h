@@ -8,8 +8,9 @@
 
 namespace plateau::app {
 
-// "LON,LAT,HEIGHT,HEADING,PITCH" (degrees, metres; HEADING and PITCH optional: 0 and -45).
-std::optional<CameraPose> parseCameraArg(const std::string& text, std::string& error);
+// "LON,LAT,HEIGHT,HEADING,PITCH,FOV" (degrees, metres; HEADING, PITCH and FOV optional: 0, -45 and
+// `defaultFov`, the vertical field of view).
+std::optional<CameraPose> parseCameraArg(const std::string& text, std::string& error, double defaultFov = 45.0);
 // "LON,LAT,HEADING" (degrees): a vertical cut plane through LON,LAT facing HEADING.
 std::optional<Cutaway> parseCutawayArg(const std::string& text, std::string& error);
 // "WxH", each 1..16384.

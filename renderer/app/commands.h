@@ -19,6 +19,7 @@ struct CommonOptions {
     double exaggeration = -1;  // < 0: keep the scene's value
     double contours = -1;
     double sse = -1;
+    double fov = -1;  // vertical field of view in degrees; < 0: the scene camera's
     double sunAzimuth = -1000;
     double sunElevation = -1000;
     bool noLabel = false;

@@ -27,6 +27,7 @@ bool applyOverrides(Scene& scene, const CommonOptions& c, std::string& error) {
     if (c.exaggeration >= 0) scene.shading.exaggeration = c.exaggeration;
     if (c.contours >= 0) scene.shading.contourIntervalM = c.contours;
     if (c.sse > 0) scene.maxScreenSpaceError = c.sse;
+    if (c.fov > 0) scene.camera.fov_deg = c.fov;
     if (c.sunAzimuth > -1000) scene.shading.sunAzimuthDeg = c.sunAzimuth;
     if (c.sunElevation > -1000) scene.shading.sunElevationDeg = c.sunElevation;
     if (c.noLabel) scene.label.clear(), scene.title.clear();
@@ -109,7 +110,7 @@ int runRender(const CommonOptions& common, const RenderOptions& opts) {
     vo.underground = scene.underground;  // the scene's own, with the options' additions
     if (std::string err; !undergroundOptions(common, vo.underground, err)) return logError(err), 1;
     if (!opts.camera.empty()) {
-        auto p = parseCameraArg(opts.camera, error);
+        auto p = parseCameraArg(opts.camera, error, scene.camera.fov_deg);
         if (!p) return logError(error), 1;
         vo.camera = *p;
     }

@@ -77,7 +77,7 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
     if (std::string err; !undergroundOptions(common, underground, err)) return glfwTerminate(), logError(err), 1;
     CameraPose pose = scene.camera;
     if (!opts.camera.empty()) {
-        auto p = parseCameraArg(opts.camera, error);
+        auto p = parseCameraArg(opts.camera, error, scene.camera.fov_deg);
         if (!p) return glfwTerminate(), logError(error), 1;
         pose = *p;
     }

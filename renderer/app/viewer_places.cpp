@@ -75,7 +75,7 @@ Camera ViewerPlaces::advance(const Camera& cam, double dt, const ImGuiIO& io) {
     const auto pose = flight_.advance(dt);
     if (!flight_.active()) status_.clear();
     if (!pose) return cam;
-    return makeCamera(*pose, cam.width, cam.height, cam.fovy_rad * 180.0 / 3.14159265358979323846);
+    return makeCamera(*pose, cam.width, cam.height);
 }
 
 void ViewerPlaces::flyTo(const Camera& cam, const CameraPose& target) { flight_.start(cameraPose(cam), target); }

@@ -13,11 +13,11 @@ constexpr double kDeg = std::numbers::pi / 180.0;
 constexpr double kHighestTerrainM = 9000.0;
 }  // namespace
 
-Camera makeCamera(const CameraPose& pose, int width, int height, double fovy_deg) {
+Camera makeCamera(const CameraPose& pose, int width, int height) {
     Camera cam;
     cam.width = std::max(1, width);
     cam.height = std::max(1, height);
-    cam.fovy_rad = fovy_deg * kDeg;
+    cam.fovy_rad = std::clamp(pose.fov_deg, kMinFovDeg, kMaxFovDeg) * kDeg;
     cam.position = geodeticToEcef({pose.lon_deg, pose.lat_deg, pose.height_m});
     const glm::dmat3 enu = enuBasis(pose.lon_deg, pose.lat_deg);
     const double h = pose.heading_deg * kDeg, p = pose.pitch_deg * kDeg;
@@ -47,6 +47,7 @@ CameraPose cameraPose(const Camera& cam) {
     if (heading < 0.0) heading += 360.0;
     pose.heading_deg = heading;
     pose.pitch_deg = p / kDeg;
+    pose.fov_deg = cam.fovy_rad / kDeg;
     return pose;
 }
 

@@ -18,15 +18,21 @@ struct CameraPose {
     double height_m = 10000;
     double heading_deg = 0;
     double pitch_deg = -45;
+    double fov_deg = 45;  // vertical field of view
+
 
     bool operator==(const CameraPose&) const = default;
 };
+
+// The field of view a pose may ask for: narrower is a telescope, wider distorts the globe.
+constexpr double kMinFovDeg = 1.0;
+constexpr double kMaxFovDeg = 150.0;
 
 struct Camera {
     glm::dvec3 position{0};      // ECEF metres
     glm::dvec3 forward{0, 0, 1}; // unit, ECEF
     glm::dvec3 up{0, 1, 0};      // unit, ECEF (orthogonal to forward)
-    double fovy_rad = 0.7853981633974483;  // 45 deg vertical
+    double fovy_rad = 0.7853981633974483;  // vertical; 45 deg unless the pose says otherwise
     int width = 1280;
     int height = 720;
     double near_m = 1.0;
@@ -35,7 +41,7 @@ struct Camera {
     double aspect() const { return double(width) / double(height); }
 };
 
-Camera makeCamera(const CameraPose& pose, int width, int height, double fovy_deg = 45.0);
+Camera makeCamera(const CameraPose& pose, int width, int height);
 CameraPose cameraPose(const Camera& cam);  // inverse of makeCamera (pose of the current camera)
 
 // World (ECEF) to view, rotation only: the translation is applied relative to the camera.

@@ -11,7 +11,7 @@ namespace {
 constexpr double kDeg = 3.14159265358979323846 / 180.0;
 
 Camera rebuild(const Camera& cam, const CameraPose& pose) {
-    Camera out = makeCamera(pose, cam.width, cam.height, cam.fovy_rad / kDeg);
+    Camera out = makeCamera(pose, cam.width, cam.height);
     out.near_m = cam.near_m;
     return out;
 }

@@ -81,6 +81,7 @@ CameraPose FlyTo::at(double t) const {
     heading = std::fmod(heading, 360.0);
     p.heading_deg = heading < 0 ? heading + 360.0 : heading;
     p.pitch_deg = from_.pitch_deg + (to_.pitch_deg - from_.pitch_deg) * s;
+    p.fov_deg = from_.fov_deg + (to_.fov_deg - from_.fov_deg) * s;
     return p;
 }
 

@@ -174,7 +174,7 @@ Camera Navigator::continueDrag(const Camera& cam, const NavInput& in, const Grou
                 CameraPose pose = cameraPose(cam);
                 pose.heading_deg += dh;
                 pose.pitch_deg = std::clamp(pose.pitch_deg + dp, minPitch(), maxPitch());
-                Camera turned = makeCamera(pose, cam.width, cam.height, cam.fovy_rad / kDeg);
+                Camera turned = makeCamera(pose, cam.width, cam.height);
                 turned.near_m = cam.near_m;
                 out = turned;
                 break;
@@ -352,7 +352,7 @@ Camera Navigator::keys(const Camera& cam, const NavInput& in, double dt, const G
         posed = true;
     }
     if (posed) {
-        Camera c2 = makeCamera(pose, out.width, out.height, out.fovy_rad / kDeg);
+        Camera c2 = makeCamera(pose, out.width, out.height);
         c2.near_m = out.near_m;
         out = c2;
     }

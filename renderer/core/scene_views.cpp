@@ -29,12 +29,13 @@ void checkVersion(const Reader& rd, const json& root) {
 
 void parseCamera(const Reader& rd, const json& c, const std::string& p, CameraPose& out) {
     rd.expectObject(c, p);
-    rd.onlyKeys(c, p, {"lon", "lat", "height", "heading", "pitch"});
+    rd.onlyKeys(c, p, {"lon", "lat", "height", "heading", "pitch", "fov"});
     rd.number(c, p, "lon", out.lon_deg, -180.0, 180.0);
     rd.number(c, p, "lat", out.lat_deg, -85.0, 85.0);
     rd.number(c, p, "height", out.height_m, -500.0, kInf, true);
     rd.number(c, p, "heading", out.heading_deg, -kInf, kInf);
     rd.number(c, p, "pitch", out.pitch_deg, -90.0, 90.0);
+    rd.number(c, p, "fov", out.fov_deg, kMinFovDeg, kMaxFovDeg);
 }
 
 void parseBookmarks(const Reader& rd, const json& b, std::vector<Bookmark>& out) {

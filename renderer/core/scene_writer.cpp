@@ -68,8 +68,11 @@ void wholeNumbersAsIntegers(ojson& j) {
 bool isUrl(const std::string& s) { return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0; }
 
 ojson cameraJson(const CameraPose& c) {
-    return ojson{{"lon", c.lon_deg}, {"lat", c.lat_deg}, {"height", c.height_m}, {"heading", c.heading_deg},
-                 {"pitch", c.pitch_deg}};
+    ojson j{{"lon", c.lon_deg}, {"lat", c.lat_deg}, {"height", c.height_m}, {"heading", c.heading_deg},
+            {"pitch", c.pitch_deg}};
+    // The default field of view is left out, so files that never changed it stay as they were.
+    if (std::fabs(c.fov_deg - CameraPose{}.fov_deg) > 1e-9) j["fov"] = c.fov_deg;
+    return j;
 }
 
 ojson terrainJson(const TerrainSourceDesc& t, const std::filesystem::path& target) {

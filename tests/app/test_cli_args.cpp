@@ -16,6 +16,16 @@ TEST_CASE("camera argument parses and rejects with one-line reasons", "[cli]") {
     auto shortForm = parseCameraArg("91,29,5000", err);
     REQUIRE(shortForm);
     CHECK(shortForm->pitch_deg == Approx(-45));
+    CHECK(shortForm->fov_deg == Approx(45));
+    auto withFov = parseCameraArg("91,29,5000,0,-30,25", err);
+    REQUIRE(withFov);
+    CHECK(withFov->fov_deg == Approx(25));
+    auto sceneFov = parseCameraArg("91,29,5000", err, 60.0);
+    REQUIRE(sceneFov);
+    CHECK(sceneFov->fov_deg == Approx(60));
+    CHECK_FALSE(parseCameraArg("91,29,5000,0,-30,0.5", err));
+    CHECK(err.find("FOV") != std::string::npos);
+    CHECK_FALSE(parseCameraArg("91,29,5000,0,-30,40,1", err));
     CHECK_FALSE(parseCameraArg("91,29", err));
     CHECK(err.find("LON,LAT,HEIGHT") != std::string::npos);
     CHECK_FALSE(parseCameraArg("91,x,5000", err));

@@ -28,6 +28,25 @@ TEST_CASE("camera pose round trip", "[camera]") {
     }
 }
 
+TEST_CASE("the field of view is part of the pose", "[camera]") {
+    CameraPose p{91.583, 29.2, 25000, 10, -25, 30};
+    const Camera narrow = makeCamera(p, 640, 360);
+    CHECK_THAT(narrow.fovy_rad, WithinAbs(30.0 * M_PI / 180.0, 1e-12));
+    CHECK_THAT(cameraPose(narrow).fov_deg, WithinAbs(30.0, 1e-9));
+    // A narrower view magnifies: the same ground offset lands farther from the centre.
+    p.fov_deg = 45;
+    const Camera normal = makeCamera(p, 640, 360);
+    const glm::dvec3 ahead = narrow.position + narrow.forward * 10000.0 + narrow.up * 500.0;
+    const auto a = projectToScreen(narrow, ahead), b = projectToScreen(normal, ahead);
+    REQUIRE((a && b));
+    CHECK(std::fabs(a->y - 180.0) > 1.4 * std::fabs(b->y - 180.0));
+    // Out-of-range values are clamped, never a degenerate projection.
+    p.fov_deg = 0;
+    CHECK(makeCamera(p, 640, 360).fovy_rad > 0.0);
+    p.fov_deg = 179;
+    CHECK(makeCamera(p, 640, 360).fovy_rad < M_PI * 150.0 / 179.0);
+}
+
 TEST_CASE("heading and pitch point where they say", "[camera]") {
     const glm::dmat3 enu = enuBasis(91.583, 29.6);
     Camera cam = makeCamera({91.583, 29.6, 5000, 90, 0}, 640, 360);

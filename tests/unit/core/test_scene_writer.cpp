@@ -202,6 +202,9 @@ TEST_CASE("a scene built in code survives write and read", "[scene][writer]") {
     s.layers.push_back(v);
     s.bookmarks.push_back({"here", {1, 2, 3, 4, 5}, std::nullopt});
     s.bookmarks.push_back({"then", {1, 2, 3, 4, 5}, 1987.5});
+    s.bookmarks.push_back({"telephoto", {1, 2, 3, 4, 5, 12.5}, std::nullopt});
+    checkRoundTrip(s, "/data/scene.json");
+    s.camera.fov_deg = 70;
     checkRoundTrip(s, "/data/scene.json");
 }
 

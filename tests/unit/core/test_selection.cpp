@@ -216,7 +216,9 @@ TEST_CASE("horizon culling removes the far side of the globe", "[selection][hori
         CHECK(best < 35);
     }
     // A wide view from 1,000 km sees the whole disc: horizon culling is what limits it.
-    const Selection wide = selectTiles(makeCamera(pose, 1000, 1000, 120.0), SelectionParams{}, avail);
+    CameraPose widePose = pose;
+    widePose.fov_deg = 120.0;
+    const Selection wide = selectTiles(makeCamera(widePose, 1000, 1000), SelectionParams{}, avail);
     CHECK(wide.stats.culledByHorizon > 0);
     CHECK(requireCoverage(pose, wide, 1000, 1000) > 20);
 }
