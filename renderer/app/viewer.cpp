@@ -483,6 +483,32 @@ void Viewer::removeLayer(std::size_t index) {
     log("layer '" + id + "' removed");
 }
 
+void Viewer::applyPathSample(const PathSample& sample) {
+    const VkExtent2D ext = target_.extent();
+    camera_ = makeCamera(sample.pose, int(ext.width), int(ext.height));  // the frame sets its near plane
+    Scene& scene = opened_.scene;
+    if (sample.time && scene.timeline.present) {
+        // A path may reach beyond the scene's range: the slider widens rather than clamping it.
+        scene.timeline.start = std::min(scene.timeline.start, *sample.time);
+        scene.timeline.end = std::max(scene.timeline.end, *sample.time);
+        scene.timeline.current = *sample.time;
+        range_.start = std::min(range_.start, *sample.time);
+        range_.end = std::max(range_.end, *sample.time);
+        range_.current = *sample.time;
+    }
+    bool changed = false;
+    for (const LayerState& s : sample.layers)
+        for (LayerDesc& l : scene.layers)
+            if (l.id == s.id && (l.visible != s.visible || l.opacity != s.opacity)) {
+                l.visible = s.visible;
+                l.opacity = std::clamp(s.opacity, 0.0, 1.0);
+                changed = true;
+            }
+    if (changed) syncLayers();
+    if (sample.caption.empty() || sample.captionAlpha <= 0.0) caption_.reset();
+    else caption_ = ShownCaption{sample.caption, std::clamp(sample.captionAlpha, 0.0, 1.0)};
+}
+
 void Viewer::syncLayers() {
     std::vector<std::string> order;
     for (const LayerDesc& l : opened_.scene.layers) {

@@ -13,6 +13,7 @@
 #include "app/scene_setup.h"
 #include "app/viewer_measure.h"
 #include "core/camera.h"
+#include "core/camera_path.h"
 #include "core/info_card.h"
 #include "core/picking.h"
 #include "core/underground.h"
@@ -106,6 +107,20 @@ public:
     const std::vector<std::string>& messages() const { return messages_; }
     // The window moved to a monitor with another content scale: the UI is rebuilt at the next frame.
     void setContentScale(float scale) { contentScale_ = scale; }
+    // Shows what a flythrough or a tour sets at one instant: the camera (with its field of view),
+    // the timeline's date, the listed layers' visibility and opacity, and the caption. The
+    // preview, the recorder and the presenter all apply samples through here, so they cannot
+    // disagree. Layer ids the scene lacks are ignored.
+    void applyPathSample(const PathSample& sample);
+    // The caption applied last with its fade (none: no caption, or alpha 0); cleared by
+    // clearCaption (a preview or a tour ended).
+    struct ShownCaption {
+        Caption caption;
+        double alpha = 1.0;
+    };
+    const std::optional<ShownCaption>& activeCaption() const { return caption_; }
+    void clearCaption() { caption_.reset(); }
+
     // Cancels network transfers and waits for the loaders (before the renderer goes away).
     void shutdown();
 
@@ -167,6 +182,7 @@ private:
     bool pressed(int key, bool ctrl = false) const;
     bool pressedOnMap_ = false;  // the left button went down over the map, not over a window
     std::optional<InfoCard> card_;
+    std::optional<ShownCaption> caption_;
     bool shuttingDown_ = false;
     float contentScale_ = 1.0f;
 };
