@@ -279,3 +279,24 @@ TEST_CASE("disk cache stays consistent under concurrent reads and writes", "[dis
     CHECK(later.stats().bytes == stats.bytes);
     CHECK(later.stats().tiles == stats.tiles);
 }
+
+TEST_CASE("indexing removes temporary files abandoned by a crashed writer, not ones being written", "[disk_cache][http]") {
+    TempDir dir("disk-cache");
+    {
+        DiskCache first(dir.path(), budget(0));
+        REQUIRE(first.write(tile(0), bytesOf(kTile, 1)).ok());
+    }
+    const fs::path folder = DiskCache(dir.path(), budget(0)).pathFor(tile(0)).parent_path();
+    // What atomic writes leave when the process dies between writing and renaming.
+    const fs::path old = folder / "7.png.tmp-4242-0", fresh = folder / "8.png.tmp-4243-0";
+    for (const fs::path& p : {old, fresh}) {
+        std::ofstream(p) << std::string(100, 'x');
+    }
+    ageFile(old, std::chrono::hours(2));  // older than any write takes
+    DiskCache cache(dir.path(), budget(0));
+    cache.waitUntilIndexed();
+    CHECK_FALSE(fs::exists(old));
+    CHECK(fs::exists(fresh));  // perhaps another process's write in progress: kept
+    CHECK(cache.stats().tiles == 1);  // neither counted as a tile
+    CHECK(cache.read(tile(0)).has_value());
+}
