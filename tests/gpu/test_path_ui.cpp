@@ -107,6 +107,12 @@ TEST_CASE("path ui: K captures keyframes, the preview flies through them, a save
     CHECK(std::fabs(std::remainder(end.heading_deg - second.heading_deg, 360.0)) < 1e-4);
     CHECK(end.pitch_deg == Approx(second.pitch_deg).margin(1e-4));
 
+    // The section as it looks with two keyframes, the second selected (to look at).
+    hv.scrollPanelTo("path.key.1");
+    hv.clickWidget("path.key.1");
+    hv.scrollPanelTo("path.preview");
+    test::writePng(std::string(PLATEAU_TEST_OUTPUT) + "/path_ui_panel.png", hv.frame(true), kW, kH);
+
     // A preview stops on Esc.
     hv.clickWidget("path.preview");
     REQUIRE(fly.playing());
