@@ -53,6 +53,7 @@ struct ViewOptions {
     std::string size = "1280x720";
     int frames = 0;  // > 0: close after this many frames (scripted runs)
     std::string fallbackOut = "plateau-view.png";
+    std::string path;  // a flythrough path file to open in the panel
 };
 
 // False (with a one-line error in `error`) when an option's value is invalid for this scene.
