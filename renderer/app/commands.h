@@ -51,6 +51,10 @@ struct ViewOptions {
     std::string size = "1280x720";
     int frames = 0;  // > 0: close after this many frames (scripted runs)
     std::string fallbackOut = "plateau-view.png";
+    std::string tour;        // a tour file to load (its scene unless --scene is given)
+    bool sceneGiven = false; // --scene was given: it wins over the tour's
+    bool present = false;    // start presenting the tour at once (fullscreen)
+    bool autoplay = false;   // move on after each stop's dwell
 };
 
 // False (with a one-line error in `error`) when an option's value is invalid for this scene.

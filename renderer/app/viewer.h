@@ -35,6 +35,7 @@ class ViewModels;
 class ModelLoader;
 class DepositLayers;
 class ViewerPlaces;
+class ViewerTour;
 struct ViewerNavigation;
 
 struct PrepareStatsLite {
@@ -87,6 +88,10 @@ public:
     DepositLayers& deposits() { return *deposits_; }
     ViewModels& models() { return *models_; }
     ViewerPlaces& places() { return *places_; }
+    // Tours and presenter mode (app/viewer_tour.h).
+    ViewerTour& tour() { return *tour_; }
+    // In presenter mode: the window goes fullscreen while this is true.
+    bool presenting() const;
     // True once every layer, body and catalogue has been opened (or failed).
     bool layersLoaded() const { return layersLoaded_; }
     // The slider's range and the dates with data, as the last frame computed them.
@@ -162,6 +167,7 @@ private:
     std::unique_ptr<DepositLayers> deposits_;
     std::unique_ptr<ViewerNavigation> nav_;
     std::unique_ptr<ViewerPlaces> places_;  // search, flights, bookmarks (app/viewer_places.h)
+    std::unique_ptr<ViewerTour> tour_;      // the tour, its player and presenter mode
     ui::PanelState panel_;
     ViewerMeasure measure_;  // the measuring tool's clicks and line; the computed sun
     Camera camera_;
