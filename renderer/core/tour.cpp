@@ -19,7 +19,6 @@ using nlohmann::json;
 using scene_detail::Reader;
 using scene_detail::SceneError;
 using ojson = nlohmann::ordered_json;
-constexpr double kInf = std::numeric_limits<double>::infinity();
 // Longer than any lesson: a typo of 6000 for 60 is refused rather than sitting there for hours.
 constexpr double kMaxSeconds = 3600.0;
 
@@ -79,16 +78,6 @@ void parseUnderground(const Reader& rd, const json& u, const std::string& p, Und
     }
 }
 
-// JSON has no NaN or infinity, but 1e999 parses as infinity: refused wherever it is, with its
-// path, before any range check could let it through as "greater than" a bound.
-void refuseNonFinite(const Reader& rd, const json& j, const std::string& p) {
-    if (j.is_number_float() && !std::isfinite(j.get<double>())) rd.fail(p, "must be a finite number");
-    if (j.is_object())
-        for (const auto& [k, v] : j.items()) refuseNonFinite(rd, v, Reader::join(p, k));
-    if (j.is_array())
-        for (std::size_t i = 0; i < j.size(); ++i) refuseNonFinite(rd, j[i], p + "[" + std::to_string(i) + "]");
-}
-
 TourStop parseStop(const Reader& rd, const json& s, const std::string& p) {
     rd.expectObject(s, p);
     rd.onlyKeys(s, p,
@@ -112,7 +101,14 @@ TourStop parseStop(const Reader& rd, const json& s, const std::string& p) {
     }
     if (const json* c = Reader::member(s, "caption")) parseCaption(rd, *c, Reader::join(p, "caption"), stop.caption);
     rd.string(s, p, "narration", stop.narration);
-    rd.number(s, p, "dwell", stop.dwell_s, 0.0, kMaxSeconds, true);
+    if (const json* d = Reader::member(s, "dwell")) {
+        const std::string field = Reader::join(p, "dwell");
+        if (!d->is_number()) rd.fail(field, "must be a positive number of seconds");
+        const double x = d->get<double>();
+        if (!(x > 0.0)) rd.fail(field, "must be a positive number of seconds (got " + Reader::fmt(x) + ")");
+        if (x > kMaxSeconds) rd.fail(field, "must be at most " + Reader::fmt(kMaxSeconds) + " seconds (got " + Reader::fmt(x) + ")");
+        stop.dwell_s = x;
+    }
     rd.number(s, p, "flight", stop.flight_s, 0.0, kMaxSeconds);
     return stop;
 }
@@ -176,15 +172,17 @@ Result<Tour> parseTour(const std::string& text, const std::string& name) {
         json root;
         try {
             root = json::parse(text);
-        } catch (const json::parse_error& e) {
-            // nlohmann's message names the byte; the first line is enough.
+        } catch (const json::exception& e) {
+            // JSON has no NaN or infinity; a number too large for a double (1e999) is refused
+            // here too ("number overflow"). nlohmann's message without its "[json.exception...]" tag.
             std::string what = e.what();
+            if (const auto tag = what.find("] "); what.rfind("[json.exception", 0) == 0 && tag != std::string::npos)
+                what.erase(0, tag + 2);
             if (const auto nl = what.find('\n'); nl != std::string::npos) what.resize(nl);
             rd.fail("", "not valid JSON: " + what);
         }
         rd.expectObject(root, "");
         checkTourVersion(rd, root);
-        refuseNonFinite(rd, root, "");
         rd.onlyKeys(root, "", {"version", "title", "scene", "stops"});
         Tour tour;
         rd.string(root, "", "title", tour.title);

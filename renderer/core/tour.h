@@ -42,9 +42,9 @@ struct Tour {
 };
 
 // Tour files (JSON, "version": kTourSchemaVersion), read and written like path files. Errors are
-// one line naming `name` and the field ("gangdese.json: stops[3].dwell: must be greater than 0
-// (got -1)"); an empty file, no stops, unknown fields, NaN or infinite numbers and a newer
-// version (checked first) are refused. writeTour's output reads back equal.
+// one line naming `name` and the field ("gangdese.json: stops[3].dwell: must be a positive number
+// of seconds (got -1)"); an empty file, no stops, unknown fields, NaN or infinite numbers (JSON
+// has neither; 1e999 overflows) and a newer version (checked first) are refused. writeTour's output reads back equal.
 //
 //   { "version": 1, "title": "...", "scene": "../default.json",
 //     "stops": [ { "name": "Qulong", "view": {"lon", "lat", "height", "heading", "pitch", "fov"},

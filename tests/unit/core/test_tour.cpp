@@ -85,11 +85,13 @@ TEST_CASE("bad tour files are refused with one line naming the file and field", 
         return "{\"version\": 1, \"stops\": [" + stop + "," + stop + "," + stop + "," + s + "]}";
     };
     CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29, "height": 5000}, "dwell": -1})")) ==
-          "gangdese.json: stops[3].dwell: must be greater than 0 (got -1)");
+          "gangdese.json: stops[3].dwell: must be a positive number of seconds (got -1)");
     CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29, "height": 5000}, "dwell": 0})")) ==
-          "gangdese.json: stops[3].dwell: must be greater than 0 (got 0)");
+          "gangdese.json: stops[3].dwell: must be a positive number of seconds (got 0)");
     CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29, "height": 1e999}})")) ==
-          "gangdese.json: stops[3].view.height: must be a finite number");
+          "gangdese.json: not valid JSON: number overflow parsing '1e999'");
+    CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29, "height": 5000}, "dwell": 7200})")) ==
+          "gangdese.json: stops[3].dwell: must be at most 3600 seconds (got 7200)");
     CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29, "height": 5000}, "dwel": 3})")) ==
           "gangdese.json: stops[3].dwel: unknown field");
     CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29}})")) == "gangdese.json: stops[3].view.height: missing");

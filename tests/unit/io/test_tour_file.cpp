@@ -5,10 +5,15 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <set>
+
+#include <nlohmann/json.hpp>
 
 #include "core/scene.h"
 #include "io/deposit_reader.h"
@@ -107,4 +112,61 @@ TEST_CASE("the Gangdese tour's tonnages and grades are the catalogue's", "[tour]
         ++checked;
     }
     CHECK(checked == 3);  // Qulong, Xietongmen, Zhunuo
+}
+
+namespace {
+// Area of a lon/lat ring in km² on a local WGS84 plane at (lat0, lon0): east by N cos(lat0),
+// north by M (the radii of curvature); enough for a few kilometres.
+double ringAreaKm2(const nlohmann::json& ring, double lat0, double lon0) {
+    const double a = 6378137.0, f = 1.0 / 298.257223563, e2 = f * (2.0 - f);
+    const double p = lat0 * M_PI / 180.0, s2 = std::sin(p) * std::sin(p);
+    const double n = a / std::sqrt(1.0 - e2 * s2), m = a * (1.0 - e2) / std::pow(1.0 - e2 * s2, 1.5);
+    double sum = 0.0;
+    for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+        const double x0 = n * std::cos(p) * (ring[i][0].get<double>() - lon0) * M_PI / 180.0;
+        const double y0 = m * (ring[i][1].get<double>() - lat0) * M_PI / 180.0;
+        const double x1 = n * std::cos(p) * (ring[i + 1][0].get<double>() - lon0) * M_PI / 180.0;
+        const double y1 = m * (ring[i + 1][1].get<double>() - lat0) * M_PI / 180.0;
+        sum += x0 * y1 - x1 * y0;
+    }
+    return std::fabs(sum) / 2.0 / 1e6;
+}
+}  // namespace
+
+TEST_CASE("the Svalbard tour's areas are the outlines'", "[tour]") {
+    std::ifstream in(fs::path(PLATEAU_SOURCE_DIR) / "assets/vectors/svalbard_glaciers.geojson");
+    const nlohmann::json g = nlohmann::json::parse(in);
+    std::map<int, double> total;
+    std::map<std::string, std::map<int, double>> byGlacier;
+    for (const auto& f : g["features"]) {
+        const auto& geom = f["geometry"];
+        std::vector<nlohmann::json> polys;
+        if (geom["type"] == "Polygon") polys.push_back(geom["coordinates"]);
+        else for (const auto& p : geom["coordinates"]) polys.push_back(p);
+        double area = 0.0;
+        for (const auto& poly : polys)
+            for (std::size_t r = 0; r < poly.size(); ++r) area += (r == 0 ? 1.0 : -1.0) * ringAreaKm2(poly[r], 78.88, 12.0);
+        const int year = int(f["properties"]["year"].get<double>());
+        total[year] += area;
+        byGlacier[f["properties"]["name"].get<std::string>()][year] = area;
+    }
+    const auto tenth = [](double km2) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%.1f", km2);
+        return std::string(buf);
+    };
+    const Result<Tour> t = openTourFile(kTours / "svalbard.json");
+    REQUIRE(t.ok());
+    std::string captions;
+    for (const TourStop& s : t->stops) captions += s.caption.title + "\n";
+    INFO(captions);
+    CHECK(captions.find(tenth(total[1936]) + " km²") != std::string::npos);
+    CHECK(captions.find(tenth(total[1936]) + " → " + tenth(total[1990]) + " km²") != std::string::npos);
+    CHECK(captions.find(tenth(total[1990]) + " → " + tenth(total[2007]) + " km²") != std::string::npos);
+    CHECK(captions.find("Austre Brøggerbreen: " + tenth(byGlacier["Austre Brøggerbreen"][1936]) + " → " +
+                        tenth(byGlacier["Austre Brøggerbreen"][2007])) != std::string::npos);
+    CHECK(captions.find("Austre Lovénbreen " + tenth(byGlacier["Austre Lovenbreen"][1936]) + " → " +
+                        tenth(byGlacier["Austre Lovenbreen"][2007])) != std::string::npos);
+    CHECK(captions.find("Midtre Lovénbreen " + tenth(byGlacier["Midtre Lovenbreen"][1936]) + " → " +
+                        tenth(byGlacier["Midtre Lovenbreen"][2007])) != std::string::npos);
 }
