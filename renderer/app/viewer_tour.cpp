@@ -5,6 +5,7 @@
 
 #include "app/viewer.h"
 #include "io/tour_file.h"
+#include "ui/widget_rects.h"
 
 namespace plateau::app {
 
@@ -122,9 +123,9 @@ void ViewerTour::advance(Viewer& v, double dt, const ImGuiIO& io) {
 void ViewerTour::drawSection(Viewer& v) {
     // Appended to the panel's window: ImGui continues a window begun earlier in the frame.
     if (ImGui::Begin(ui::kPanelWindow)) {
-        const bool open = ImGui::CollapsingHeader("Tour");
+        const bool shown = ImGui::CollapsingHeader("Tour");
         ui::noteItem("panel.tour");
-        if (open) {
+        if (shown) {
             ui::TourPanelModel m;
             m.file = file_;
             m.error = error_;
