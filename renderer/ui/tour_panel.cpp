@@ -22,11 +22,12 @@ TourPanelRequest drawTourSection(TourPanelState& s, const TourPanelModel& m) {
         ImGui::TextColored(ImVec4(1.0f, 0.5f, 0.4f, 1.0f), "%s", m.error.c_str());
         ImGui::PopTextWrapPos();
     }
-    if (m.file.empty()) {
+    if (m.stops.empty()) {
         ImGui::TextDisabled("No tour loaded (plateau --tour FILE, or Open tour)");
         return r;
     }
-    ImGui::TextUnformatted(m.title.empty() ? m.file.filename().string().c_str() : m.title.c_str());
+    const std::string title = m.title.empty() ? m.file.filename().string() : m.title;
+    ImGui::TextUnformatted(title.c_str());
     for (std::size_t i = 0; i < m.stops.size(); ++i) {
         ImGui::PushID(int(i));
         const std::string label = std::to_string(i + 1) + ". " + (m.stops[i].empty() ? "(unnamed)" : m.stops[i]);

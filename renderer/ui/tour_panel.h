@@ -20,9 +20,9 @@ struct TourPanelState {
 };
 
 struct TourPanelModel {
-    std::filesystem::path file;       // the tour's file; empty: no tour loaded
+    std::filesystem::path file;       // the tour's file (may be empty for a tour made in code)
     std::string title;
-    std::vector<std::string> stops;   // names, in order
+    std::vector<std::string> stops;   // names, in order; empty: no tour loaded
     std::optional<std::size_t> current;  // the stop shown or flown to
     std::string error;                // why the last tour did not open
 };

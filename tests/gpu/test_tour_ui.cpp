@@ -123,9 +123,11 @@ TEST_CASE("tour: the panel's Tour section lists the stops and flies to one", "[t
     const Tour tour = smallTour();
     v.tour().load(tour);
     hv.frame();
+    INFO("to the Tour header");
     hv.scrollPanelTo("panel.tour");
     hv.clickWidget("panel.tour");
     hv.frame();
+    INFO("to the stop list");
     hv.scrollPanelTo("tour.stop.2");
     hv.clickWidget("tour.stop.2");
     REQUIRE(v.tour().player());
@@ -134,6 +136,7 @@ TEST_CASE("tour: the panel's Tour section lists the stops and flies to one", "[t
     arrive(hv);
     CHECK(cameraAt(hv, tour.stops[2].view));
     hv.frame();
+    INFO("to Start presenting");
     hv.scrollPanelTo("tour.present");
     hv.clickWidget("tour.present");
     CHECK(v.presenting());
