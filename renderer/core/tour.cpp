@@ -1,65 +1,22 @@
-// Tour files and the tour as a camera path. The reader uses the scene parser's typed reads
-// (core/scene_reader.h), so a tour's errors read like a scene's, and the same camera fields.
+// Tour files and the tour as a camera path. Files are read and written with the pieces path files
+// use (core/path_json.h: the document checks, captions, layer states, cameras, dates), so a
+// tour's errors read like a path's and a scene's.
 #include "core/tour.h"
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
-#include <nlohmann/json.hpp>
-
-#include "core/scene_reader.h"
-#include "core/timeline.h"
+#include "core/path_json.h"
 
 namespace plateau {
 
 namespace {
 
-using nlohmann::json;
-using scene_detail::Reader;
-using scene_detail::SceneError;
-using ojson = nlohmann::ordered_json;
+using path_json::json;
+using path_json::ojson;
+using path_json::Reader;
 // Longer than any lesson: a typo of 6000 for 60 is refused rather than sitting there for hours.
 constexpr double kMaxSeconds = 3600.0;
-
-void checkTourVersion(const Reader& rd, const json& root) {
-    const json* v = Reader::member(root, "version");
-    if (!v) rd.fail("version", "missing (the tour file schema version, 1)");
-    const std::string want = "expected a whole number from 1 (the tour file schema version)";
-    if (!v->is_number()) rd.fail("version", want);
-    const double x = v->get<double>();
-    if (!(x >= 1.0) || x != std::floor(x)) rd.fail("version", want + " (got " + Reader::fmt(x) + ")");
-    // Before any other field: a newer file may hold fields this version does not know.
-    if (x > double(kTourSchemaVersion))
-        rd.fail("", "written by a newer plateau (tour schema version " + Reader::fmt(x) + "; this one reads up to " +
-                        std::to_string(kTourSchemaVersion) + ")");
-}
-
-void parseCaption(const Reader& rd, const json& c, const std::string& p, Caption& out) {
-    rd.expectObject(c, p);
-    rd.onlyKeys(c, p, {"title", "subtitle", "source"});
-    rd.string(c, p, "title", out.title);
-    rd.string(c, p, "subtitle", out.subtitle);
-    rd.string(c, p, "source", out.source);
-}
-
-void parseLayerStates(const Reader& rd, const json& a, const std::string& p, std::vector<LayerState>& out) {
-    if (!a.is_array()) rd.fail(p, "expected an array of {\"id\", \"visible\", \"opacity\"}");
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        const std::string lp = p + "[" + std::to_string(i) + "]";
-        rd.expectObject(a[i], lp);
-        rd.onlyKeys(a[i], lp, {"id", "visible", "opacity"});
-        LayerState s;
-        if (!Reader::member(a[i], "id")) rd.fail(Reader::join(lp, "id"), "missing (a layer id of the scene)");
-        rd.string(a[i], lp, "id", s.id);
-        if (s.id.empty()) rd.fail(Reader::join(lp, "id"), "must not be empty");
-        for (const LayerState& before : out)
-            if (before.id == s.id) rd.fail(Reader::join(lp, "id"), "'" + s.id + "' is listed twice");
-        rd.boolean(a[i], lp, "visible", s.visible);
-        rd.number(a[i], lp, "opacity", s.opacity, 0.0, 1.0);
-        out.push_back(std::move(s));
-    }
-}
 
 void parseUnderground(const Reader& rd, const json& u, const std::string& p, UndergroundView& out) {
     rd.expectObject(u, p);
@@ -86,20 +43,18 @@ TourStop parseStop(const Reader& rd, const json& s, const std::string& p) {
     rd.string(s, p, "name", stop.name);
     const json* view = Reader::member(s, "view");
     if (!view) rd.fail(Reader::join(p, "view"), "missing (lon, lat, height, heading, pitch)");
-    scene_detail::parseCamera(rd, *view, Reader::join(p, "view"), stop.view);
-    for (const char* k : {"lon", "lat", "height"})
-        if (!Reader::member(*view, k)) rd.fail(Reader::join(Reader::join(p, "view"), k), "missing");
-    if (const json* t = Reader::member(s, "time")) stop.time = rd.dateValue(*t, Reader::join(p, "time"));
+    stop.view = path_json::readCamera(rd, *view, Reader::join(p, "view"));
+    if (const json* t = Reader::member(s, "time")) stop.time = path_json::readTime(rd, *t, Reader::join(p, "time"));
     if (const json* t = Reader::member(s, "time_end")) {
-        stop.timeEnd = rd.dateValue(*t, Reader::join(p, "time_end"));
+        stop.timeEnd = path_json::readTime(rd, *t, Reader::join(p, "time_end"));
         if (!stop.time) rd.fail(Reader::join(p, "time_end"), "needs \"time\", the date the dwell starts from");
     }
-    if (const json* l = Reader::member(s, "layers")) parseLayerStates(rd, *l, Reader::join(p, "layers"), stop.layers);
+    if (const json* l = Reader::member(s, "layers")) stop.layers = path_json::readLayerStates(rd, *l, Reader::join(p, "layers"));
     if (const json* u = Reader::member(s, "underground")) {
         stop.underground.emplace();
         parseUnderground(rd, *u, Reader::join(p, "underground"), *stop.underground);
     }
-    if (const json* c = Reader::member(s, "caption")) parseCaption(rd, *c, Reader::join(p, "caption"), stop.caption);
+    if (const json* c = Reader::member(s, "caption")) stop.caption = path_json::readCaption(rd, *c, Reader::join(p, "caption"));
     rd.string(s, p, "narration", stop.narration);
     if (const json* d = Reader::member(s, "dwell")) {
         const std::string field = Reader::join(p, "dwell");
@@ -113,33 +68,13 @@ TourStop parseStop(const Reader& rd, const json& s, const std::string& p) {
     return stop;
 }
 
-ojson dateJson(double year) {
-    // A whole year as people write it; anything else as the decimal year, which reads back exactly.
-    if (year == std::floor(year) && std::fabs(year) <= 9999.0) {
-        const std::string text = formatDate(year);
-        if (const Result<double> back = parseDate(text); back.ok() && *back == year) return text;
-    }
-    return year;
-}
-
-ojson cameraJson(const CameraPose& c) {
-    ojson j{{"lon", c.lon_deg}, {"lat", c.lat_deg}, {"height", c.height_m}, {"heading", c.heading_deg},
-            {"pitch", c.pitch_deg}};
-    if (c.fov_deg != CameraPose{}.fov_deg) j["fov"] = c.fov_deg;
-    return j;
-}
-
 ojson stopJson(const TourStop& s) {
     ojson j;
     if (!s.name.empty()) j["name"] = s.name;
-    j["view"] = cameraJson(s.view);
-    if (s.time) j["time"] = dateJson(*s.time);
-    if (s.timeEnd) j["time_end"] = dateJson(*s.timeEnd);
-    if (!s.layers.empty()) {
-        ojson a = ojson::array();
-        for (const LayerState& l : s.layers) a.push_back(ojson{{"id", l.id}, {"visible", l.visible}, {"opacity", l.opacity}});
-        j["layers"] = a;
-    }
+    j["view"] = path_json::cameraJson(s.view);
+    if (s.time) j["time"] = path_json::timeJson(*s.time);
+    if (s.timeEnd) j["time_end"] = path_json::timeJson(*s.timeEnd);
+    if (!s.layers.empty()) j["layers"] = path_json::layerStatesJson(s.layers);
     if (s.underground) {
         const UndergroundView& u = *s.underground;
         j["underground"] = ojson{{"enabled", u.enabled},
@@ -150,13 +85,7 @@ ojson stopJson(const TourStop& s) {
                                                    {"lat", u.cutaway.lat_deg},
                                                    {"heading", u.cutaway.heading_deg}}}};
     }
-    if (!s.caption.empty()) {
-        ojson c;
-        if (!s.caption.title.empty()) c["title"] = s.caption.title;
-        if (!s.caption.subtitle.empty()) c["subtitle"] = s.caption.subtitle;
-        if (!s.caption.source.empty()) c["source"] = s.caption.source;
-        j["caption"] = c;
-    }
+    if (!s.caption.empty()) j["caption"] = path_json::captionJson(s.caption);
     if (!s.narration.empty()) j["narration"] = s.narration;
     j["dwell"] = s.dwell_s;
     if (s.flight_s != 0.0) j["flight"] = s.flight_s;
@@ -166,23 +95,7 @@ ojson stopJson(const TourStop& s) {
 }  // namespace
 
 Result<Tour> parseTour(const std::string& text, const std::string& name) {
-    const Reader rd(name);
-    try {
-        if (text.find_first_not_of(" \t\r\n") == std::string::npos) rd.fail("", "empty file (expected a tour: JSON with \"stops\")");
-        json root;
-        try {
-            root = json::parse(text);
-        } catch (const json::exception& e) {
-            // JSON has no NaN or infinity; a number too large for a double (1e999) is refused
-            // here too ("number overflow"). nlohmann's message without its "[json.exception...]" tag.
-            std::string what = e.what();
-            if (const auto tag = what.find("] "); what.rfind("[json.exception", 0) == 0 && tag != std::string::npos)
-                what.erase(0, tag + 2);
-            if (const auto nl = what.find('\n'); nl != std::string::npos) what.resize(nl);
-            rd.fail("", "not valid JSON: " + what);
-        }
-        rd.expectObject(root, "");
-        checkTourVersion(rd, root);
+    return path_json::parseJsonFile(text, name, "tour", kTourSchemaVersion, [](const Reader& rd, const json& root) {
         rd.onlyKeys(root, "", {"version", "title", "scene", "stops"});
         Tour tour;
         rd.string(root, "", "title", tour.title);
@@ -194,11 +107,7 @@ Result<Tour> parseTour(const std::string& text, const std::string& name) {
         for (std::size_t i = 0; i < stops->size(); ++i)
             tour.stops.push_back(parseStop(rd, (*stops)[i], "stops[" + std::to_string(i) + "]"));
         return tour;
-    } catch (const SceneError& e) {
-        return makeError(e.message);
-    } catch (const json::exception& e) {
-        return makeError(name + ": " + e.what());
-    }
+    });
 }
 
 std::string writeTour(const Tour& tour) {
@@ -209,6 +118,7 @@ std::string writeTour(const Tour& tour) {
     ojson stops = ojson::array();
     for (const TourStop& s : tour.stops) stops.push_back(stopJson(s));
     root["stops"] = stops;
+    path_json::wholeNumbersAsIntegers(root);
     return root.dump(2) + "\n";
 }
 

@@ -44,7 +44,7 @@ std::string errorOf(const std::string& text) {
     return r.error().message;
 }
 
-const char* kOneStop = R"({"version": 1, "stops": [{"view": {"lon": 91, "lat": 29, "height": 5000}}]})";
+const char* kOneStop = R"({"version": 1, "stops": [{"view": {"lon": 91, "lat": 29, "height": 5000, "heading": 0, "pitch": -30}}]})";
 
 }  // namespace
 
@@ -69,44 +69,45 @@ TEST_CASE("a minimal tour has the defaults", "[tour]") {
 }
 
 TEST_CASE("bad tour files are refused with one line naming the file and field", "[tour]") {
-    CHECK(errorOf("") == "gangdese.json: empty file (expected a tour: JSON with \"stops\")");
-    CHECK(errorOf("  \n") == "gangdese.json: empty file (expected a tour: JSON with \"stops\")");
-    CHECK(errorOf("{\"version\": 1, \"stops\": [").rfind("gangdese.json: not valid JSON", 0) == 0);
-    CHECK(errorOf("{\"version\": 1, \"stops\": [{\"view\": {\"lon\": NaN}}]}").rfind("gangdese.json: not valid JSON", 0) == 0);
+    CHECK(errorOf("") == "gangdese.json: empty file (expected a tour file: a JSON object)");
+    CHECK(errorOf("  \n") == "gangdese.json: empty file (expected a tour file: a JSON object)");
+    CHECK(errorOf("{\"version\": 1, \"stops\": [").rfind("gangdese.json: invalid JSON at byte", 0) == 0);
+    CHECK(errorOf("{\"version\": 1, \"stops\": [{\"view\": {\"lon\": NaN}}]}").rfind("gangdese.json: invalid JSON at byte", 0) == 0);
     CHECK(errorOf(R"({"version": 1, "stops": []})") == "gangdese.json: stops: a tour needs at least one stop");
     CHECK(errorOf(R"({"version": 1})") == "gangdese.json: stops: missing (the tour's stops)");
     CHECK(errorOf(R"({"stops": []})").rfind("gangdese.json: version: missing", 0) == 0);
     // A newer version first, even with fields this one does not know.
     CHECK(errorOf(R"({"version": 2, "stops": [], "chapters": 3})") ==
-          "gangdese.json: written by a newer plateau (tour schema version 2; this one reads up to 1)");
+          "gangdese.json: written by a newer plateau (tour file schema version 2; this one reads up to 1)");
     CHECK(errorOf(R"({"version": 1, "stops": [], "chapters": 3})") == "gangdese.json: chapters: unknown field");
-    const std::string stop = R"({"view": {"lon": 91, "lat": 29, "height": 5000}})";
+    const std::string stop = R"({"view": {"lon": 91, "lat": 29, "height": 5000, "heading": 0, "pitch": -30}})";
     const auto withStop4 = [&](const std::string& s) {
         return "{\"version\": 1, \"stops\": [" + stop + "," + stop + "," + stop + "," + s + "]}";
     };
-    CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29, "height": 5000}, "dwell": -1})")) ==
+    CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29, "height": 5000, "heading": 0, "pitch": -30}, "dwell": -1})")) ==
           "gangdese.json: stops[3].dwell: must be a positive number of seconds (got -1)");
-    CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29, "height": 5000}, "dwell": 0})")) ==
+    CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29, "height": 5000, "heading": 0, "pitch": -30}, "dwell": 0})")) ==
           "gangdese.json: stops[3].dwell: must be a positive number of seconds (got 0)");
     CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29, "height": 1e999}})")) ==
-          "gangdese.json: not valid JSON: number overflow parsing '1e999'");
-    CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29, "height": 5000}, "dwell": 7200})")) ==
+          "gangdese.json: stops[3].view.height: must be a finite number (got 1e999)");
+    CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29, "height": 5000, "heading": 0, "pitch": -30}, "dwell": 7200})")) ==
           "gangdese.json: stops[3].dwell: must be at most 3600 seconds (got 7200)");
-    CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29, "height": 5000}, "dwel": 3})")) ==
+    CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29, "height": 5000, "heading": 0, "pitch": -30}, "dwel": 3})")) ==
           "gangdese.json: stops[3].dwel: unknown field");
     CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29}})")) == "gangdese.json: stops[3].view.height: missing");
+    CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29, "height": 5000}})")) == "gangdese.json: stops[3].view.heading: missing");
     CHECK(errorOf(withStop4(R"({"name": "x"})")).rfind("gangdese.json: stops[3].view: missing", 0) == 0);
-    CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29, "height": 5000}, "time_end": 2030})")) ==
+    CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29, "height": 5000, "heading": 0, "pitch": -30}, "time_end": 2030})")) ==
           "gangdese.json: stops[3].time_end: needs \"time\", the date the dwell starts from");
-    CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29, "height": 5000}, "layers": [{"id": "a"}, {"id": "a"}]})")) ==
-          "gangdese.json: stops[3].layers[1].id: 'a' is listed twice");
-    CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29, "height": 5000}, "layers": [{"id": "a", "opacity": 2}]})")) ==
+    CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29, "height": 5000, "heading": 0, "pitch": -30}, "layers": [{"id": "a"}, {"id": "a"}]})")) ==
+          "gangdese.json: stops[3].layers[1].id: 'layer 'a' is listed twice");
+    CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29, "height": 5000, "heading": 0, "pitch": -30}, "layers": [{"id": "a", "opacity": 2}]})")) ==
           "gangdese.json: stops[3].layers[0].opacity: must be between 0 and 1 (got 2)");
-    CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29, "height": 5000}, "caption": {"text": "x"}})")) ==
+    CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29, "height": 5000, "heading": 0, "pitch": -30}, "caption": {"text": "x"}})")) ==
           "gangdese.json: stops[3].caption.text: unknown field");
-    CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29, "height": 5000}, "time": "2021-13"})"))
+    CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29, "height": 5000, "heading": 0, "pitch": -30}, "time": "2021-13"})"))
               .rfind("gangdese.json: stops[3].time: ", 0) == 0);
-    CHECK(errorOf("[1, 2]") == "gangdese.json: expected an object");
+    CHECK(errorOf("[1, 2]") == "gangdese.json: expected a JSON object (a tour file)");
 }
 
 TEST_CASE("layer states accumulate from stop to stop over the scene's", "[tour]") {

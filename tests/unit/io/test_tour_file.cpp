@@ -50,7 +50,8 @@ TEST_CASE("tour files: saved and opened again, missing and wrong files refused i
     const Result<Tour> missing = openTourFile(dir / "nothing.json");
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.error().message.find((dir / "nothing.json").string()) == 0);
-    std::ofstream(dir / "bad.json") << "{\"version\": 1, \"stops\": [{\"view\": {\"lon\": 500}}]}";
+    std::ofstream(dir / "bad.json")
+        << R"({"version": 1, "stops": [{"view": {"lon": 500, "lat": 29, "height": 5000, "heading": 0, "pitch": -30}}]})";
     const Result<Tour> bad = openTourFile(dir / "bad.json");
     REQUIRE_FALSE(bad.ok());
     CHECK(bad.error().message == (dir / "bad.json").string() + ": stops[0].view.lon: must be between -180 and 180 (got 500)");
