@@ -219,7 +219,7 @@ CameraPath tourPath(const Tour& tour, const std::vector<LayerState>& base) {
         Keyframe depart = arrive;
         depart.time = date;
         depart.caption = {};
-        depart.duration_s = 0.0;  // the flight on sets it; on the last stop the path ends here
+        depart.duration_s = kTourEndHoldS;  // the flight on sets it; after the last stop the path ends
         path.keys.push_back(std::move(depart));
     }
     return path;

@@ -75,6 +75,9 @@ FlyToOptions tourFlightOptions(const TourStop& to);
 // between them is FlyTo sampled at kTourFlightKeys inner keyframes, the date and layer opacity
 // interpolated along it as the presenter does. `base`: as for tourLayerStates.
 constexpr int kTourFlightKeys = 5;
+// The last keyframe's hold (a path's durations are positive): the path ends this long after the
+// last stop's dwell.
+constexpr double kTourEndHoldS = 0.001;
 CameraPath tourPath(const Tour& tour, const std::vector<LayerState>& base = {});
 // When the tour's path arrives at each stop (seconds from its start).
 std::vector<double> tourArrivalTimes(const Tour& tour);

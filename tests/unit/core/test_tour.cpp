@@ -100,7 +100,7 @@ TEST_CASE("bad tour files are refused with one line naming the file and field", 
     CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29, "height": 5000, "heading": 0, "pitch": -30}, "time_end": 2030})")) ==
           "gangdese.json: stops[3].time_end: needs \"time\", the date the dwell starts from");
     CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29, "height": 5000, "heading": 0, "pitch": -30}, "layers": [{"id": "a"}, {"id": "a"}]})")) ==
-          "gangdese.json: stops[3].layers[1].id: 'layer 'a' is listed twice");
+          "gangdese.json: stops[3].layers[1].id: layer 'a' is listed twice");
     CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29, "height": 5000, "heading": 0, "pitch": -30}, "layers": [{"id": "a", "opacity": 2}]})")) ==
           "gangdese.json: stops[3].layers[0].opacity: must be between 0 and 1 (got 2)");
     CHECK(errorOf(withStop4(R"({"view": {"lon": 91, "lat": 29, "height": 5000, "heading": 0, "pitch": -30}, "caption": {"text": "x"}})")) ==
@@ -164,7 +164,7 @@ TEST_CASE("the tour's path stops at each stop for its dwell and flies between th
     CHECK(stop == t.stops.size());
     // The departure from Qulong plays the dwell's date to time_end; the path ends there.
     CHECK(path.keys.back().time == 2030.0);
-    CHECK(path.keys.back().duration_s == 0.0);
+    CHECK(path.keys.back().duration_s == kTourEndHoldS);
     // The flight's date goes from Lhasa's to Qulong's and the glaciers fade in.
     const Keyframe& mid = path.keys[2 + kTourFlightKeys / 2];
     REQUIRE(mid.time);
@@ -188,4 +188,38 @@ TEST_CASE("a long flight between stops rises above both ends, as the window's fl
     // Flown in FlyTo's own time for the distance when the stop gives none.
     const FlyTo fly(a.view, b.view);
     CHECK(tourArrivalTimes(t)[1] == Approx(a.dwell_s + fly.duration()));
+}
+
+TEST_CASE("sampled, the tour's path holds each stop's view through its dwell", "[tour]") {
+    const Tour t = twoStops();
+    const PathSampler sampler(tourPath(t));
+    const auto arrivals = tourArrivalTimes(t);
+    CHECK(sampler.duration() == Approx(arrivals.back() + t.stops.back().dwell_s + kTourEndHoldS));
+    const auto turn = [](double a, double b) { return std::remainder(a - b, 360.0); };
+    for (std::size_t i = 0; i < t.stops.size(); ++i) {
+        INFO("stop " << i);
+        const CameraPose& v = t.stops[i].view;
+        for (const double u : {0.0, 0.5, 1.0}) {
+            const PathSample s = sampler.at(arrivals[i] + u * t.stops[i].dwell_s);
+            CHECK(s.pose.lon_deg == Approx(v.lon_deg).margin(1e-6));
+            CHECK(s.pose.lat_deg == Approx(v.lat_deg).margin(1e-6));
+            CHECK(s.pose.height_m == Approx(v.height_m).margin(0.5));
+            // Orientations go through squad: within a few hundredths of a degree during the dwell.
+            CHECK(std::fabs(turn(s.pose.heading_deg, v.heading_deg)) < 0.05);
+            CHECK(s.pose.pitch_deg == Approx(v.pitch_deg).margin(0.05));
+        }
+        const PathSample mid = sampler.at(arrivals[i] + 0.5 * t.stops[i].dwell_s);
+        CHECK(mid.caption == t.stops[i].caption);
+        CHECK(mid.captionAlpha > 0.5);
+    }
+    // Qulong's dwell plays the date from 2021 to 2030.
+    const PathSample qulong = sampler.at(arrivals[1] + 0.5 * t.stops[1].dwell_s);
+    REQUIRE(qulong.time);
+    CHECK(*qulong.time > 2021.0);
+    CHECK(*qulong.time < 2030.0);
+    CHECK(*sampler.at(sampler.duration()).time == Approx(2030.0));
+    // Half way through the flight the camera is between the stops.
+    const PathSample flying = sampler.at(arrivals[0] + t.stops[0].dwell_s + 0.5 * t.stops[1].flight_s);
+    CHECK(flying.pose.lon_deg > t.stops[0].view.lon_deg + 0.1);
+    CHECK(flying.pose.lon_deg < t.stops[1].view.lon_deg - 0.1);
 }
