@@ -54,6 +54,9 @@ int run(int argc, char** argv) {
     app.add_option("--frames", view.frames, "Close the window after N frames (scripted runs)");
     app.add_option("--path", view.path, "Flythrough path file (JSON) to open in the panel's Flythrough section");
     app.add_option("--fallback-out", view.fallbackOut, "Image written when there is no display")->capture_default_str();
+    app.add_option("--tour", view.tour, "Tour file (JSON) to load; its scene unless --scene is given");
+    app.add_flag("--present", view.present, "Present the tour at once: fullscreen, keys step through the stops");
+    app.add_flag("--autoplay", view.autoplay, "Present the tour moving on after each stop's dwell");
 
     RenderOptions render;
     CommonOptions renderCommon;
@@ -91,6 +94,7 @@ int run(int argc, char** argv) {
         if (const char* v = std::getenv("PLATEAU_VALIDATION"); v && std::string(v) == "1") c.validation = true;
         return c;
     };
+    view.sceneGiven = !common.scene.empty();
     if (*rc) return runRender(withScene(renderCommon), render);
     if (*bc) return bench.soakMinutes > 0 ? runSoak(withScene(benchCommon), bench) : runBench(withScene(benchCommon), bench);
     return runView(withScene(common), view);

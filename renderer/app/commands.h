@@ -54,6 +54,10 @@ struct ViewOptions {
     int frames = 0;  // > 0: close after this many frames (scripted runs)
     std::string fallbackOut = "plateau-view.png";
     std::string path;  // a flythrough path file to open in the panel
+    std::string tour;        // a tour file to load (its scene unless --scene is given)
+    bool sceneGiven = false; // --scene was given: it wins over the tour's
+    bool present = false;    // start presenting the tour at once (fullscreen)
+    bool autoplay = false;   // move on after each stop's dwell
 };
 
 // False (with a one-line error in `error`) when an option's value is invalid for this scene.

@@ -18,6 +18,7 @@
 #include "app/viewer_navigation.h"
 #include "app/viewer_path.h"
 #include "app/viewer_places.h"
+#include "app/viewer_tour.h"
 #include "core/camera_control.h"
 #include "core/measure.h"
 #include "core/picking.h"
@@ -58,7 +59,8 @@ FilteredDrawData withoutPanel(const ImDrawData& all) {
     FilteredDrawData out;
     out.data = all;
     std::vector<const ImGuiWindow*> roots;
-    for (const char* name : {ui::kPanelWindow, ui::kTimeWindow, ui::kInfoWindow, ui::kHelpWindow})
+    for (const char* name : {ui::kPanelWindow, ui::kTimeWindow, ui::kInfoWindow, ui::kHelpWindow,
+                             ui::kPresenterNotesWindow})
         if (ImGuiWindow* w = ImGui::FindWindowByName(name)) roots.push_back(w);
     std::vector<const ImDrawList*> skip;
     for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
@@ -101,6 +103,7 @@ void Viewer::start(const std::optional<CameraPose>& camera, const UndergroundVie
     deposits_ = std::make_unique<DepositLayers>(scene.layers, logFn);
     nav_ = std::make_unique<ViewerNavigation>();
     places_ = std::make_unique<ViewerPlaces>(defaultScenePath().parent_path() / "places/gazetteer.csv", logFn);
+    if (!tour_) tour_ = std::make_unique<ViewerTour>(logFn);  // a tour outlives opening another scene
     panel_.settings.shading = scene.shading;
     panel_.settings.maxScreenSpaceError = scene.maxScreenSpaceError;
     panel_.settings.underground = underground;
@@ -153,17 +156,22 @@ gpu::FrameDesc Viewer::frame(double now) {
     const bool shotKey = pressed(GLFW_KEY_F12);
     if (pressed(GLFW_KEY_Q, true)) quit_ = true;
     // K adds the view to the flythrough, unless the key is typed into a text field.
-    const bool keyframeKey = pressed(GLFW_KEY_K) && !io.WantTextInput;
+    const bool keyframeKey = pressed(GLFW_KEY_K) && !io.WantTextInput && !tour_->presenting();
     const bool escKey = pressed(GLFW_KEY_ESCAPE);
+    // Presenter keys (arrows, pages, space) step through the tour instead of navigating.
+    tour_->keys(*this, [&](int key) { return pressed(key); });
     keys_.clear();
-    camera_ = nav_->update(camera_, std::min(dt, 0.1), *view_, target_, settings, panel_.navigation);
-    camera_ = places_->advance(camera_, dt, io);  // a fly-to in progress; input cancels it
+    if (!tour_->presenting()) {
+        camera_ = nav_->update(camera_, std::min(dt, 0.1), *view_, target_, settings, panel_.navigation);
+        camera_ = places_->advance(camera_, dt, io);  // a fly-to in progress; input cancels it
+    }
     // A flythrough preview (or a scrub of its slider); input or Esc stops it.
     if (const auto sample = path_->advance(dt, io, escKey)) applyPathSample(*sample);
     if (path_->takeEnded()) clearCaption();
     if (keyframeKey) path_->capture(camera_, scene);
+    tour_->advance(*this, dt, io);  // a tour sets the camera, date, layers and caption
 
-    if (scene.timeline.present) {
+    if (scene.timeline.present && !tour_->player()) {
         range_.current = scene.timeline.current;
         scene.timeline.current = advancePlayback(range_, panel_.playback, dt);
     }
@@ -215,7 +223,9 @@ gpu::FrameDesc Viewer::frame(double now) {
                 .value_or(4000.0 * settings.shading.exaggeration);
         }, bookmarksChanged);
         path_->drawSection(camera_, scene);
+        tour_->drawSection(*this);
     }
+    tour_->drawNotes();
     if (scene.timeline.present && panel_.showTimeBar)
         ui::drawTimeBar(scene.timeline, range_, panel_.playback, dataDates_);
     if (shotKey) screenshotPending_ = true;
@@ -223,6 +233,8 @@ gpu::FrameDesc Viewer::frame(double now) {
     desc.ui = ImGui::GetDrawData();
     return desc;
 }
+
+bool Viewer::presenting() const { return tour_->presenting(); }
 
 bool Viewer::pressed(int key, bool ctrl) const {
     for (const QueuedKey& k : keys_)

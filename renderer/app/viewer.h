@@ -36,6 +36,7 @@ class ModelLoader;
 class DepositLayers;
 class ViewerPlaces;
 class ViewerPath;
+class ViewerTour;
 struct ViewerNavigation;
 
 struct PrepareStatsLite {
@@ -92,6 +93,10 @@ public:
     // The flythrough being edited, its preview and the panel's Flythrough section
     // (app/viewer_path.h); the path itself is flythrough().path().
     ViewerPath& flythrough() { return *path_; }
+    // Tours and presenter mode (app/viewer_tour.h).
+    ViewerTour& tour() { return *tour_; }
+    // In presenter mode: the window goes fullscreen while this is true.
+    bool presenting() const;
     // True once every layer, body and catalogue has been opened (or failed).
     bool layersLoaded() const { return layersLoaded_; }
     // The slider's range and the dates with data, as the last frame computed them.
@@ -168,6 +173,7 @@ private:
     std::unique_ptr<ViewerNavigation> nav_;
     std::unique_ptr<ViewerPlaces> places_;  // search, flights, bookmarks (app/viewer_places.h)
     std::unique_ptr<ViewerPath> path_;      // the flythrough being edited and its preview
+    std::unique_ptr<ViewerTour> tour_;      // the tour, its player and presenter mode
     ui::PanelState panel_;
     ViewerMeasure measure_;  // the measuring tool's clicks and line; the computed sun
     Camera camera_;
