@@ -161,6 +161,7 @@ gpu::FrameDesc Viewer::frame(double now) {
     const auto st = view_->update(input, selectionParams(settings.maxScreenSpaceError, settings.shading,
                                                            opened_.source->maxZoom()),
                                   scene.memory.uploadsPerFrame);
+    frameResidency_ = {st.settled && st.overlayMissing == 0, st.missing + st.overlayMissing};
     const bool draped = layers_ ? layers_->poll() : true;
     const bool bodies = modelLoader_ ? modelLoader_->poll() : true;
     layersLoaded_ = draped && bodies;

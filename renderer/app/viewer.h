@@ -75,6 +75,9 @@ public:
     PrepareStatsLite settle(double timeoutSeconds = 120.0);
     // After the caller drew the frame: does what needs a drawn frame (a screenshot asked for).
     void afterFrame();
+    // The residency of the last frame() (terrain and draped-layer tiles it still wanted): the
+    // recorder refuses to keep a frame drawn with tiles missing.
+    const PrepareStatsLite& lastFrameResidency() const { return frameResidency_; }
 
     // Saves a screenshot now (as the panel's button does): `scale` times the target's size,
     // with or without the panel, settled (no missing tiles). Returns the file written or an error.
@@ -183,6 +186,7 @@ private:
     bool pressedOnMap_ = false;  // the left button went down over the map, not over a window
     std::optional<InfoCard> card_;
     std::optional<ShownCaption> caption_;
+    PrepareStatsLite frameResidency_;
     bool shuttingDown_ = false;
     float contentScale_ = 1.0f;
 };
