@@ -50,12 +50,18 @@ std::string formatProgressBar(const RecordProgress& p, int barWidth) {
     barWidth = std::max(1, barWidth);
     const double f = p.total > 0 ? std::clamp(double(p.done) / p.total, 0.0, 1.0) : 0.0;
     const int filled = int(std::floor(f * barWidth));
-    std::string bar = "[" + std::string(std::size_t(filled), '#') + std::string(std::size_t(barWidth - filled), '.') + "]";
+    std::string bar(std::size_t(barWidth) + 2, '.');
+    bar.front() = '[';
+    bar.back() = ']';
+    std::fill_n(bar.begin() + 1, filled, '#');
     const std::string total = std::to_string(p.total);
-    std::string done = std::to_string(p.done);
-    if (done.size() < total.size()) done.insert(0, total.size() - done.size(), ' ');  // the bar does not jump
-    return bar + " " + done + "/" + total + " frames  " + fpsText(progressFps(p)) + " fps  " +
-           formatClock(progressSecondsLeft(p)) + " left";
+    // Padded to the total's width: the bar does not jump as the count grows.
+    char done[32];
+    std::snprintf(done, sizeof done, "%*d", int(total.size()), p.done);
+    // Fixed-width fields too (up to 999.9 fps and 99:59 left), redrawn in place without leftovers.
+    char tail[64];
+    std::snprintf(tail, sizeof tail, " frames  %5.1f fps  %5s left", progressFps(p), formatClock(progressSecondsLeft(p)).c_str());
+    return bar + " " + std::string(done) + "/" + total + tail;
 }
 
 std::string formatProgressLine(const RecordProgress& p) {

@@ -30,9 +30,9 @@ TEST_CASE("progress: clock text", "[record]") {
 }
 
 TEST_CASE("progress: the bar fills with the frames and keeps its width", "[record]") {
-    CHECK(formatProgressBar({45, 120, 14.0625}, 20) == "[#######.............]  45/120 frames  3.2 fps  0:23 left");
-    CHECK(formatProgressBar({0, 120, 0.0}, 20) == "[....................]   0/120 frames  0.0 fps  --:-- left");
-    CHECK(formatProgressBar({120, 120, 4.0}, 20) == "[####################] 120/120 frames  30 fps  0:00 left");
+    CHECK(formatProgressBar({45, 120, 14.0625}, 20) == "[#######.............]  45/120 frames    3.2 fps   0:23 left");
+    CHECK(formatProgressBar({0, 120, 0.0}, 20) == "[....................]   0/120 frames    0.0 fps  --:-- left");
+    CHECK(formatProgressBar({120, 120, 4.0}, 20) == "[####################] 120/120 frames   30.0 fps   0:00 left");
     // Same length from the first frame to the last: redrawn in place with '\r', nothing is left over.
     CHECK(formatProgressBar({1, 120, 1.0}).size() == formatProgressBar({99, 120, 1.0}).size());
 }
