@@ -1,5 +1,6 @@
 #include "app/recorder.h"
 
+#include <cfloat>
 #include <chrono>
 #include <mutex>
 #include <thread>

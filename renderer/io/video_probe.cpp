@@ -70,6 +70,10 @@ Result<VideoProbe> probeVideo(const std::filesystem::path& path, int keepFrames)
                 h.sws = sws_getCachedContext(h.sws, h.frame->width, h.frame->height, AVPixelFormat(h.frame->format),
                                              h.frame->width, h.frame->height, AV_PIX_FMT_RGBA,
                                              SWS_BICUBIC | SWS_ACCURATE_RND | SWS_BITEXACT, nullptr, nullptr, nullptr);
+                // As players do: the matrix and range the stream is tagged with (BT.709 for ours).
+                const int* coeffs = sws_getCoefficients(h.frame->colorspace == AVCOL_SPC_BT709 ? SWS_CS_ITU709 : SWS_CS_DEFAULT);
+                sws_setColorspaceDetails(h.sws, coeffs, h.frame->color_range == AVCOL_RANGE_JPEG ? 1 : 0,
+                                         sws_getCoefficients(SWS_CS_DEFAULT), 1, 0, 1 << 16, 1 << 16);
                 std::vector<std::uint8_t> rgba(std::size_t(h.frame->width) * std::size_t(h.frame->height) * 4);
                 std::uint8_t* dst[1] = {rgba.data()};
                 const int stride[1] = {h.frame->width * 4};
