@@ -80,6 +80,7 @@ Viewer::Viewer(OpenedScene opened, gpu::Context& ctx, gpu::Renderer& renderer, g
                ViewerOptions options)
     : opened_(std::move(opened)), ctx_(ctx), renderer_(renderer), target_(target), log_(std::move(options.log)) {
     contentScale_ = options.contentScale > 0.0f ? options.contentScale : ui::builtFontOptions().contentScale;
+    recording_ = std::make_unique<ViewerRecording>([this](const std::string& line) { log(line); });
     start(options.camera, options.underground);
 }
 
@@ -202,6 +203,8 @@ gpu::FrameDesc Viewer::frame(double now) {
                 .value_or(4000.0 * settings.shading.exaggeration);
         }, bookmarksChanged);
     }
+    if (settings.showPanel)
+        recording_->drawSection([this] { return currentScene(); }, recordPath_ ? &*recordPath_ : nullptr);
     if (scene.timeline.present && panel_.showTimeBar)
         ui::drawTimeBar(scene.timeline, range_, panel_.playback, dataDates_);
     if (shotKey) screenshotPending_ = true;

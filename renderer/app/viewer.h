@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/scene_setup.h"
+#include "app/viewer_recording.h"
 #include "app/viewer_measure.h"
 #include "core/camera.h"
 #include "core/camera_path.h"
@@ -124,6 +125,11 @@ public:
     const std::optional<ShownCaption>& activeCaption() const { return caption_; }
     void clearCaption() { caption_.reset(); }
 
+    // The path the panel's Record section records (the Flythrough section's keyframes); none:
+    // nothing to record. The recording runs as a child process (app/viewer_recording.h).
+    void setRecordPath(std::optional<CameraPath> path) { recordPath_ = std::move(path); }
+    ViewerRecording& recording() { return *recording_; }
+
     // Cancels network transfers and waits for the loaders (before the renderer goes away).
     void shutdown();
 
@@ -187,6 +193,8 @@ private:
     std::optional<InfoCard> card_;
     std::optional<ShownCaption> caption_;
     PrepareStatsLite frameResidency_;
+    std::unique_ptr<ViewerRecording> recording_;
+    std::optional<CameraPath> recordPath_;
     bool shuttingDown_ = false;
     float contentScale_ = 1.0f;
 };

@@ -36,7 +36,7 @@ void ViewerRecording::start(const Scene& scene, const CameraPath& path) {
     log_(message_);
 }
 
-void ViewerRecording::drawSection(const Scene& scene, const CameraPath* path) {
+void ViewerRecording::drawSection(const std::function<Scene()>& scene, const CameraPath* path) {
     if (job_) {
         job_->poll();
         if (!job_->running()) {
@@ -61,7 +61,7 @@ void ViewerRecording::drawSection(const Scene& scene, const CameraPath* path) {
     }
     ImGui::End();
     if (actions.cancel && job_) job_->cancel();
-    if (actions.start && !job_ && model.havePath) start(scene, *path);
+    if (actions.start && !job_ && model.havePath) start(scene(), *path);
 }
 
 }  // namespace plateau::app

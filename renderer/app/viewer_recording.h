@@ -18,7 +18,8 @@ public:
     ~ViewerRecording();  // a recording still running is cancelled (its file finished) and waited for
     // Draws the section into the panel window (once a frame): reads the child's progress, starts
     // and cancels. `path`: the keyframes to record (null or fewer than two: nothing to record).
-    void drawSection(const Scene& scene, const CameraPath* path);
+    // `scene` gives the scene as it is now (called only when a recording starts).
+    void drawSection(const std::function<Scene()>& scene, const CameraPath* path);
     bool running() const { return job_ != nullptr; }
     ui::RecordPanelState& state() { return state_; }
     // The program run for a recording (default: this executable, /proc/self/exe).
