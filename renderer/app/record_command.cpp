@@ -18,7 +18,7 @@
 #include "core/camera_path.h"
 #include "core/record_progress.h"
 #include "gpu/vk_check.h"
-#include "io/atomic_file.h"
+#include "io/camera_path_file.h"
 #include "io/frame_sink.h"
 
 namespace plateau::app {
@@ -85,9 +85,7 @@ private:
 Result<RecordClip> loadClip(const RecordOptions& opts) {
     if (!opts.tour.empty())
         return makeError(opts.tour + ": recording tours is not available in this build yet (record a --path)");
-    auto bytes = readFileBytes(opts.path);
-    if (!bytes) return bytes.error();
-    auto path = parseCameraPath(std::string(bytes->begin(), bytes->end()), opts.path);
+    auto path = readCameraPathFile(opts.path);
     if (!path) return path.error();
     // No ground function: the sampler's clearance then does not depend on which tiles happen to
     // be resident, so every run samples the same path.

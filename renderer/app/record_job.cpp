@@ -12,7 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "io/atomic_file.h"
+#include "io/camera_path_file.h"
 #include "io/scene_file.h"
 
 extern char** environ;
@@ -141,7 +141,7 @@ Result<RecordRequest> prepareRecording(const Scene& scene, const CameraPath& pat
     request.scene = dir / "scene.json";
     request.path = dir / "path.json";
     if (auto st = saveScene(scene, request.scene); !st) return st.error();
-    if (auto st = writeFileAtomic(request.path, writeCameraPath(path)); !st) return st.error();
+    if (auto st = writeCameraPathFile(request.path, path); !st) return st.error();
     return request;
 }
 
