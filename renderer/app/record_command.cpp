@@ -12,6 +12,7 @@
 #include "app/commands.h"
 #include "app/log.h"
 #include "app/offscreen_session.h"
+#include "app/path_ground.h"
 #include "app/recorder.h"
 #include "app/scene_setup.h"
 #include "app/viewer.h"
@@ -82,14 +83,15 @@ private:
     double lastLine_ = -1.0;
 };
 
-Result<RecordClip> loadClip(const RecordOptions& opts) {
+Result<RecordClip> loadClip(const RecordOptions& opts, const OpenedScene& opened) {
     if (!opts.tour.empty())
         return makeError(opts.tour + ": recording tours is not available in this build yet (record a --path)");
     auto path = readCameraPathFile(opts.path);
     if (!path) return path.error();
-    // No ground function: the sampler's clearance then does not depend on which tiles happen to
-    // be resident, so every run samples the same path.
-    auto sampler = std::make_shared<PathSampler>(std::move(*path));
+    // The ground read at one fixed level from the source (app/path_ground.h), not from whichever
+    // tiles happen to be resident: every run samples the same path.
+    auto sampler = std::make_shared<PathSampler>(
+        std::move(*path), pathGround(opened.source, opened.scene.shading.exaggeration));
     return RecordClip{sampler->duration(), [sampler](double t) { return sampler->at(t); }};
 }
 
@@ -100,13 +102,12 @@ int runRecord(const CommonOptions& common, const RecordOptions& opts) {
     std::string error;
     if (!parseSizeArg(opts.size, width, height, error)) return logError(error), 1;
     if (opts.path.empty() == opts.tour.empty()) return logError("record: give one of --path FILE or --tour FILE"), 1;
-    auto clip = loadClip(opts);
-    if (!clip) return logError(clip.error().message), 1;
-
     auto opened = openScene(common.scene, logLine);
     if (!opened) return logError(opened.error().message), 1;
     Scene& scene = opened->scene;
     if (std::string err; !applyOverrides(scene, common, err)) return logError(err), 1;
+    auto clip = loadClip(opts, *opened);
+    if (!clip) return logError(clip.error().message), 1;
     ViewerOptions vo;
     vo.underground = scene.underground;
     if (std::string err; !undergroundOptions(common, vo.underground, err)) return logError(err), 1;

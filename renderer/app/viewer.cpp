@@ -219,7 +219,7 @@ gpu::FrameDesc Viewer::frame(double now) {
         path_->drawSection(camera_, scene);
     }
     if (settings.showPanel)
-        recording_->drawSection([this] { return currentScene(); }, recordPath_ ? &*recordPath_ : nullptr);
+        recording_->drawSection([this] { return currentScene(); }, &path_->path());
     if (scene.timeline.present && panel_.showTimeBar)
         ui::drawTimeBar(scene.timeline, range_, panel_.playback, dataDates_);
     if (shotKey) screenshotPending_ = true;

@@ -130,9 +130,8 @@ public:
     const std::optional<ShownCaption>& activeCaption() const { return caption_; }
     void clearCaption() { caption_.reset(); }
 
-    // The path the panel's Record section records (the Flythrough section's keyframes); none:
-    // nothing to record. The recording runs as a child process (app/viewer_recording.h).
-    void setRecordPath(std::optional<CameraPath> path) { recordPath_ = std::move(path); }
+    // The panel's Record section: records the Flythrough section's path in a child process
+    // (app/viewer_recording.h).
     ViewerRecording& recording() { return *recording_; }
 
     // Cancels network transfers and waits for the loaders (before the renderer goes away).
@@ -200,7 +199,6 @@ private:
     std::optional<ShownCaption> caption_;
     PrepareStatsLite frameResidency_;
     std::unique_ptr<ViewerRecording> recording_;
-    std::optional<CameraPath> recordPath_;
     bool shuttingDown_ = false;
     float contentScale_ = 1.0f;
 };
