@@ -84,6 +84,7 @@ Viewer::Viewer(OpenedScene opened, gpu::Context& ctx, gpu::Renderer& renderer, g
                ViewerOptions options)
     : opened_(std::move(opened)), ctx_(ctx), renderer_(renderer), target_(target), log_(std::move(options.log)) {
     contentScale_ = options.contentScale > 0.0f ? options.contentScale : ui::builtFontOptions().contentScale;
+    recording_ = std::make_unique<ViewerRecording>([this](const std::string& line) { log(line); });
     start(options.camera, options.underground);
     // The path outlives scene changes (a path may be made for another scene with the same area).
     path_ = std::make_unique<ViewerPath>(
@@ -183,6 +184,7 @@ gpu::FrameDesc Viewer::frame(double now) {
     const auto st = view_->update(input, selectionParams(settings.maxScreenSpaceError, settings.shading,
                                                            opened_.source->maxZoom()),
                                   scene.memory.uploadsPerFrame);
+    frameResidency_ = {st.settled && st.overlayMissing == 0, st.missing + st.overlayMissing};
     const bool draped = layers_ ? layers_->poll() : true;
     const bool bodies = modelLoader_ ? modelLoader_->poll() : true;
     layersLoaded_ = draped && bodies;
@@ -225,6 +227,8 @@ gpu::FrameDesc Viewer::frame(double now) {
         path_->drawSection(camera_, scene);
         tour_->drawSection(*this);
     }
+    if (settings.showPanel)
+        recording_->drawSection([this] { return currentScene(); }, &path_->path());
     tour_->drawNotes();
     if (scene.timeline.present && panel_.showTimeBar)
         ui::drawTimeBar(scene.timeline, range_, panel_.playback, dataDates_);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/scene_setup.h"
+#include "app/viewer_recording.h"
 #include "app/viewer_measure.h"
 #include "core/camera.h"
 #include "core/camera_path.h"
@@ -78,6 +79,9 @@ public:
     PrepareStatsLite settle(double timeoutSeconds = 120.0);
     // After the caller drew the frame: does what needs a drawn frame (a screenshot asked for).
     void afterFrame();
+    // The residency of the last frame() (terrain and draped-layer tiles it still wanted): the
+    // recorder refuses to keep a frame drawn with tiles missing.
+    const PrepareStatsLite& lastFrameResidency() const { return frameResidency_; }
 
     // Saves a screenshot now (as the panel's button does): `scale` times the target's size,
     // with or without the panel, settled (no missing tiles). Returns the file written or an error.
@@ -130,6 +134,10 @@ public:
     };
     const std::optional<ShownCaption>& activeCaption() const { return caption_; }
     void clearCaption() { caption_.reset(); }
+
+    // The panel's Record section: records the Flythrough section's path in a child process
+    // (app/viewer_recording.h).
+    ViewerRecording& recording() { return *recording_; }
 
     // Cancels network transfers and waits for the loaders (before the renderer goes away).
     void shutdown();
@@ -195,6 +203,8 @@ private:
     bool pressedOnMap_ = false;  // the left button went down over the map, not over a window
     std::optional<InfoCard> card_;
     std::optional<ShownCaption> caption_;
+    PrepareStatsLite frameResidency_;
+    std::unique_ptr<ViewerRecording> recording_;
     bool shuttingDown_ = false;
     float contentScale_ = 1.0f;
 };
