@@ -12,6 +12,8 @@ VkSampleCountFlagBits targetSampleCount(const Context& ctx, std::uint32_t reques
     if (requested > 1 && chosen != requested)
         ctx.log("anti-aliasing: " + std::to_string(requested) + "x MSAA is not available on " + ctx.deviceName() +
                 " (it has " + describeSampleCounts(counts) + "); drawing with " + std::to_string(chosen) + "x");
+    else if (chosen > 1)
+        ctx.log("anti-aliasing: " + std::to_string(chosen) + "x MSAA");
     return VkSampleCountFlagBits(chosen);
 }
 

@@ -239,7 +239,7 @@ TEST_CASE("msaa: silhouettes get intermediate edge pixels, the rest is the 1x im
     CHECK(fx4.validationMessages() == 0);
 }
 
-TEST_CASE("msaa: underground, cutaway and wireframe views; a larger target for screenshots", "[gpu][msaa]") {
+TEST_CASE("msaa: underground, cutaway and wireframe views, and a larger target for screenshots", "[gpu][msaa]") {
     GpuFixture fx1(kW, kH);
     GpuFixture fx4(kW, kH, false, 4);
     if (!(fx4.session->context().multisampleCounts() & VK_SAMPLE_COUNT_4_BIT)) {
