@@ -13,6 +13,7 @@
 #include "core/sample_count.h"
 #include "gpu/vk_check.h"
 #include "gpu_test_support.h"
+#include "skip.h"
 
 using namespace plateau;
 using namespace plateau::test;
@@ -136,8 +137,7 @@ TEST_CASE("msaa: silhouettes get intermediate edge pixels, the rest is the 1x im
     if (!(counts & VK_SAMPLE_COUNT_4_BIT)) {
         // A device without 4x falls back; nothing below applies to it.
         CHECK(fx4.session->target().samples() == VkSampleCountFlagBits(chooseSampleCount(4, counts)));
-        WARN("no 4x MSAA on " << ctx.deviceName() << ": skipped");
-        return;
+        PLATEAU_SKIP("no 4x MSAA on " << ctx.deviceName());
     }
     REQUIRE(fx1.session->target().samples() == VK_SAMPLE_COUNT_1_BIT);
     REQUIRE(fx4.session->target().samples() == VK_SAMPLE_COUNT_4_BIT);
@@ -243,8 +243,7 @@ TEST_CASE("msaa: underground, cutaway and wireframe views, and a larger target f
     GpuFixture fx1(kW, kH);
     GpuFixture fx4(kW, kH, false, 4);
     if (!(fx4.session->context().multisampleCounts() & VK_SAMPLE_COUNT_4_BIT)) {
-        WARN("no 4x MSAA on " << fx4.session->context().deviceName() << ": skipped");
-        return;
+        PLATEAU_SKIP("no 4x MSAA on " << fx4.session->context().deviceName());
     }
     fx1.render(CameraPose{kLon, kLat, 12000, 0, -90}, plain());
     fx4.render(CameraPose{kLon, kLat, 12000, 0, -90}, plain());
