@@ -4,9 +4,11 @@
 #include <atomic>
 #include <chrono>
 #include <fstream>
+#include <unistd.h>
 #include <random>
 #include <thread>
 
+#include "io/atomic_file.h"
 #include "io/disk_cache.h"
 #include "io_test_helpers.h"
 
@@ -299,4 +301,23 @@ TEST_CASE("indexing removes temporary files abandoned by a crashed writer, not o
     CHECK(fs::exists(fresh));  // perhaps another process's write in progress: kept
     CHECK(cache.stats().tiles == 1);  // neither counted as a tile
     CHECK(cache.read(tile(0)).has_value());
+}
+
+TEST_CASE("temporary files of a dead writer are abandoned, a live one's never", "[atomic]") {
+    TempDir dir("atomic");
+    const fs::path mine = dir.path() / ("a.png.tmp-" + std::to_string(::getpid()) + "-3");
+    // Process ids wrap below /proc/sys/kernel/pid_max (at most 4194304): this one cannot run.
+    const fs::path dead = dir.path() / "sub/b.png.tmp-999999999-0";
+    fs::create_directories(dead.parent_path());
+    for (const fs::path& p : {mine, dead}) std::ofstream(p) << "x";
+    std::ofstream(dir.path() / "c.png") << "tile";
+    std::ofstream(dir.path() / "d.tmp-12x-1") << "not a temp name";
+    CHECK_FALSE(isAbandonedTemp(mine));
+    CHECK(isAbandonedTemp(dead));
+    CHECK_FALSE(isAbandonedTemp(dir.path() / "c.png"));
+    CHECK_FALSE(isAbandonedTemp(dir.path() / "d.tmp-12x-1"));
+    CHECK(removeAbandonedTemps(dir.path()) == 1);
+    CHECK(fs::exists(mine));
+    CHECK_FALSE(fs::exists(dead));
+    CHECK(fs::exists(dir.path() / "c.png"));
 }
