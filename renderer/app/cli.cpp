@@ -20,6 +20,10 @@ void addCommon(CLI::App& app, CommonOptions& c) {
     app.add_option("--contours", c.contours, "Contour line interval in metres (0: none)")->check(CLI::Range(0.0, 10000.0));
     app.add_option("--fov", c.fov, "Vertical field of view in degrees (default: the scene camera's, 45)")
         ->check(CLI::Range(1.0, 150.0));
+    app.add_option("--msaa", c.msaa,
+                   "Anti-aliasing: MSAA samples per pixel, 1 (none), 2, 4 or 8 (the nearest the device has); default 1, "
+                   "4 when recording")
+        ->check(CLI::IsMember({1, 2, 4, 8}));
     app.add_option("--sse", c.sse, "Maximum screen-space error in pixels (level of detail)")->check(CLI::Range(0.25, 64.0));
     app.add_option("--sun-azimuth", c.sunAzimuth, "Sun azimuth in degrees clockwise from north")->check(CLI::Range(0.0, 360.0));
     app.add_option("--sun-elevation", c.sunElevation, "Sun elevation in degrees")->check(CLI::Range(0.0, 90.0));

@@ -31,6 +31,7 @@ struct CommonOptions {
     bool underground = false;
     double terrainOpacity = -1;  // < 0: opaque
     std::string cutaway;         // "LON,LAT,HEADING"
+    int msaa = 0;  // MSAA samples per pixel (1, 2, 4, 8); 0: the command's default (1 here, 4 for recording)
 };
 
 struct RenderOptions {

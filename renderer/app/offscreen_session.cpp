@@ -14,7 +14,8 @@ OffscreenSession::OffscreenSession(const OffscreenOptions& opts) : width_(opts.w
     co.forceStaging = opts.forceStaging;
     co.log = [](const std::string& s) { logLine(s); };
     ctx_ = gpu::Context::create(co);
-    target_ = std::make_unique<gpu::OffscreenTarget>(*ctx_, VkExtent2D{std::uint32_t(opts.width), std::uint32_t(opts.height)});
+    target_ = std::make_unique<gpu::OffscreenTarget>(*ctx_, VkExtent2D{std::uint32_t(opts.width), std::uint32_t(opts.height)},
+                                                     opts.samples);
     renderer_ = std::make_unique<gpu::Renderer>(*ctx_, *target_, opts.tileCapacity, opts.overlayCapacity);
 }
 

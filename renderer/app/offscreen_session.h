@@ -22,6 +22,9 @@ struct OffscreenOptions {
     std::string device;
     std::uint32_t tileCapacity = 2048;
     std::uint32_t overlayCapacity = 1024;
+    // MSAA samples per pixel (1: none; 2, 4, 8): the nearest the device has, logged when it
+    // differs (gpu::targetSampleCount). target().samples() says what was used.
+    std::uint32_t samples = 1;
 };
 
 class OffscreenSession {

@@ -94,6 +94,7 @@ OffscreenOptions offscreenOptions(const CommonOptions& common, const Scene& scen
     oo.forceStaging = common.forceStaging;
     oo.tileCapacity = tileCapacity(scene);
     oo.overlayCapacity = overlayCapacity(scene);
+    oo.samples = common.msaa > 0 ? std::uint32_t(common.msaa) : 1u;
     return oo;
 }
 

@@ -122,7 +122,9 @@ int runView(const CommonOptions& commonIn, const ViewOptions& opts) {
         auto ctx = gpu::Context::create(co);
         int fw = 0, fh = 0;
         glfwGetFramebufferSize(window, &fw, &fh);
-        gpu::SwapchainTarget target(*ctx, VkExtent2D{std::uint32_t(fw), std::uint32_t(fh)});
+        // 1x unless asked: the window must stay interactive on a CPU rasteriser (see README).
+        gpu::SwapchainTarget target(*ctx, VkExtent2D{std::uint32_t(fw), std::uint32_t(fh)},
+                                    common.msaa > 0 ? std::uint32_t(common.msaa) : 1u);
         ImGui::CreateContext();
         ui::FontOptions fonts;
         fonts.contentScale = uiScale(window);

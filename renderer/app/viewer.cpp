@@ -282,7 +282,8 @@ Result<std::string> Viewer::saveScreenshot(int scale, bool withPanel, const std:
     ui.data.FramebufferScale = ImVec2(float(scale), float(scale));
     try {
         renderer_.waitIdle();  // the window's frame is done with the UI's vertex buffers
-        gpu::OffscreenTarget shot(ctx_, VkExtent2D{std::uint32_t(w), std::uint32_t(h)});
+        // The window's sample count: drawn with the same pipelines (Renderer::drawFrame).
+        gpu::OffscreenTarget shot(ctx_, VkExtent2D{std::uint32_t(w), std::uint32_t(h)}, target_.samples());
         Camera cam = camera_;
         cam.width = w;
         cam.height = h;

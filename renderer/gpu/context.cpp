@@ -51,7 +51,9 @@ std::unique_ptr<Context> Context::create(const ContextOptions& opts) {
     VkApplicationInfo app{VK_STRUCTURE_TYPE_APPLICATION_INFO};
     app.pApplicationName = "plateau";
     app.pEngineName = "plateau";
-    app.apiVersion = VK_API_VERSION_1_1;
+    // 1.2 for the render pass's depth resolve of multisampled targets (vkCreateRenderPass2); on
+    // a 1.1 device they are simply not offered (multisampleCounts).
+    app.apiVersion = VK_API_VERSION_1_2;
 
     VkInstanceCreateInfo ici{VK_STRUCTURE_TYPE_INSTANCE_CREATE_INFO};
     ici.pApplicationInfo = &app;
@@ -139,6 +141,16 @@ std::unique_ptr<Context> Context::create(const ContextOptions& opts) {
     vkGetPhysicalDeviceFeatures(ctx->phys_, &supported);
     enabled.fillModeNonSolid = supported.fillModeNonSolid;
     ctx->wireframe_ = supported.fillModeNonSolid == VK_TRUE;
+    if (ctx->props_.apiVersion >= VK_API_VERSION_1_2) {
+        VkPhysicalDeviceDepthStencilResolveProperties resolve{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_DEPTH_STENCIL_RESOLVE_PROPERTIES};
+        VkPhysicalDeviceProperties2 p2{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROPERTIES_2};
+        p2.pNext = &resolve;
+        vkGetPhysicalDeviceProperties2(ctx->phys_, &p2);
+        if (resolve.supportedDepthResolveModes & VK_RESOLVE_MODE_SAMPLE_ZERO_BIT)
+            ctx->multisampleCounts_ = (ctx->props_.limits.framebufferColorSampleCounts &
+                                       ctx->props_.limits.framebufferDepthSampleCounts) |
+                                      VK_SAMPLE_COUNT_1_BIT;
+    }
     VkDeviceCreateInfo dci{VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO};
     dci.pEnabledFeatures = &enabled;
     dci.queueCreateInfoCount = 1;

@@ -40,6 +40,10 @@ public:
     bool forceStaging() const { return forceStaging_; }
     // The device draws polygons as lines (fillModeNonSolid): the wireframe view is available.
     bool supportsWireframe() const { return wireframe_; }
+    // Sample counts a render target may use (bit n = n samples; 1 always): those the device
+    // renders both colour and depth with, when it can also resolve depth in the render pass
+    // (Vulkan 1.2 depth/stencil resolve, sample zero), which picking needs. Else 1 alone.
+    VkSampleCountFlags multisampleCounts() const { return multisampleCounts_; }
     const std::string& deviceName() const { return deviceName_; }
 
     // Validation messages seen so far (warnings and errors); tests require zero.
@@ -72,6 +76,7 @@ private:
     std::string deviceName_;
     bool forceStaging_ = false;
     bool wireframe_ = false;
+    VkSampleCountFlags multisampleCounts_ = VK_SAMPLE_COUNT_1_BIT;
     std::atomic<int> validationMessages_{0};
     LogFn log_;
 };

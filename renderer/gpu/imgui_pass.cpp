@@ -12,8 +12,8 @@ namespace {
 void checkImGuiVk(VkResult r) { vkCheck(r, "imgui vulkan backend"); }
 }  // namespace
 
-ImGuiPass::ImGuiPass(const Context& ctx, VkRenderPass renderPass, std::uint32_t imageCount)
-    : ctx_(ctx), renderPass_(renderPass), imageCount_(imageCount < 2 ? 2 : imageCount) {
+ImGuiPass::ImGuiPass(const Context& ctx, const PassTarget& target, std::uint32_t imageCount)
+    : ctx_(ctx), target_(target), imageCount_(imageCount < 2 ? 2 : imageCount) {
     VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 16};
     VkDescriptorPoolCreateInfo dpi{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
     dpi.flags = VK_DESCRIPTOR_POOL_CREATE_FREE_DESCRIPTOR_SET_BIT;
@@ -36,9 +36,9 @@ void ImGuiPass::init() {
     info.Subpass = 0;
     info.MinImageCount = 2;
     info.ImageCount = imageCount_;
-    info.MSAASamples = VK_SAMPLE_COUNT_1_BIT;
+    info.MSAASamples = target_.samples;  // the backend's one pipeline must match the pass
     info.CheckVkResultFn = &checkImGuiVk;
-    if (!ImGui_ImplVulkan_Init(&info, renderPass_)) throw GpuError("ImGui_ImplVulkan_Init failed");
+    if (!ImGui_ImplVulkan_Init(&info, target_.renderPass)) throw GpuError("ImGui_ImplVulkan_Init failed");
     // The backend stages the atlas: a host-visible buffer copied into a device-local image.
     ctx.immediateSubmit([](VkCommandBuffer cmd) { ImGui_ImplVulkan_CreateFontsTexture(cmd); });
     ImGui_ImplVulkan_DestroyFontUploadObjects();

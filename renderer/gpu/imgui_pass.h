@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "gpu/gpu_layer.h"
+#include "gpu/pipeline_builder.h"
 
 struct ImDrawData;
 
@@ -14,7 +15,7 @@ class Context;
 class ImGuiPass {
 public:
     // Requires a current ImGui context with its fonts added.
-    ImGuiPass(const Context& ctx, VkRenderPass renderPass, std::uint32_t imageCount);
+    ImGuiPass(const Context& ctx, const PassTarget& target, std::uint32_t imageCount);
     ~ImGuiPass();
     ImGuiPass(const ImGuiPass&) = delete;
     ImGuiPass& operator=(const ImGuiPass&) = delete;
@@ -27,7 +28,7 @@ private:
     void init();
 
     const Context& ctx_;
-    VkRenderPass renderPass_ = VK_NULL_HANDLE;
+    PassTarget target_;
     std::uint32_t imageCount_ = 2;
     VkDescriptorPool pool_ = VK_NULL_HANDLE;
 };

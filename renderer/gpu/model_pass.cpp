@@ -28,7 +28,7 @@ Sphere toEcef(const glm::dmat4& m, glm::vec3 centre, float radius) {
 }
 }  // namespace
 
-ModelPass::ModelPass(VkDevice device, VkRenderPass renderPass, VkDescriptorSetLayout frameLayout,
+ModelPass::ModelPass(VkDevice device, const PassTarget& target, VkDescriptorSetLayout frameLayout,
                      const ModelStore& store)
     : device_(device), store_(store) {
     PipelineDesc d;
@@ -46,15 +46,15 @@ ModelPass::ModelPass(VkDevice device, VkRenderPass renderPass, VkDescriptorSetLa
     d.setLayouts = {frameLayout, store.materialLayout()};
     d.pushConstantBytes = sizeof(shader::ModelPush);
     d.cullMode = VK_CULL_MODE_BACK_BIT;
-    pipelines_[kOpaque] = createPipeline(device, renderPass, d);
+    pipelines_[kOpaque] = createPipeline(device, target, d);
     d.cullMode = VK_CULL_MODE_NONE;
-    pipelines_[kOpaqueTwoSided] = createPipeline(device, renderPass, d);
+    pipelines_[kOpaqueTwoSided] = createPipeline(device, target, d);
     d.alphaBlend = true;
     d.depthWrite = false;
     d.cullMode = VK_CULL_MODE_FRONT_BIT;
-    pipelines_[kBlendBack] = createPipeline(device, renderPass, d);
+    pipelines_[kBlendBack] = createPipeline(device, target, d);
     d.cullMode = VK_CULL_MODE_BACK_BIT;
-    pipelines_[kBlendFront] = createPipeline(device, renderPass, d);
+    pipelines_[kBlendFront] = createPipeline(device, target, d);
 }
 
 ModelPass::~ModelPass() {

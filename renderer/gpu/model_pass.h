@@ -34,7 +34,7 @@ struct ModelInstance {
 
 class ModelPass final : public Pass {
 public:
-    ModelPass(VkDevice device, VkRenderPass renderPass, VkDescriptorSetLayout frameLayout, const ModelStore& store);
+    ModelPass(VkDevice device, const PassTarget& target, VkDescriptorSetLayout frameLayout, const ModelStore& store);
     ~ModelPass() override;
     const char* name() const override { return "models"; }
     void prepare(const PassContext& ctx) override;

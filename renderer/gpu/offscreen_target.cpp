@@ -17,7 +17,8 @@ Buffer makeReadback(const Context& ctx, VkDeviceSize size) {
 }
 }  // namespace
 
-OffscreenTarget::OffscreenTarget(const Context& ctx, VkExtent2D extent) : RenderTarget(ctx), ctx_(ctx), extent_(extent) {
+OffscreenTarget::OffscreenTarget(const Context& ctx, VkExtent2D extent, std::uint32_t samples)
+    : RenderTarget(ctx), ctx_(ctx), extent_(extent) {
     const auto& lim = ctx.properties().limits;
     if (extent.width == 0 || extent.height == 0 || extent.width > lim.maxImageDimension2D ||
         extent.height > lim.maxImageDimension2D)
@@ -28,8 +29,11 @@ OffscreenTarget::OffscreenTarget(const Context& ctx, VkExtent2D extent) : Render
     depth_ = Image(ctx, extent, kDepthFormat,
                    VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
                    VK_IMAGE_ASPECT_DEPTH_BIT);
-    renderPass_ = createRenderPass(ctx.device(), kColourFormat, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL);
-    framebuffer_ = createFramebuffer(ctx.device(), renderPass_, colour_.view(), depth_.view(), extent);
+    samples_ = targetSampleCount(ctx, samples);
+    multisample_ = MultisampleImages(ctx, extent, kColourFormat, samples_);
+    renderPass_ = createRenderPass(ctx.device(), kColourFormat, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, samples_);
+    framebuffer_ = createFramebuffer(ctx.device(), renderPass_, multisample_.framebufferViews(colour_.view(), depth_.view()),
+                                     extent);
     const VkDeviceSize pixels = VkDeviceSize(extent.width) * extent.height;
     colourReadback_ = makeReadback(ctx, pixels * 4);
 }

@@ -1,9 +1,11 @@
 #pragma once
-// Renders into an image of any size (up to the device limit) and reads it back as RGBA8.
+// Renders into an image of any size (up to the device limit) and reads it back as RGBA8, with
+// `samples` per pixel (MSAA, resolved into the image read back; see render_target.h).
 #include <memory>
 #include <vector>
 
 #include "gpu/colour_readback_ring.h"
+#include "gpu/multisample.h"
 #include "gpu/render_target.h"
 #include "gpu/resources.h"
 
@@ -13,11 +15,14 @@ class Context;
 
 class OffscreenTarget : public RenderTarget {
 public:
-    OffscreenTarget(const Context& ctx, VkExtent2D extent);
+    // `samples`: 1 (none), 2, 4 or 8; the nearest the device has (targetSampleCount). A target
+    // for Renderer::drawFrame(frame, target) takes the renderer's own target's samples().
+    OffscreenTarget(const Context& ctx, VkExtent2D extent, std::uint32_t samples = 1);
     ~OffscreenTarget() override;
 
     VkExtent2D extent() const override { return extent_; }
     VkRenderPass renderPass() const override { return renderPass_; }
+    VkSampleCountFlagBits samples() const override { return samples_; }
     std::uint32_t imageCount() const override { return 1; }
     std::optional<std::uint32_t> acquire(VkSemaphore) override { return 0u; }
     VkFramebuffer framebuffer(std::uint32_t) const override { return framebuffer_; }
@@ -41,8 +46,10 @@ public:
 private:
     const Context& ctx_;
     VkExtent2D extent_;
-    Image colour_;
+    VkSampleCountFlagBits samples_ = VK_SAMPLE_COUNT_1_BIT;
+    Image colour_;  // single-sample: drawn into at 1x, resolved into with MSAA
     Image depth_;
+    MultisampleImages multisample_;
     VkRenderPass renderPass_ = VK_NULL_HANDLE;
     VkFramebuffer framebuffer_ = VK_NULL_HANDLE;
     Buffer colourReadback_;

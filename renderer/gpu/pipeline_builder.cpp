@@ -15,7 +15,7 @@ VkShaderModule makeModule(VkDevice device, const std::uint32_t* code, std::size_
 }
 }  // namespace
 
-Pipeline createPipeline(VkDevice device, VkRenderPass renderPass, const PipelineDesc& desc) {
+Pipeline createPipeline(VkDevice device, const PassTarget& target, const PipelineDesc& desc) {
     Pipeline out;
     VkPushConstantRange range{VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, desc.pushConstantBytes};
     VkPipelineLayoutCreateInfo lci{VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO};
@@ -50,7 +50,11 @@ Pipeline createPipeline(VkDevice device, VkRenderPass renderPass, const Pipeline
     rs.depthBiasConstantFactor = desc.depthBiasConstant;
     rs.depthBiasSlopeFactor = desc.depthBiasSlope;
     VkPipelineMultisampleStateCreateInfo ms{VK_STRUCTURE_TYPE_PIPELINE_MULTISAMPLE_STATE_CREATE_INFO};
-    ms.rasterizationSamples = VK_SAMPLE_COUNT_1_BIT;
+    // Coverage only, one shading per pixel: contour lines are already anti-aliased in the shader
+    // (fwidth), so sample shading would cost samples-times the fragment work for edges MSAA
+    // already smooths. Alpha to coverage would only help alpha-masked (MASK) model materials,
+    // which no shipped model has.
+    ms.rasterizationSamples = target.samples;
     VkPipelineDepthStencilStateCreateInfo ds{VK_STRUCTURE_TYPE_PIPELINE_DEPTH_STENCIL_STATE_CREATE_INFO};
     ds.depthTestEnable = desc.depthTest;
     ds.depthWriteEnable = desc.depthWrite;
@@ -88,7 +92,7 @@ Pipeline createPipeline(VkDevice device, VkRenderPass renderPass, const Pipeline
     pci.pColorBlendState = &cb;
     pci.pDynamicState = &dy;
     pci.layout = out.layout;
-    pci.renderPass = renderPass;
+    pci.renderPass = target.renderPass;
     VkResult r = vkCreateGraphicsPipelines(device, VK_NULL_HANDLE, 1, &pci, nullptr, &out.pipeline);
     vkDestroyShaderModule(device, vs, nullptr);
     vkDestroyShaderModule(device, fs, nullptr);

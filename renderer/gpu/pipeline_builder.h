@@ -30,13 +30,20 @@ struct PipelineDesc {
     VkCullModeFlags cullMode = VK_CULL_MODE_NONE;
 };
 
+// The render pass a pipeline is made for and the sample count it must match (the target's:
+// RenderTarget::renderPass and samples).
+struct PassTarget {
+    VkRenderPass renderPass = VK_NULL_HANDLE;
+    VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_1_BIT;
+};
+
 struct Pipeline {
     VkPipeline pipeline = VK_NULL_HANDLE;
     VkPipelineLayout layout = VK_NULL_HANDLE;
 };
 
 // Depth compares GREATER (reverse-Z); viewport and scissor are dynamic.
-Pipeline createPipeline(VkDevice device, VkRenderPass renderPass, const PipelineDesc& desc);
+Pipeline createPipeline(VkDevice device, const PassTarget& target, const PipelineDesc& desc);
 void destroyPipeline(VkDevice device, Pipeline& p);
 
 }  // namespace plateau::gpu

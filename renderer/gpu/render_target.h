@@ -16,9 +16,17 @@ constexpr VkFormat kColourFormat = VK_FORMAT_B8G8R8A8_UNORM;
 constexpr VkFormat kDepthFormat = VK_FORMAT_D32_SFLOAT;
 
 // Colour + depth, cleared; the colour ends in `finalLayout`. Offscreen and swapchain passes differ
-// only in that layout, so pipelines made for one are compatible with the other.
-VkRenderPass createRenderPass(VkDevice device, VkFormat colour, VkImageLayout finalLayout);
-VkFramebuffer createFramebuffer(VkDevice device, VkRenderPass pass, VkImageView colour, VkImageView depth,
+// only in that layout, so pipelines made for one are compatible with the other when both have
+// the same sample count (a render pass with another count is not compatible: Renderer::drawFrame
+// refuses such a target).
+// With samples > 1 colour and depth are multisampled and resolved at the end of the pass into
+// single-sample colour (the image read back or presented) and depth (sample zero: a depth some
+// surface really has, which picking and label occlusion read; an average would put points in
+// mid-air at silhouettes). The multisampled images are then never stored.
+// Attachments, in framebuffer order: 1x: colour, depth; MSAA: MS colour, MS depth, colour, depth.
+VkRenderPass createRenderPass(VkDevice device, VkFormat colour, VkImageLayout finalLayout,
+                              VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_1_BIT);
+VkFramebuffer createFramebuffer(VkDevice device, VkRenderPass pass, const std::vector<VkImageView>& views,
                                 VkExtent2D extent);
 
 class RenderTarget {
@@ -26,6 +34,9 @@ public:
     virtual ~RenderTarget() = default;
     virtual VkExtent2D extent() const = 0;
     virtual VkRenderPass renderPass() const = 0;
+    // Samples per pixel of the pass's colour and depth; every pipeline drawn into the target
+    // is made with this count.
+    virtual VkSampleCountFlagBits samples() const { return VK_SAMPLE_COUNT_1_BIT; }
     virtual std::uint32_t imageCount() const = 0;
     // Index of the image to draw into, or nullopt when the target must be recreated first.
     virtual std::optional<std::uint32_t> acquire(VkSemaphore signal) = 0;

@@ -20,13 +20,14 @@ Renderer::Renderer(const Context& ctx, RenderTarget& target, std::uint32_t tileC
     overlays_ = std::make_unique<OverlayPool>(ctx, *ring_, overlayCapacity);
     resources_ = std::make_unique<FrameResources>(ctx, pool_->capacity(), overlays_->images(), pool_->normalMaps());
     const VkDescriptorSetLayout set = resources_->setLayout();
-    passes_.push_back(std::make_unique<SkyPass>(ctx.device(), target.renderPass(), set));
+    const PassTarget format{target.renderPass(), target.samples()};
+    passes_.push_back(std::make_unique<SkyPass>(ctx.device(), format, set));
     models_ = std::make_unique<ModelStore>(ctx, *ring_);
     terrainPass_ = passes_.size();
-    passes_.push_back(std::make_unique<TerrainPass>(ctx.device(), target.renderPass(), set, *pool_, *resources_,
+    passes_.push_back(std::make_unique<TerrainPass>(ctx.device(), format, set, *pool_, *resources_,
                                                    ctx.supportsWireframe()));
     modelPass_ = passes_.size();
-    passes_.push_back(std::make_unique<ModelPass>(ctx.device(), target.renderPass(), set, *models_));
+    passes_.push_back(std::make_unique<ModelPass>(ctx.device(), format, set, *models_));
     // Screen-space symbols go here, between the models and the panel.
 }
 
@@ -43,7 +44,7 @@ Renderer::~Renderer() {
 }
 
 void Renderer::enableImGui() {
-    if (!imgui_) imgui_ = std::make_unique<ImGuiPass>(ctx_, target_.renderPass(), target_.imageCount());
+    if (!imgui_) imgui_ = std::make_unique<ImGuiPass>(ctx_, PassTarget{target_.renderPass(), target_.samples()}, target_.imageCount());
 }
 
 void Renderer::rebuildImGuiFonts() {
@@ -92,6 +93,11 @@ void Renderer::releaseModel(ModelHandle handle) { models_->release(handle); }
 FrameResult Renderer::drawFrame(const FrameDesc& frame) { return drawFrame(frame, target_); }
 
 FrameResult Renderer::drawFrame(const FrameDesc& frame, RenderTarget& target) {
+    // The pipelines were made for target_'s render pass; another sample count is another
+    // (incompatible) render pass.
+    if (target.samples() != target_.samples())
+        throw GpuError("drawFrame: the target has " + std::to_string(int(target.samples())) + "x MSAA, the renderer's " +
+                       std::to_string(int(target_.samples())) + "x");
     beginFrame();
     FrameSlot& slot = ring_->current();
     VkCommandBuffer cmd = slot.cmd;

@@ -68,8 +68,9 @@ public:
     void releaseModel(ModelHandle handle);
     FrameResult drawFrame(const FrameDesc& frame);
     // The same frame into another target whose render pass is compatible with this renderer's
-    // (same formats: any OffscreenTarget), with the same tile pools: a screenshot larger than the
-    // window is drawn this way without loading the scene a second time.
+    // (same formats and sample count: an OffscreenTarget made with this renderer's target's
+    // samples()), with the same tile pools: a screenshot larger than the window is drawn this way
+    // without loading the scene a second time. Throws GpuError for a target with another count.
     FrameResult drawFrame(const FrameDesc& frame, RenderTarget& target);
     // Wait until the last submitted frame is complete (before reading an offscreen target back).
     void waitIdle();

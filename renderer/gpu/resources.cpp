@@ -68,7 +68,7 @@ void Buffer::reset() {
 Buffer::~Buffer() { reset(); }
 
 Image::Image(const Context& ctx, VkExtent2D extent, VkFormat format, VkImageUsageFlags usage, VkImageAspectFlags aspect,
-             std::uint32_t mipLevels)
+             std::uint32_t mipLevels, VkSampleCountFlagBits samples)
     : device_(ctx.device()), format_(format), extent_(extent), mipLevels_(mipLevels) {
     VkImageCreateInfo ici{VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO};
     ici.imageType = VK_IMAGE_TYPE_2D;
@@ -76,7 +76,7 @@ Image::Image(const Context& ctx, VkExtent2D extent, VkFormat format, VkImageUsag
     ici.extent = {extent.width, extent.height, 1};
     ici.mipLevels = mipLevels;
     ici.arrayLayers = 1;
-    ici.samples = VK_SAMPLE_COUNT_1_BIT;
+    ici.samples = samples;
     ici.tiling = VK_IMAGE_TILING_OPTIMAL;
     ici.usage = usage;
     ici.initialLayout = VK_IMAGE_LAYOUT_UNDEFINED;

@@ -42,7 +42,7 @@ class Image {
 public:
     Image() = default;
     Image(const Context& ctx, VkExtent2D extent, VkFormat format, VkImageUsageFlags usage, VkImageAspectFlags aspect,
-          std::uint32_t mipLevels = 1);
+          std::uint32_t mipLevels = 1, VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_1_BIT);
     ~Image();
     Image(Image&& o) noexcept { *this = std::move(o); }
     Image& operator=(Image&& o) noexcept;

@@ -7,8 +7,9 @@
 
 namespace plateau::gpu {
 
-SwapchainTarget::SwapchainTarget(const Context& ctx, VkExtent2D windowExtent) : RenderTarget(ctx), ctx_(ctx) {
-    renderPass_ = createRenderPass(ctx.device(), kColourFormat, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR);
+SwapchainTarget::SwapchainTarget(const Context& ctx, VkExtent2D windowExtent, std::uint32_t samples)
+    : RenderTarget(ctx), ctx_(ctx), samples_(targetSampleCount(ctx, samples)) {
+    renderPass_ = createRenderPass(ctx.device(), kColourFormat, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR, samples_);
     build(windowExtent);
 }
 
@@ -84,6 +85,7 @@ void SwapchainTarget::build(VkExtent2D windowExtent) {
     // TRANSFER_SRC: the depth can be read back for picking (requestDepth).
     depth_ = Image(ctx_, extent, kDepthFormat,
                    VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT, VK_IMAGE_ASPECT_DEPTH_BIT);
+    multisample_ = MultisampleImages(ctx_, extent, kColourFormat, samples_);
     for (VkImage img : images_) {
         VkImageViewCreateInfo vci{VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO};
         vci.image = img;
@@ -93,7 +95,8 @@ void SwapchainTarget::build(VkExtent2D windowExtent) {
         VkImageView view = VK_NULL_HANDLE;
         VK_CHECK(vkCreateImageView(ctx_.device(), &vci, nullptr, &view));
         views_.push_back(view);
-        framebuffers_.push_back(createFramebuffer(ctx_.device(), renderPass_, view, depth_.view(), extent));
+        framebuffers_.push_back(
+            createFramebuffer(ctx_.device(), renderPass_, multisample_.framebufferViews(view, depth_.view()), extent));
         VkSemaphoreCreateInfo semi{VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO};
         VkSemaphore s = VK_NULL_HANDLE;
         VK_CHECK(vkCreateSemaphore(ctx_.device(), &semi, nullptr, &s));

@@ -3,6 +3,7 @@
 // swapchain reports it is out of date.
 #include <vector>
 
+#include "gpu/multisample.h"
 #include "gpu/render_target.h"
 #include "gpu/resources.h"
 
@@ -12,7 +13,8 @@ class Context;
 
 class SwapchainTarget : public RenderTarget {
 public:
-    SwapchainTarget(const Context& ctx, VkExtent2D windowExtent);
+    // `samples` as for OffscreenTarget: the multisampled images are resolved into the swapchain's.
+    SwapchainTarget(const Context& ctx, VkExtent2D windowExtent, std::uint32_t samples = 1);
     ~SwapchainTarget() override;
 
     // Call after the GPU is idle; extent 0x0 (minimised) keeps the old swapchain.
@@ -20,6 +22,7 @@ public:
 
     VkExtent2D extent() const override { return extent_; }
     VkRenderPass renderPass() const override { return renderPass_; }
+    VkSampleCountFlagBits samples() const override { return samples_; }
     std::uint32_t imageCount() const override { return std::uint32_t(images_.size()); }
     std::optional<std::uint32_t> acquire(VkSemaphore signal) override;
     VkFramebuffer framebuffer(std::uint32_t image) const override { return framebuffers_[image]; }
@@ -41,6 +44,8 @@ private:
     std::vector<VkFramebuffer> framebuffers_;
     std::vector<VkSemaphore> renderDone_;  // one per image: reused only when that image comes back
     Image depth_;
+    VkSampleCountFlagBits samples_ = VK_SAMPLE_COUNT_1_BIT;
+    MultisampleImages multisample_;  // one for all swapchain images, like depth_
 };
 
 }  // namespace plateau::gpu

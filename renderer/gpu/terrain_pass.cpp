@@ -45,7 +45,7 @@ void writeFrameUniforms(FrameResources& res, std::size_t slot, const Camera& cam
     u.underground = glm::vec4(ug.enabled ? 1.0f : 0.0f, float(std::clamp(ug.opacity(), 0.0, 1.0)), 0.0f, 0.0f);
 }
 
-SkyPass::SkyPass(VkDevice device, VkRenderPass renderPass, VkDescriptorSetLayout setLayout) : device_(device) {
+SkyPass::SkyPass(VkDevice device, const PassTarget& target, VkDescriptorSetLayout setLayout) : device_(device) {
     PipelineDesc s;
     s.vertexCode = kSkyVert;
     s.vertexBytes = sizeof(kSkyVert);
@@ -54,7 +54,7 @@ SkyPass::SkyPass(VkDevice device, VkRenderPass renderPass, VkDescriptorSetLayout
     s.setLayouts = {setLayout};
     s.depthTest = false;
     s.depthWrite = false;
-    sky_ = createPipeline(device, renderPass, s);
+    sky_ = createPipeline(device, target, s);
 }
 
 SkyPass::~SkyPass() { destroyPipeline(device_, sky_); }
@@ -66,7 +66,7 @@ void SkyPass::record(const PassContext& ctx) {
     vkCmdDraw(ctx.cmd, 3, 1, 0, 0);
 }
 
-TerrainPass::TerrainPass(VkDevice device, VkRenderPass renderPass, VkDescriptorSetLayout setLayout,
+TerrainPass::TerrainPass(VkDevice device, const PassTarget& target, VkDescriptorSetLayout setLayout,
                          const TilePool& pool, FrameResources& resources, bool wireframe)
     : device_(device), pool_(pool), resources_(resources) {
     PipelineDesc t;
@@ -88,25 +88,25 @@ TerrainPass::TerrainPass(VkDevice device, VkRenderPass renderPass, VkDescriptorS
     // rasteriser need not fill them. Skirts face outward from their tile: a crack is always seen
     // from the side its skirt faces (from the other side the tile itself is in front).
     t.cullMode = VK_CULL_MODE_BACK_BIT;
-    terrain_ = createPipeline(device, renderPass, t);
+    terrain_ = createPipeline(device, target, t);
     if (wireframe) {
         t.polygonMode = VK_POLYGON_MODE_LINE;
-        wire_ = createPipeline(device, renderPass, t);
+        wire_ = createPipeline(device, target, t);
         t.polygonMode = VK_POLYGON_MODE_FILL;
     }
     t.cullMode = VK_CULL_MODE_NONE;
-    twoSided_ = createPipeline(device, renderPass, t);
+    twoSided_ = createPipeline(device, target, t);
     t.colourWrite = false;
     t.fragmentCode = kTerrainDepthFrag;
     t.fragmentBytes = sizeof(kTerrainDepthFrag);
-    depthOnly_ = createPipeline(device, renderPass, t);
+    depthOnly_ = createPipeline(device, target, t);
     t.colourWrite = true;
     t.fragmentCode = kTerrainFrag;
     t.fragmentBytes = sizeof(kTerrainFrag);
     t.alphaBlend = true;
     t.depthWrite = false;
     t.depthCompare = VK_COMPARE_OP_GREATER_OR_EQUAL;
-    blended_ = createPipeline(device, renderPass, t);
+    blended_ = createPipeline(device, target, t);
 }
 
 TerrainPass::~TerrainPass() {

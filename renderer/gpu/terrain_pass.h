@@ -32,7 +32,7 @@ void writeFrameUniforms(FrameResources& res, std::size_t slot, const Camera& cam
 
 class SkyPass final : public Pass {
 public:
-    SkyPass(VkDevice device, VkRenderPass renderPass, VkDescriptorSetLayout setLayout);
+    SkyPass(VkDevice device, const PassTarget& target, VkDescriptorSetLayout setLayout);
     ~SkyPass() override;
     const char* name() const override { return "sky"; }
     void record(const PassContext& ctx) override;
@@ -44,7 +44,7 @@ private:
 
 class TerrainPass final : public Pass {
 public:
-    TerrainPass(VkDevice device, VkRenderPass renderPass, VkDescriptorSetLayout setLayout, const TilePool& pool,
+    TerrainPass(VkDevice device, const PassTarget& target, VkDescriptorSetLayout setLayout, const TilePool& pool,
                 FrameResources& resources, bool wireframe = false);
     ~TerrainPass() override;
     const char* name() const override { return "terrain"; }

@@ -11,12 +11,13 @@
 
 namespace plateau::test {
 
-GpuFixture::GpuFixture(int width, int height, bool forceStaging) {
+GpuFixture::GpuFixture(int width, int height, bool forceStaging, std::uint32_t samples) {
     app::OffscreenOptions o;
     o.width = width;
     o.height = height;
     o.validation = true;
     o.forceStaging = forceStaging;
+    o.samples = samples;
     session = std::make_unique<app::OffscreenSession>(o);
     REQUIRE(session->context().validationActive());  // else "no validation messages" proves nothing
     auto src = openFolderSource(PLATEAU_TEST_TILES, HeightEncoding::Terrarium);

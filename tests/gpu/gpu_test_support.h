@@ -14,7 +14,8 @@
 namespace plateau::test {
 
 struct GpuFixture {
-    GpuFixture(int width, int height, bool forceStaging = false);
+    // `samples`: MSAA samples per pixel of the offscreen target (1: none).
+    GpuFixture(int width, int height, bool forceStaging = false, std::uint32_t samples = 1);
     // A fixture over another tile source (real data).
     GpuFixture(int width, int height, std::shared_ptr<TileSource> source);
     std::unique_ptr<app::OffscreenSession> session;
