@@ -96,9 +96,6 @@ int run(int argc, char** argv) {
                     "Output: a video file (.mp4: H.264, yuv420p), or a folder (or a name ending in '/') for "
                     "frame_00001.png, ...")
         ->required();
-    rec->add_option("--msaa", record.msaa, "Anti-aliasing samples per pixel (1, 2, 4 or 8)")
-        ->check(CLI::IsMember({1, 2, 4, 8}))
-        ->capture_default_str();
     rec->add_option("--crf", record.crf, "Video quality, x264's constant rate factor: 0 lossless .. 51 worst")
         ->check(CLI::Range(0, 51))
         ->capture_default_str();
@@ -127,6 +124,7 @@ int run(int argc, char** argv) {
     view.sceneGiven = !common.scene.empty();
     if (*rc) return runRender(withScene(renderCommon), render);
     if (*bc) return bench.soakMinutes > 0 ? runSoak(withScene(benchCommon), bench) : runBench(withScene(benchCommon), bench);
+    record.sceneGiven = !recordCommon.scene.empty();
     if (*rec) return runRecord(withScene(recordCommon), record);
     return runView(withScene(common), view);
 }

@@ -55,7 +55,7 @@ struct RecordOptions {
     std::string size = "1920x1080";
     int fps = 30;
     std::string out;   // a video file (.mp4), or a folder (or a name ending in '/') for PNGs
-    int msaa = 4;      // samples per pixel
+    bool sceneGiven = false;  // --scene was given: it wins over the tour's own scene
     int crf = 18;      // x264 quality: 0 lossless .. 51
     std::string codec = "libx264";
     double from = 0;   // seconds of the path: record from..to

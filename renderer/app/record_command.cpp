@@ -19,7 +19,9 @@
 #include "core/camera_path.h"
 #include "core/record_progress.h"
 #include "gpu/vk_check.h"
+#include "core/tour.h"
 #include "io/camera_path_file.h"
+#include "io/tour_file.h"
 #include "io/frame_sink.h"
 
 namespace plateau::app {
@@ -84,9 +86,18 @@ private:
 };
 
 Result<RecordClip> loadClip(const RecordOptions& opts, const OpenedScene& opened) {
-    if (!opts.tour.empty())
-        return makeError(opts.tour + ": recording tours is not available in this build yet (record a --path)");
-    auto path = readCameraPathFile(opts.path);
+    Result<CameraPath> path = CameraPath{};
+    if (!opts.tour.empty()) {
+        // The tour's flights and dwells as a path (core/tour.h), starting from the scene's own
+        // layer states, as the presenter does.
+        auto tour = openTourFile(opts.tour);
+        if (!tour) return tour.error();
+        std::vector<LayerState> base;
+        for (const LayerDesc& l : opened.scene.layers) base.push_back({l.id, l.visible, l.opacity});
+        path = tourPath(*tour, base);
+    } else {
+        path = readCameraPathFile(opts.path);
+    }
     if (!path) return path.error();
     // The ground read at one fixed level from the source (app/path_ground.h), not from whichever
     // tiles happen to be resident: every run samples the same path.
@@ -102,7 +113,12 @@ int runRecord(const CommonOptions& common, const RecordOptions& opts) {
     std::string error;
     if (!parseSizeArg(opts.size, width, height, error)) return logError(error), 1;
     if (opts.path.empty() == opts.tour.empty()) return logError("record: give one of --path FILE or --tour FILE"), 1;
-    auto opened = openScene(common.scene, logLine);
+    // A tour is recorded on its own scene, unless --scene names another.
+    std::string scenePath = common.scene;
+    if (!opts.tour.empty() && !opts.sceneGiven)
+        if (auto t = openTourFile(opts.tour))
+            if (const auto s = tourScenePath(*t, opts.tour); !s.empty()) scenePath = s.string();
+    auto opened = openScene(scenePath, logLine);
     if (!opened) return logError(opened.error().message), 1;
     Scene& scene = opened->scene;
     if (std::string err; !applyOverrides(scene, common, err)) return logError(err), 1;
@@ -138,9 +154,9 @@ int runRecord(const CommonOptions& common, const RecordOptions& opts) {
     int code = 0;
     try {
         OffscreenOptions oo = offscreenOptions(common, scene, width, height);
-        // --msaa is handed to the renderer's targets once they draw multisampled; until then
-        // frames are single-sampled whatever it says.
-        (void)opts.msaa;
+        // Recordings are anti-aliased unless --msaa says otherwise: they are watched on big
+        // screens, and a settled frame can afford it.
+        if (common.msaa == 0) oo.samples = 4;
         OffscreenSession session(oo);
         session.ensureImGui();
         Viewer viewer(std::move(*opened), session.context(), session.renderer(), session.target(), vo);
