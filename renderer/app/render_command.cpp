@@ -122,6 +122,10 @@ int runRender(const CommonOptions& common, const RenderOptions& opts) {
         Viewer viewer(std::move(*opened), session.context(), session.renderer(), session.target(), vo);
         viewer.panel().settings.showPanel = opts.withPanel;
         viewer.panel().showTimeBar = opts.withPanel;
+        viewer.panel().settings.scaleBar = !opts.noScaleBar;
+        viewer.panel().settings.northArrow = !opts.noNorthArrow;
+        const Caption caption{opts.captionTitle, opts.captionSubtitle, opts.captionSource};
+        if (!caption.empty()) viewer.setCaption(caption);
         const auto t0 = std::chrono::steady_clock::now();
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = ImVec2(float(width), float(height));
