@@ -16,7 +16,6 @@
 #include "app/view_models.h"
 #include "app/viewer_navigation.h"
 #include "app/viewer_places.h"
-#include "core/attributions.h"
 #include "core/camera_control.h"
 #include "core/measure.h"
 #include "core/picking.h"
@@ -130,8 +129,6 @@ gpu::FrameDesc Viewer::frame(double now) {
     camera_.height = int(ext.height);
     ui::ViewSettings& settings = panel_.settings;
 
-    // A new text size or content scale, or names whose glyphs the atlas lacked: fonts rebuilt
-    // and uploaded between frames (ui/fonts.h).
     // A caption about to be drawn for the first time has its glyphs baked in before this frame,
     // so no recorded frame shows it with missing glyphs.
     if (caption_) {
@@ -139,6 +136,8 @@ gpu::FrameDesc Viewer::frame(double now) {
         ui::requireText(caption_->caption.subtitle);
         ui::requireText(caption_->caption.source);
     }
+    // A new text size or content scale, or names whose glyphs the atlas lacked: fonts rebuilt
+    // and uploaded between frames (ui/fonts.h).
     if (ui::refreshFonts(contentScale_, settings.textSizePercent)) renderer_.rebuildImGuiFonts();
     ui::clearWidgetRects();
     ImGui::NewFrame();
@@ -175,12 +174,6 @@ gpu::FrameDesc Viewer::frame(double now) {
     updateDataDates();
 
     ui::StatusInfo status = statusLabel(scene, *view_);
-    // The credits of what is visible: the terrain and each visible layer, draped or not, once each.
-    status.attributions = visibleAttributions(scene.terrain.attribution, scene.layers, [this](const LayerDesc& l) {
-        if (const auto i = view_->indexOf(l.id))
-            if (const ViewLayer& v = view_->layers()[*i]; v.residency) return v.residency->source().attribution();
-        return std::string();
-    });
     if (!models_->models().empty() && !io.WantCaptureMouse) {
         const double sx = double(io.DisplayFramebufferScale.x), sy = double(io.DisplayFramebufferScale.y);
         if (const auto hit = models_->pick(camera_, double(io.MousePos.x) * sx, double(io.MousePos.y) * sy, *view_,
