@@ -13,7 +13,7 @@ PACKAGES=(
   libpng-dev nlohmann-json3-dev libcli11-dev  # tiles, scene files, command line
   libdeflate-dev                              # fast whole-tile inflate for tile PNGs
   libjpeg-dev                                 # JPEG imagery tiles (libjpeg-turbo)
-  libsqlite3-dev                              # MBTiles
+  libsqlite3-dev sqlite3                      # MBTiles (the command-line tool: tests compare tile tables)
   libgdal-dev libcurl4-openssl-dev libtinygltf-dev  # rasters/vectors, HTTP tiles, glTF bodies
   catch2 libbenchmark-dev                     # tests and micro-benchmarks
   ffmpeg                                      # video recording

@@ -75,6 +75,10 @@ int run(int argc, char** argv) {
     bc->add_option("--size", bench.size, "Frame size WxH")->capture_default_str();
     bc->add_option("--frames", bench.frames, "Number of frames along the path")->capture_default_str();
     bc->add_option("--report", bench.report, "Also write the figures to this JSON file");
+    bc->add_option("--soak", bench.soakMinutes,
+                   "Soak run instead: fly a random path with every layer for MINUTES, printing resident memory each minute")
+        ->check(CLI::Range(1, 100000));
+    bc->add_option("--seed", bench.seed, "The soak run's random flight")->capture_default_str();
 
     try {
         app.parse(argc, argv);
@@ -92,7 +96,7 @@ int run(int argc, char** argv) {
         return c;
     };
     if (*rc) return runRender(withScene(renderCommon), render);
-    if (*bc) return runBench(withScene(benchCommon), bench);
+    if (*bc) return bench.soakMinutes > 0 ? runSoak(withScene(benchCommon), bench) : runBench(withScene(benchCommon), bench);
     return runView(withScene(common), view);
 }
 

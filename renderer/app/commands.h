@@ -46,6 +46,8 @@ struct BenchOptions {
     std::string size = "1280x720";
     int frames = 240;
     std::string report;  // also write the figures as JSON here
+    int soakMinutes = 0;     // > 0: the soak run instead (app/soak_command.cpp)
+    unsigned long long seed = 1;  // the soak run's random flight
 };
 
 struct ViewOptions {
@@ -68,6 +70,7 @@ MemoryBudget memoryBudget(const Scene& scene);
 OffscreenOptions offscreenOptions(const CommonOptions& common, const Scene& scene, int width, int height);
 int runRender(const CommonOptions& common, const RenderOptions& opts);
 int runBench(const CommonOptions& common, const BenchOptions& opts);
+int runSoak(const CommonOptions& common, const BenchOptions& opts);
 int runView(const CommonOptions& common, const ViewOptions& opts);
 
 }  // namespace plateau::app

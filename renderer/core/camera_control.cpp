@@ -93,7 +93,15 @@ Camera orbit(const Camera& cam, double dHeadingDeg, double dPitchDeg, double gro
     const double pitch = cameraPose(out).pitch_deg;
     const double target = std::clamp(pitch + dPitchDeg, limits.minPitchDeg, limits.maxPitchDeg);
     // Tilting toward the horizon raises the view direction: rotate about the camera's right axis.
-    Camera tilted = rotateAbout(out, *pivot, out.right(), (target - pitch) * kDeg);
+    // The camera moves on the rotation and its local vertical turns with the Earth's curvature,
+    // so one rotation misses the target by a little (0.14 degrees from 20 km): a few corrections
+    // land on it, and a clamped tilt ends exactly at the limit.
+    Camera tilted = out;
+    double now = pitch;
+    for (int i = 0; i < 4 && std::fabs(target - now) > 1e-9; ++i) {
+        tilted = rotateAbout(tilted, *pivot, tilted.right(), (target - now) * kDeg);
+        now = cameraPose(tilted).pitch_deg;
+    }
     return clampHeight(tilted, groundHeight, limits);
 }
 

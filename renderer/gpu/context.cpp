@@ -37,12 +37,12 @@ std::unique_ptr<Context> Context::create(const ContextOptions& opts) {
     ctx->log_ = opts.log;
     ctx->forceStaging_ = opts.forceStaging;
 
-    bool validation = opts.validation;
-    if (validation && !hasLayer(kValidationLayer)) {
-        ctx->log("validation requested but " + std::string(kValidationLayer) +
-                 " is not installed (apt-get install vulkan-validationlayers); continuing without it");
-        validation = false;
-    }
+    const bool validation = opts.validation;
+    // Asked for and missing is an error, not a warning: carrying on would make every "no
+    // validation messages" check pass without anything having been checked.
+    if (validation && !hasLayer(kValidationLayer))
+        throw GpuError("validation requested but " + std::string(kValidationLayer) +
+                       " is not installed (apt-get install vulkan-validationlayers)");
 
     std::vector<const char*> exts;
     for (const auto& e : opts.instanceExtensions) exts.push_back(e.c_str());
@@ -79,7 +79,8 @@ std::unique_ptr<Context> Context::create(const ContextOptions& opts) {
     if (validation) {
         auto createMessenger = reinterpret_cast<PFN_vkCreateDebugUtilsMessengerEXT>(
             vkGetInstanceProcAddr(ctx->instance_, "vkCreateDebugUtilsMessengerEXT"));
-        if (createMessenger) VK_CHECK(createMessenger(ctx->instance_, &dbg, nullptr, &ctx->messenger_));
+        if (!createMessenger) throw GpuError("validation requested but vkCreateDebugUtilsMessengerEXT is missing");
+        VK_CHECK(createMessenger(ctx->instance_, &dbg, nullptr, &ctx->messenger_));
     }
     if (opts.createSurface) ctx->surface_ = opts.createSurface(ctx->instance_);
 

@@ -44,6 +44,9 @@ public:
 
     // Validation messages seen so far (warnings and errors); tests require zero.
     int validationMessageCount() const { return validationMessages_.load(); }
+    // True when the validation layer is loaded and its messages reach validationMessageCount:
+    // only then does a count of zero mean anything.
+    bool validationActive() const { return messenger_ != VK_NULL_HANDLE; }
     void log(const std::string& line) const { if (log_) log_(line); }
 
     // Records and runs a command buffer, waiting for it (setup-time uploads only).

@@ -1,6 +1,7 @@
 #include "io/atomic_file.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -59,6 +60,34 @@ Status writeAtomic(const std::filesystem::path& path, const std::uint8_t* data, 
 }
 
 }  // namespace
+
+bool isAbandonedTemp(const std::filesystem::path& file) {
+    const std::string name = file.filename().string();
+    const auto at = name.rfind(".tmp-");
+    if (at == std::string::npos) return false;
+    const std::string rest = name.substr(at + 5);  // "<pid>-<n>"
+    const auto dash = rest.find('-');
+    if (dash == std::string::npos || dash == 0) return false;
+    long pid = 0;
+    for (std::size_t i = 0; i < dash; ++i) {
+        if (rest[i] < '0' || rest[i] > '9' || pid > 1'000'000'000) return false;
+        pid = pid * 10 + (rest[i] - '0');
+    }
+    if (pid <= 0) return false;
+    // kill(pid, 0) sends nothing: it only asks whether the process exists.
+    return ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
+}
+
+std::size_t removeAbandonedTemps(const std::filesystem::path& dir) {
+    std::size_t removed = 0;
+    std::error_code ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec) && isAbandonedTemp(it->path()) && ::unlink(it->path().c_str()) == 0) ++removed;
+    }
+    return removed;
+}
+
 
 Status writeFileAtomic(const std::filesystem::path& path, const std::vector<std::uint8_t>& bytes) {
     return writeAtomic(path, bytes.data(), bytes.size());

@@ -18,6 +18,14 @@ Status writeFileAtomic(const std::filesystem::path& path, const std::string& tex
 // atomically, where per-file syncing would only cost time.
 Status writeFileBytes(const std::filesystem::path& path, const std::uint8_t* data, std::size_t size);
 
+// The temporary file of a writeFileAtomic whose process is gone (killed between writing and
+// renaming): its name ends ".tmp-<pid>-<n>" and no process <pid> runs on this machine. A live
+// process's temp file is never abandoned, whatever its age.
+bool isAbandonedTemp(const std::filesystem::path& file);
+// Removes the abandoned temporary files under `dir` (resuming an interrupted build); returns
+// how many.
+std::size_t removeAbandonedTemps(const std::filesystem::path& dir);
+
 // Errors: "<path>: file not found", "<path>: <system error>".
 Result<std::vector<std::uint8_t>> readFileBytes(const std::filesystem::path& path);
 

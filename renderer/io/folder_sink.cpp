@@ -46,6 +46,9 @@ Result<std::unique_ptr<FolderSink>> openFolderSink(const fs::path& dir) {
     if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) return makeError(dir.string() + ": exists and is not a folder");
     fs::create_directories(dir, ec);
     if (ec) return makeError(dir.string() + ": cannot create folder (" + ec.message() + ")");
+    // A build killed between writing a tile and renaming it left a temporary file: a rerun
+    // resumes into a folder that holds tiles only.
+    removeAbandonedTemps(dir);
     return std::make_unique<FolderSink>(dir);
 }
 

@@ -21,6 +21,13 @@ out=$("$plateau" render --validation --scene "$work/scene.json" --size 320x180 -
 printf '%s\n' "$out"
 [ "$rc" = 0 ] || { echo "FAIL: exit code $rc"; exit 1; }
 [ -s "$work/out.png" ] || { echo "FAIL: no image written"; exit 1; }
+# The picture holds terrain, also where the corrupt tile is (the centre): drawn from its parent.
+for crop in "320x180+0+0" "120x60+100+60"; do
+  read -r mean sd < <(convert "$work/out.png" -crop "$crop" +repage -colorspace gray -format "%[fx:mean] %[fx:standard_deviation]" info:)
+  echo "image $crop mean/sd: $mean $sd"
+  awk -v m="$mean" -v s="$sd" 'BEGIN { exit !(m > 0.05 && m < 0.95 && s > 0.02) }' ||
+    { echo "FAIL: no terrain in $crop of the picture"; exit 1; }
+done
 n=$(grep -c "8/$x/$y.png" <<<"$out")
 [ "$n" = 1 ] || { echo "FAIL: the corrupt tile should be named exactly once, found $n lines"; exit 1; }
 exit 0

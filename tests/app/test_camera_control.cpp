@@ -53,10 +53,16 @@ TEST_CASE("orbit turns around the centre point and clamps the tilt", "[navigatio
     CHECK(cameraPose(turned).heading_deg == Approx(90.0).margin(0.5));
     CHECK(glm::length(groundUnder(turned, 319.5, 179.5, h) - pivot) < 20.0);
     CHECK(glm::length(turned.position - pivot) == Approx(glm::length(cam.position - pivot)).epsilon(1e-3));
+    // Tilting past the limits stops at them, without turning the heading.
     const Camera flat = orbit(cam, 0.0, 80.0, h);
-    CHECK(cameraPose(flat).pitch_deg <= NavigationLimits{}.maxPitchDeg + 1e-6);
+    CHECK(cameraPose(flat).pitch_deg == Approx(NavigationLimits{}.maxPitchDeg).margin(0.01));
+    CHECK(std::remainder(cameraPose(flat).heading_deg - 0.0, 360.0) == Approx(0.0).margin(0.01));
     const Camera down = orbit(cam, 0.0, -80.0, h);
-    CHECK(cameraPose(down).pitch_deg >= -90.0 - 1e-6);
+    CHECK(cameraPose(down).pitch_deg == Approx(-90.0).margin(0.01));
+    CHECK(std::remainder(cameraPose(down).heading_deg - 0.0, 360.0) == Approx(0.0).margin(0.01));
+    const Camera turnedDown = orbit(turned, 0.0, -80.0, h);
+    CHECK(cameraPose(turnedDown).pitch_deg == Approx(-90.0).margin(0.01));
+    CHECK(std::remainder(cameraPose(turnedDown).heading_deg - 90.0, 360.0) == Approx(0.0).margin(0.5));
 }
 
 TEST_CASE("keyboard moves scale with the height above ground", "[navigation]") {

@@ -18,6 +18,7 @@ GpuFixture::GpuFixture(int width, int height, bool forceStaging) {
     o.validation = true;
     o.forceStaging = forceStaging;
     session = std::make_unique<app::OffscreenSession>(o);
+    REQUIRE(session->context().validationActive());  // else "no validation messages" proves nothing
     auto src = openFolderSource(PLATEAU_TEST_TILES, HeightEncoding::Terrarium);
     REQUIRE(src.ok());
     maxZoom = (*src)->maxZoom();
@@ -30,6 +31,7 @@ GpuFixture::GpuFixture(int width, int height, std::shared_ptr<TileSource> source
     o.height = height;
     o.validation = true;
     session = std::make_unique<app::OffscreenSession>(o);
+    REQUIRE(session->context().validationActive());
     maxZoom = source->maxZoom();
     view = std::make_unique<app::GlobeView>(source, session->renderer(), [this](const std::string& s) { log.push_back(s); });
 }

@@ -48,6 +48,40 @@ TEST_CASE("no cracks where tile levels change", "[gpu][cracks]") {
     CHECK(cracks == 0);
 }
 
+TEST_CASE("the crack check finds the cracks of tiles drawn with flat skirts", "[gpu][cracks]") {
+    // Guards the test above with every tile drawn: the same view, its meshes' skirts raised back
+    // up to their edges (depth 0), must show magenta in the gaps where levels change.
+    GpuFixture fx(kW, kH);
+    const float magenta[4] = {1.0f, 0.0f, 1.0f, 1.0f};
+    Shading s;  // exaggeration 1: the shader adds nothing to the skirts' depth
+    const CameraPose pose{90.2, 29.25, 9000, 60, -18};
+    const Camera cam = makeCamera(pose, kW, kH);
+    REQUIRE(fx.view->settle({cam}, app::selectionParams(2.0, s, fx.maxZoom)).settled);
+    gpu::FrameDesc f = fx.view->frame({cam}, s);
+    f.drawSky = false;
+    f.style.flatColour = true;
+    for (int i = 0; i < 4; ++i) f.clearColour[i] = magenta[i];
+    const auto withSkirts = fx.session->renderAndCapture(f, nullptr);
+    const int g = tileGridSize();
+    for (const TileId& id : f.tiles) {
+        const auto* rec = fx.view->store().find(id);
+        REQUIRE(rec);
+        TileMesh flat = rec->mesh;
+        const float depth = float(skirtDepthForLevel(id.z));
+        for (std::size_t k = std::size_t(g * g); k < flat.vertices.size(); ++k)
+            for (int c = 0; c < 3; ++c) flat.vertices[k].pos[c] += depth * flat.vertices[k].up[c];
+        REQUIRE(fx.session->renderer().replaceTile(flat));
+    }
+    const auto without = fx.session->renderAndCapture(f, nullptr);
+    REQUIRE(fx.validationMessages() == 0);
+    const int before = magentaInsideSilhouette(withSkirts, terrainTopRows(withSkirts, kW, kH));
+    const int after = magentaInsideSilhouette(without, terrainTopRows(without, kW, kH));
+    INFO("magenta inside the terrain: " << before << " with skirts, " << after << " without");
+    writePng(std::string(PLATEAU_TEST_OUTPUT) + "/cracks_flat_skirts.png", without, kW, kH);
+    CHECK(before == 0);
+    CHECK(after > 20);
+}
+
 TEST_CASE("the crack check finds a hole when skirts are missing", "[gpu][cracks]") {
     // Guards the test above: drawing only every other tile must leave magenta inside the terrain.
     GpuFixture fx(kW, kH);

@@ -69,7 +69,11 @@ TEST_CASE("SRTM tiles put Everest where it is", "[gpu][real-data][everest]") {
     INFO("highest rendered point " << top.lat_deg << " N " << top.lon_deg << " E, " << top.height_m
                                    << " m; deepest level " << deepest << " (error " << error << " m)");
     CHECK(groundDistance(top.lon_deg, top.lat_deg, 86.925, 27.988) < 250.0);
-    CHECK(std::abs(top.height_m - 8840.0) < std::max(error, 60.0));
+    // The tiles go to z11 (SRTM3's 90 m); the view refines three levels past them (overzoom).
+    CHECK(deepest == 14);
+    // SRTM3's summit cell is about 8,800 m (the 3-arcsecond average, not the summit's 8,849 m):
+    // a fixed 60 m, whatever level was drawn.
+    CHECK(std::abs(top.height_m - 8840.0) < 60.0);
 }
 
 TEST_CASE("the quantized-mesh tile of Everest renders with its heights", "[gpu][real-data][quantized-mesh]") {

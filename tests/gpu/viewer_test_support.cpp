@@ -18,6 +18,7 @@ HeadlessViewer::HeadlessViewer(int w, int h, std::optional<CameraPose> pose, std
     app::OffscreenOptions o = app::offscreenOptions(app::CommonOptions{}, opened->scene, w, h);
     o.validation = true;
     session = std::make_unique<app::OffscreenSession>(o);
+    REQUIRE(session->context().validationActive());  // else "no validation messages" proves nothing
     session->ensureImGui();
     app::ViewerOptions vo;
     vo.camera = pose;

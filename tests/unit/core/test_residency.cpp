@@ -159,6 +159,52 @@ TEST_CASE("a settled view has the same meshes whatever order the workers finishe
     }
 }
 
+TEST_CASE("a full GPU pool evicts tiles out of view and retries; with everything in view it gives up cleanly",
+          "[residency][budget]") {
+    auto source = std::make_shared<ProceduralSource>();
+    FakeUploader gpu;
+    const Camera here = makeCamera(CameraPose{91.5, 29.5, 20000, 0, -40}, 320, 180);
+    const Camera there = makeCamera(CameraPose{10.0, 45.0, 20000, 0, -40}, 320, 180);
+    std::size_t needHere = 0;
+    {
+        FakeUploader roomy;
+        roomy.slots = 4096;
+        TileResidency r(source, roomy, nullptr, {}, 2);
+        REQUIRE(r.settle(here, params(), 30.0).settled);
+        needHere = roomy.resident.size();
+    }
+    REQUIRE(needHere > 20);
+    SECTION("evict and retry: a second view fits once the first one's tiles go") {
+        gpu.slots = needHere + needHere / 2;  // room for one view, not two
+        TileResidency residency(source, gpu, nullptr, {}, 2);
+        REQUIRE(residency.settle(here, params(), 30.0).settled);
+        const auto evictedBefore = residency.evictedTotal();
+        REQUIRE(residency.settle(there, params(), 30.0).settled);
+        CHECK(residency.evictedTotal() > evictedBefore);
+        CHECK(gpu.resident.size() <= gpu.slots);
+        CHECK(residency.store().size() == gpu.resident.size());
+        for (const TileId& id : residency.drawList()) CHECK(gpu.resident.count(id));
+    }
+    SECTION("give up: a view that needs more slots than exist is drawn from what fits, without hanging") {
+        gpu.slots = needHere / 3;
+        TileResidency residency(source, gpu, nullptr, {}, 2);
+        const auto t0 = std::chrono::steady_clock::now();
+        const auto r = residency.settle(here, params(), 3.0);
+        const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        CHECK(s < 10.0);
+        CHECK_FALSE(r.settled);
+        CHECK(r.missing > 0);
+        CHECK(gpu.resident.size() <= gpu.slots);
+        CHECK(residency.store().size() == gpu.resident.size());  // nothing kept that the GPU lacks
+        CHECK_FALSE(residency.drawList().empty());               // coarser tiles stand in
+        for (const TileId& id : residency.drawList()) CHECK(gpu.resident.count(id));
+        // Frames after giving up go on without errors or growth.
+        for (int f = 0; f < 20; ++f) residency.update(here, params(), 8);
+        CHECK(gpu.resident.size() <= gpu.slots);
+        CHECK(residency.store().size() == gpu.resident.size());
+    }
+}
+
 TEST_CASE("interactive frames never wait and draw parents until children arrive", "[residency]") {
     auto source = std::make_shared<ProceduralSource>();
     source->delayMs = 30;  // a slow disk
@@ -200,6 +246,77 @@ TEST_CASE("requests no longer wanted are cancelled before they start", "[residen
     for (const auto& t : done) xs.insert(t.id.x);
     CHECK(xs.count(200));
     CHECK(xs.count(202));
+}
+
+TEST_CASE("the loader's queue is capped, dropping the least important requests", "[residency][loader]") {
+    auto source = std::make_shared<ProceduralSource>();
+    source->delayMs = 10;
+    AsyncTileLoader loader(source, 1, 8);  // at most 8 pending
+    std::vector<TileRequest> many;
+    for (int x = 0; x < 40; ++x) many.push_back({TileId{8, x, 100}, nullptr, {}});
+    loader.setWanted(many);
+    std::set<int> xs;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (loader.busy() && std::chrono::steady_clock::now() < deadline) {
+        loader.waitForProgress(0.1);
+        for (auto& t : loader.takeFinished(100)) xs.insert(t.id.x);
+    }
+    REQUIRE_FALSE(loader.busy());
+    // The most important come first and the tail beyond the cap is never produced.
+    CHECK(source->loads.load() <= 9);  // the 8 queued, plus one a worker may have taken meanwhile
+    CHECK(xs.count(0));
+    CHECK(xs.count(6));
+    CHECK_FALSE(xs.count(39));
+    CHECK(*xs.rbegin() < 10);
+}
+
+TEST_CASE("a tile wanted again while in flight or waiting is produced once", "[residency][loader]") {
+    struct Counting : ProceduralSource {
+        std::mutex m;
+        std::map<TileId, int> perTile;
+        Result<HeightGrid> load(const TileId& id) override {
+            {
+                std::lock_guard lock(m);
+                ++perTile[id];
+            }
+            return ProceduralSource::load(id);
+        }
+    };
+    auto source = std::make_shared<Counting>();
+    source->delayMs = 15;
+    AsyncTileLoader loader(source, 2);
+    std::vector<TileRequest> wanted;
+    for (int x = 0; x < 6; ++x) wanted.push_back({TileId{7, x, 50}, nullptr, {}});
+    wanted.push_back(wanted[2]);  // listed twice in one frame
+    std::vector<ProducedTile> done;
+    std::set<TileId> taken;
+    // Every "frame" asks again for the tiles it has not received, as the view does while they
+    // load; finished tiles are only taken every few frames, so some wait in the queue while
+    // asked for again.
+    for (int frame = 0; frame < 30; ++frame) {
+        std::vector<TileRequest> now;
+        for (const TileRequest& r : wanted)
+            if (!taken.count(r.id)) now.push_back(r);
+        loader.setWanted(now);
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        if (frame % 6 == 5)
+            for (auto& t : loader.takeFinished(100)) taken.insert(t.id), done.push_back(std::move(t));
+    }
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (loader.busy() && std::chrono::steady_clock::now() < deadline) {
+        loader.waitForProgress(0.1);
+        for (auto& t : loader.takeFinished(100)) done.push_back(std::move(t));
+    }
+    std::lock_guard lock(source->m);
+    CHECK(source->perTile.size() == 6);
+    for (const auto& [id, n] : source->perTile) {
+        INFO(id.str());
+        CHECK(n == 1);
+    }
+    std::map<TileId, int> delivered;
+    for (const auto& t : done) ++delivered[t.id];
+    CHECK(delivered.size() == 6);
+    for (const auto& [id, n] : delivered) CHECK(n == 1);
 }
 
 TEST_CASE("the loader works on the most important request first", "[residency][loader]") {

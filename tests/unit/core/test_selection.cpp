@@ -288,3 +288,28 @@ TEST_CASE("haze eases the error target with distance only", "[selection][haze]")
     CHECK(std::count(a.draw.begin(), a.draw.end(), near) == 1);
     CHECK(std::count(b.draw.begin(), b.draw.end(), near) == 1);
 }
+
+TEST_CASE("overzoom refines past the deepest data by at most its levels, and only where the error asks",
+          "[selection][overzoom]") {
+    test::FakeAvailability avail;
+    avail.maxDataZoom = 8;
+    // Low over the ground: the error asks for z12 and deeper near the camera.
+    const Camera low = makeCamera(CameraPose{91.5, 29.5, 3000, 0, -60}, 640, 360);
+    SelectionParams p;
+    p.maxScreenSpaceError = 2.0;
+    p.overzoomLevels = 0;
+    CHECK(maxZoom(selectTiles(low, p, avail).draw) == 8);  // no data below 8: nothing deeper
+    p.overzoomLevels = 3;
+    const Selection over = selectTiles(low, p, avail);
+    CHECK(maxZoom(over.draw) == 11);  // exactly three levels past the data, as the viewer uses
+    requireNoAncestorPairs(over);
+    p.maxZoom = 10;
+    CHECK(maxZoom(selectTiles(low, p, avail).draw) == 10);  // the hard limit still holds
+    // From high up the data's own levels are enough: overzoom adds nothing.
+    p.maxZoom = 22;
+    const Camera high = makeCamera(CameraPose{91.5, 29.5, 4.0e6, 0, -90}, 640, 360);
+    SelectionParams none = p;
+    none.overzoomLevels = 0;
+    CHECK(selectTiles(high, p, avail).draw == selectTiles(high, none, avail).draw);
+    CHECK(maxZoom(selectTiles(high, p, avail).draw) <= 8);
+}

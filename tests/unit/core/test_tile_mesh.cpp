@@ -245,12 +245,29 @@ TEST_CASE("a refined tile starts in its parent's shape", "[mesh][morph]") {
     INFO("largest step at morph 0: " << worstStart << " m; without morphing: " << worstPop << " m");
     CHECK(worstPop > 50.0);                  // refinement changes the shape visibly...
     CHECK(worstStart < 0.25 * worstPop);     // ...but the morph starts close to the parent's surface
-    // Skirts morph with their edge vertices.
+    // Skirts morph with their edge vertices: skirt k hangs under perimeter vertex k, the ring
+    // running clockwise from the north-west corner (tile_mesh.h), and carries its heights exactly.
     const int ring = 4 * (g - 1);
+    const auto perimeter = [g](int k) {
+        const int side = k / (g - 1), o = k % (g - 1);
+        if (side == 0) return 0 * g + o;                    // north edge, eastward
+        if (side == 1) return o * g + (g - 1);              // east edge, southward
+        if (side == 2) return (g - 1) * g + (g - 1 - o);    // south edge, westward
+        return (g - 1 - o) * g;                             // west edge, northward
+    };
+    int coarseDiffers = 0;
     for (int k = 0; k < ring; ++k) {
         const TerrainVertex& s = cm.vertices[std::size_t(g * g + k)];
-        CHECK(s.coarseHeight <= std::max(s.height, 7000.0f));
+        const TerrainVertex& e = cm.vertices[std::size_t(perimeter(k))];
+        INFO("skirt " << k);
+        CHECK(s.height == e.height);
+        CHECK(s.coarseHeight == e.coarseHeight);
+        if (e.coarseHeight != e.height) ++coarseDiffers;
+        // Hanging straight down from it.
+        const glm::dvec3 d = glm::dvec3(e.pos[0] - s.pos[0], e.pos[1] - s.pos[1], e.pos[2] - s.pos[2]);
+        CHECK(glm::length(d) == Approx(skirtDepthForLevel(child.z)).epsilon(1e-3));
     }
+    CHECK(coarseDiffers > 0);  // the edge does morph, so the comparison above means something
 }
 
 TEST_CASE("tiles meshed with their neighbours' heights agree along the shared edge", "[mesh][seams]") {

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "skip.h"
 #include "assets/deposit_assets.h"
 #include "core/scene.h"
 #include "io/deposit_reader.h"
@@ -37,8 +38,7 @@ fs::path scratch(const std::string& name) {
 TEST_CASE("committed deposits/gangdese.csv is exactly what plateau-assets derives", "[deposits][assets]") {
     const fs::path data = PLATEAU_SHARED_DATA;
     if (!fs::exists(data / "deposits/PorCuEX2008_singer_berger_moring.csv")) {
-        WARN("skipped: " << data << " is not there");
-        return;
+        PLATEAU_SKIP(data.string() << " is not there");
     }
     const fs::path out = scratch("build");
     auto st = assets::buildDeposits(data, kAssets / "deposits/facts.csv", out);
@@ -76,7 +76,7 @@ TEST_CASE("the default scene's deposits layer reads its catalogue", "[deposits][
 
 TEST_CASE("facts need a source and a USGS deposit to attach to", "[deposits][assets][errors]") {
     const fs::path data = PLATEAU_SHARED_DATA;
-    if (!fs::exists(data / "deposits/PorCuEX2008_singer_berger_moring.csv")) return;
+    if (!fs::exists(data / "deposits/PorCuEX2008_singer_berger_moring.csv")) PLATEAU_SKIP(data.string() << " is not there");
     const fs::path dir = scratch("facts");
     std::ofstream(dir / "no_source.csv") << "name,discovery_year,production_start,status,source\nQulong,,2021,producing,\n";
     auto a = assets::buildDeposits(data, dir / "no_source.csv", dir);

@@ -4,9 +4,11 @@
 #include <atomic>
 #include <chrono>
 #include <fstream>
+#include <unistd.h>
 #include <random>
 #include <thread>
 
+#include "io/atomic_file.h"
 #include "io/disk_cache.h"
 #include "io_test_helpers.h"
 
@@ -217,12 +219,32 @@ TEST_CASE("disk cache remembers missing tiles on disk until the mark expires", "
     }
 }
 
+namespace {
+// A payload that shows a torn or mixed read: its length and its writer's id in the first five
+// bytes, then the id repeated.
+std::vector<std::uint8_t> signedPayload(std::size_t size, std::uint8_t writer) {
+    std::vector<std::uint8_t> b(std::max<std::size_t>(size, 5), writer);
+    const auto n = std::uint32_t(b.size());
+    for (int i = 0; i < 4; ++i) b[std::size_t(i)] = std::uint8_t(n >> (8 * i));
+    return b;
+}
+bool intact(const std::vector<std::uint8_t>& b) {
+    if (b.size() < 5) return false;
+    std::uint32_t n = 0;
+    for (int i = 0; i < 4; ++i) n |= std::uint32_t(b[std::size_t(i)]) << (8 * i);
+    if (n != b.size() || b[4] > 3) return false;
+    for (std::size_t i = 5; i < b.size(); ++i)
+        if (b[i] != b[4]) return false;
+    return true;
+}
+}  // namespace
+
 TEST_CASE("disk cache stays consistent under concurrent reads and writes", "[disk_cache][http]") {
     TempDir dir("disk-cache");
     const std::uint64_t limit = 20 * kTile;
     DiskCache cache(dir.path(), budget(limit));
     cache.startIndexing();
-    std::atomic<int> failures{0};
+    std::atomic<int> failures{0}, torn{0}, hits{0};
     std::vector<std::thread> threads;
     for (int k = 0; k < 4; ++k)
         threads.emplace_back([&, k] {
@@ -230,8 +252,12 @@ TEST_CASE("disk cache stays consistent under concurrent reads and writes", "[dis
             for (int i = 0; i < 150; ++i) {
                 const TileId t = tile(int(rng() % 60));
                 if (rng() % 3 == 0) {
-                    if (auto c = cache.read(t); c && c->bytes.empty()) ++failures;
-                } else if (!cache.write(t, bytesOf(std::size_t(1 + rng() % (2 * kTile)), std::uint8_t(k))).ok()) {
+                    // Whatever a read returns is one writer's whole payload, never a mix.
+                    if (auto c = cache.read(t)) {
+                        ++hits;
+                        if (!intact(c->bytes)) ++torn;
+                    }
+                } else if (!cache.write(t, signedPayload(std::size_t(1 + rng() % (2 * kTile)), std::uint8_t(k))).ok()) {
                     ++failures;
                 }
                 if (rng() % 10 == 0) cache.markMissing(tile(60 + int(rng() % 5)));
@@ -239,6 +265,8 @@ TEST_CASE("disk cache stays consistent under concurrent reads and writes", "[dis
         });
     for (auto& th : threads) th.join();
     CHECK(failures == 0);
+    CHECK(torn == 0);
+    CHECK(hits > 10);  // reads did find tiles, so the check above saw payloads
 
     const auto stats = cache.stats();
     const auto totals = totalsOf(dir.path());
@@ -252,4 +280,44 @@ TEST_CASE("disk cache stays consistent under concurrent reads and writes", "[dis
     later.waitUntilIndexed();
     CHECK(later.stats().bytes == stats.bytes);
     CHECK(later.stats().tiles == stats.tiles);
+}
+
+TEST_CASE("indexing removes temporary files abandoned by a crashed writer, not ones being written", "[disk_cache][http]") {
+    TempDir dir("disk-cache");
+    {
+        DiskCache first(dir.path(), budget(0));
+        REQUIRE(first.write(tile(0), bytesOf(kTile, 1)).ok());
+    }
+    const fs::path folder = DiskCache(dir.path(), budget(0)).pathFor(tile(0)).parent_path();
+    // What atomic writes leave when the process dies between writing and renaming.
+    const fs::path old = folder / "7.png.tmp-4242-0", fresh = folder / "8.png.tmp-4243-0";
+    for (const fs::path& p : {old, fresh}) {
+        std::ofstream(p) << std::string(100, 'x');
+    }
+    ageFile(old, std::chrono::hours(2));  // older than any write takes
+    DiskCache cache(dir.path(), budget(0));
+    cache.waitUntilIndexed();
+    CHECK_FALSE(fs::exists(old));
+    CHECK(fs::exists(fresh));  // perhaps another process's write in progress: kept
+    CHECK(cache.stats().tiles == 1);  // neither counted as a tile
+    CHECK(cache.read(tile(0)).has_value());
+}
+
+TEST_CASE("temporary files of a dead writer are abandoned, a live one's never", "[atomic]") {
+    TempDir dir("atomic");
+    const fs::path mine = dir.path() / ("a.png.tmp-" + std::to_string(::getpid()) + "-3");
+    // Process ids wrap below /proc/sys/kernel/pid_max (at most 4194304): this one cannot run.
+    const fs::path dead = dir.path() / "sub/b.png.tmp-999999999-0";
+    fs::create_directories(dead.parent_path());
+    for (const fs::path& p : {mine, dead}) std::ofstream(p) << "x";
+    std::ofstream(dir.path() / "c.png") << "tile";
+    std::ofstream(dir.path() / "d.tmp-12x-1") << "not a temp name";
+    CHECK_FALSE(isAbandonedTemp(mine));
+    CHECK(isAbandonedTemp(dead));
+    CHECK_FALSE(isAbandonedTemp(dir.path() / "c.png"));
+    CHECK_FALSE(isAbandonedTemp(dir.path() / "d.tmp-12x-1"));
+    CHECK(removeAbandonedTemps(dir.path()) == 1);
+    CHECK(fs::exists(mine));
+    CHECK_FALSE(fs::exists(dead));
+    CHECK(fs::exists(dir.path() / "c.png"));
 }

@@ -305,10 +305,15 @@ TEST_CASE("HTTP 5xx and 429 are retried with backoff, other 4xx are not", "[http
         const TileId t{4, 3, 6};
         server.setFile(pathOf(t), tilePng(10.0));
         server.setBehaviour(pathOf(t), status(500, 3));
+        const auto t0 = std::chrono::steady_clock::now();
         const auto r = src->load(t);
+        const auto waited = std::chrono::steady_clock::now() - t0;
         INFO(errorOf(r));
         CHECK(r.ok());
         CHECK(server.requestCount(pathOf(t)) == 3);
+        // Two waits, about base and 2 x base, each at least 75 % of that (jitter): retries that
+        // did not wait would pass every other check here.
+        CHECK(waited >= 0.75 * 3 * opts.retryBaseDelay);
     }
     SECTION("429 until the second attempt") {
         const TileId t{4, 3, 7};

@@ -18,6 +18,7 @@
 #include <memory>
 #include <vector>
 
+#include "skip.h"
 #include "assets/asset_builder.h"
 #include "assets/glacier_change.h"
 #include "io/detail_source.h"
@@ -265,8 +266,7 @@ TEST_CASE("illustrative glacier outlines lose area at the stated rate", "[real-r
 TEST_CASE("committed assets are exactly what plateau-assets derives", "[real-relief][assets]") {
     const fs::path data = PLATEAU_SHARED_DATA;
     if (!fs::exists(data / "dem/himalaya_srtm30_78-94E_24-31N.tif")) {
-        WARN("skipped: " << data << " is not there");
-        return;
+        PLATEAU_SKIP(data.string() << " is not there");
     }
     test::TempDir out("assets");
     auto st = assets::buildAll(data, out.path());
