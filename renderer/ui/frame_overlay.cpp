@@ -33,8 +33,10 @@ void addLines(std::vector<Line>& out, const std::string& text, float px, float w
     }
 }
 
-FrameOverlayDrawn::Box drawCaption(ImDrawList* dl, const FrameOverlayContent& c, const CaptionLayout& L,
-                                   float bottomLimit) {
+// The band's lower edge at `bottom`, or at `fallback` when the band would then reach above
+// `minTop` (a status box so tall that the caption would leave the frame: it covers the box instead).
+FrameOverlayDrawn::Box drawCaption(ImDrawList* dl, const FrameOverlayContent& c, const CaptionLayout& L, float bottom,
+                                   float fallback, float minTop) {
     const double alpha = c.captionAlpha;
     std::vector<Line> title, subtitle, source;
     addLines(title, c.caption.title, L.titlePx, L.wrapWidth);
@@ -51,8 +53,9 @@ FrameOverlayDrawn::Box drawCaption(ImDrawList* dl, const FrameOverlayContent& c,
     if (count == 0) return {};
     textH += L.lineGap * float(count - 1);
     // The band runs in from the left edge, as a lower third does; the text starts at the margin.
-    const float bottom = std::min(L.bandBottom, bottomLimit);
-    FrameOverlayDrawn::Box band{0.0f, bottom - textH - 2.0f * L.padding, L.margin + textW + L.padding * 1.5f, bottom};
+    const float bandH = textH + 2.0f * L.padding;
+    if (bottom - bandH < minTop) bottom = fallback;
+    FrameOverlayDrawn::Box band{0.0f, bottom - bandH, L.margin + textW + L.padding * 1.5f, bottom};
     dl->AddRectFilled(ImVec2(band.x0, band.y0), ImVec2(band.x1, band.y1), faded(0, 0, 0, 160, alpha));
     // An accent stripe ties the lines together and marks the caption as the program's, not the map's.
     const float stripe = std::max(2.0f, L.titlePx * 0.07f);
@@ -158,11 +161,13 @@ FrameOverlayDrawn drawFrameOverlay(const FrameOverlayContent& c, const FrameOver
 
     drawn.status = drawStatus(dl, c, o, display, infoPx, edge);
     if (o.caption && c.captionAlpha > 0.0 && !c.caption.empty()) {
-        // Above the scale bar's label, and above the status box where a wide band would reach it.
-        float limit = bottom - 2.5f * infoPx;
+        // Above the scale bar's label, and above the status box where a wide band would reach it
+        // (drawn after the box, so over it when the box is too tall to stay above).
+        const float low = std::min(L.bandBottom, bottom - 2.5f * infoPx);
+        float limit = low;
         if (!drawn.status.empty() && drawn.status.x0 < L.margin + L.wrapWidth + 2.0f * L.padding)
             limit = std::min(limit, drawn.status.y0 - std::round(edge * 0.5f));
-        drawn.band = drawCaption(dl, c, L, limit);
+        drawn.band = drawCaption(dl, c, L, limit, low, display.y * 0.3f);
     }
 
     // The scale bar and north arrow together, ending at the centre line.
