@@ -6,6 +6,7 @@
 // recorded.
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -69,17 +70,35 @@ struct PathSample {
 // tiles happen to be resident.
 using PathGroundFn = std::function<std::optional<double>(double lonDeg, double latDeg)>;
 
+namespace path_detail {
+struct PathModel;
+}
+
+// Positions follow a centripetal Catmull-Rom spline through the keyframes (core/path_curve.h),
+// each segment's parameter eased, or with `constantGroundSpeed` reparameterised by arc length
+// first; orientations follow squad through the keyframes' quaternions (core/path_orientation.h);
+// the field of view, the date and layer opacities interpolate between the keyframes that set
+// them, eased like the segment (over several segments: ease-in-out), held before the first and
+// after the last. With a ground function, the path is sampled finely once here and raised where
+// it would pass closer than `clearance_m` to the ground, smoothly (core/path_clearance.h); it
+// still passes exactly through every keyframe that is itself clear. Keyframes with durations
+// that are not positive and finite count as 1 s. Copies share the computed curves; `at` is
+// const and safe to call from several threads.
 class PathSampler {
 public:
     explicit PathSampler(CameraPath path, PathGroundFn ground = {});
     double duration() const;          // seconds, the sum of the keyframes' durations
     PathSample at(double seconds) const;  // clamped to [0, duration]
     const CameraPath& path() const { return path_; }
+    // The keyframe's start time (the end of the path for keys.size()).
+    double keyTime(std::size_t key) const;
+    // The most the path was raised anywhere to keep its clearance (metres; 0 without ground).
+    double maxLift() const;
 
 private:
     CameraPath path_;
-    PathGroundFn ground_;
-    std::vector<double> starts_;  // each keyframe's start time
+    std::vector<double> starts_;  // each keyframe's start time, and the end of the path
+    std::shared_ptr<const path_detail::PathModel> model_;
 };
 
 // Path files (JSON, "version": kCameraPathSchemaVersion). Errors name the file and the field; a

@@ -123,6 +123,7 @@
 // Every error is one line naming the file and the field: "scenes/a.json: camera.height: expected a
 // number".
 #include "core/scene.h"
+#include "core/path_json.h"
 #include "core/scene_reader.h"
 
 #include <algorithm>
@@ -264,6 +265,9 @@ Result<Scene> parseScene(const std::string& text, const std::filesystem::path& f
         if (const auto close = what.find("] "); what.rfind("[json.exception", 0) == 0 && close != std::string::npos)
             what = what.substr(close + 2);
         return makeError(file.string() + ": invalid JSON at byte " + std::to_string(e.byte) + ": " + what);
+    } catch (const json::out_of_range&) {
+        // 1e999: nlohmann refuses numbers past a double's range with this, not a parse_error.
+        return path_json::numberOverflowError(file.string(), text);
     }
     try {
         return parseRoot(rd, root, file);

@@ -48,14 +48,14 @@ ojson floatJson(float v) {
 
 ojson boundsJson(const LonLatBounds& b) { return ojson::array({b.west, b.south, b.east, b.north}); }
 
-}  // namespace writer_detail
+ojson cameraJson(const CameraPose& c) {
+    ojson j{{"lon", c.lon_deg}, {"lat", c.lat_deg}, {"height", c.height_m}, {"heading", c.heading_deg},
+            {"pitch", c.pitch_deg}};
+    // The default field of view is left out, so files that never changed it stay as they were.
+    if (std::fabs(c.fov_deg - CameraPose{}.fov_deg) > 1e-9) j["fov"] = c.fov_deg;
+    return j;
+}
 
-namespace {
-
-using writer_detail::ojson;
-
-// Whole numbers as integers ("16000", not "16000.0"): the same value to the reader, and the
-// file reads like a hand-written one. Exact up to 2^53.
 void wholeNumbersAsIntegers(ojson& j) {
     if (j.is_structured()) {
         for (auto& v : j) wholeNumbersAsIntegers(v);
@@ -65,15 +65,16 @@ void wholeNumbersAsIntegers(ojson& j) {
     }
 }
 
-bool isUrl(const std::string& s) { return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0; }
 
-ojson cameraJson(const CameraPose& c) {
-    ojson j{{"lon", c.lon_deg}, {"lat", c.lat_deg}, {"height", c.height_m}, {"heading", c.heading_deg},
-            {"pitch", c.pitch_deg}};
-    // The default field of view is left out, so files that never changed it stay as they were.
-    if (std::fabs(c.fov_deg - CameraPose{}.fov_deg) > 1e-9) j["fov"] = c.fov_deg;
-    return j;
-}
+}  // namespace writer_detail
+
+namespace {
+
+using writer_detail::cameraJson;
+using writer_detail::ojson;
+using writer_detail::wholeNumbersAsIntegers;
+
+bool isUrl(const std::string& s) { return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0; }
 
 ojson terrainJson(const TerrainSourceDesc& t, const std::filesystem::path& target) {
     ojson j;

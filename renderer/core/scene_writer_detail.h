@@ -22,6 +22,12 @@ ojson dateJson(double year);
 ojson floatJson(float v);
 // [west, south, east, north].
 ojson boundsJson(const LonLatBounds& b);
+// {lon, lat, height, heading, pitch} and fov when it is not the default (scene cameras,
+// bookmarks, path keyframes, tour stops).
+ojson cameraJson(const CameraPose& c);
+// Whole numbers as integers ("16000", not "16000.0"): the same value to the reader, and the
+// file reads like a hand-written one. Exact up to 2^53.
+void wholeNumbersAsIntegers(ojson& j);
 
 // One layer of scene.layers as the reader takes it back.
 ojson layerJson(const LayerDesc& layer, const Scene& scene, const std::filesystem::path& target);

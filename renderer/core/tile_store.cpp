@@ -54,8 +54,11 @@ bool TileStore::load(const TileId& id) {
 }
 
 bool TileStore::insert(ProducedTile&& t) {
-    // Once per tile: an evicted corrupt tile is loaded again and again, its message is not.
-    if (!t.failure.empty() && failed_.insert(t.id).second && log_)
+    // Once per tile: an evicted corrupt tile is loaded again and again, its message is not. And
+    // once per message: a source that failed as a whole (its folder deleted) says so once, not
+    // for every tile after.
+    if (!t.failure.empty() && failed_.insert(t.id).second && messages_.size() < 100'000 &&
+        messages_.insert(t.failure).second && log_)
         log_(t.failure + (t.gridTile == t.id ? " (drawing " + t.id.str() + " flat)"
                                              : " (drawing " + t.id.str() + " from " + t.gridTile.str() + ")"));
     if (!t.ok() || isResident(t.id)) return t.ok();

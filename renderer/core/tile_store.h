@@ -78,6 +78,7 @@ private:
     Logger log_;
     std::unordered_map<TileId, ResidentTile, TileIdHash> tiles_;
     std::unordered_set<TileId, TileIdHash> failed_;  // logged once each
+    std::unordered_set<std::string> messages_;       // each failure message is logged once
     std::size_t bytes_ = 0;
     GridDirectory directory_;
 };

@@ -55,7 +55,15 @@ public:
     Result<HeightGrid> load(const TileId& id) override {
         const fs::path path = tilePath(id);
         auto bytes = readFileBytes(path);
-        if (!bytes) return bytes.error();
+        if (!bytes) {
+            // The whole folder gone (deleted or unmounted while the view is open) is one problem,
+            // named once, not a missing file per tile.
+            std::error_code ec;
+            if (!fs::is_directory(dir_, ec))
+                return makeError(dir_.string() + ": the tile folder is gone (deleted or unmounted while open); "
+                                                 "the tiles already loaded stay");
+            return bytes.error();
+        }
         return decodeHeightPng(bytes->data(), bytes->size(), enc_, path.string());
     }
 
