@@ -114,6 +114,24 @@ TEST_CASE("frame overlay: the caption shows on its band with alpha 1 and not at 
     const auto half = hv.frame(true);
     CHECK(float(differences(hidden, half, band).first) > 0.5f * area);
     CHECK(float(differences(shown, half, band).first) > 0.5f * area);
+
+    // Through a flythrough, as the preview and the recorder show it: no caption at the segment's
+    // start (faded out), the whole band in its middle.
+    CameraPath path;
+    Keyframe k;
+    k.pose = CameraPose{91.12, 29.45, 60000.0, 0.0, -50.0};
+    k.caption = caption;
+    path.keys = {k, k};
+    path.keys[1].caption = {};
+    const PathSampler sampler(path);
+    hv.viewer->applyPathSample(sampler.at(0.0));
+    hv.frame();
+    CHECK(hv.viewer->frameOverlayDrawn().band.empty());
+    hv.viewer->applyPathSample(sampler.at(k.duration_s * 0.5));
+    hv.frame();
+    const ui::FrameOverlayDrawn::Box fromPath = hv.viewer->frameOverlayDrawn().band;
+    CHECK(fromPath.x1 == Approx(band.x1));
+    CHECK(fromPath.y0 == Approx(band.y0));
     CHECK(hv.validationMessages() == 0);
 }
 
