@@ -21,6 +21,7 @@
 #include "app/layer_setup.h"
 #include "app/log.h"
 #include "app/offscreen_session.h"
+#include "app/process_memory.h"
 #include "app/scene_setup.h"
 #include "gpu/tile_pool.h"
 #include "gpu/vk_check.h"
@@ -38,14 +39,6 @@ double percentile(std::vector<double> v, double p) {
     const auto lo = std::size_t(std::floor(idx));
     const auto hi = std::min(lo + 1, v.size() - 1);
     return v[lo] + (v[hi] - v[lo]) * (idx - double(lo));
-}
-
-long peakRssKiB() {
-    std::ifstream f("/proc/self/status");
-    std::string line;
-    while (std::getline(f, line))
-        if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
-    return -1;
 }
 
 // The standard flight: west to east along the Gangdese belt at 9 km, from Zhunuo past
@@ -175,7 +168,7 @@ int runBench(const CommonOptions& common, const BenchOptions& opts) {
         const auto loader = view.residency().loaderStats();
         const auto& pool = session.renderer().tilePool();
         const double poolMiB = double(pool.capacity()) * double(pool.bytesPerTile()) / (1024.0 * 1024.0);
-        const long rss = peakRssKiB();
+        const long rss = procStatusKiB("VmHWM");
         const DecodeFigures dec = measureDecode(scene.terrain.path, scene.terrain.encoding);
         const double median = percentile(frameMs, 0.5), p95 = percentile(frameMs, 0.95), p99 = percentile(frameMs, 0.99);
 

@@ -52,6 +52,7 @@ int run(int argc, char** argv) {
     app.add_option("--camera", view.camera, "Start camera LON,LAT,HEIGHT[,HEADING[,PITCH[,FOV]]] (degrees, metres)");
     app.add_option("--size", view.size, "Window size WxH")->capture_default_str();
     app.add_option("--frames", view.frames, "Close the window after N frames (scripted runs)");
+    app.add_option("--path", view.path, "Flythrough path file (JSON) to open in the panel's Flythrough section");
     app.add_option("--fallback-out", view.fallbackOut, "Image written when there is no display")->capture_default_str();
 
     RenderOptions render;

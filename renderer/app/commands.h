@@ -55,6 +55,7 @@ struct ViewOptions {
     std::string size = "1280x720";
     int frames = 0;  // > 0: close after this many frames (scripted runs)
     std::string fallbackOut = "plateau-view.png";
+    std::string path;  // a flythrough path file to open in the panel
 };
 
 // False (with a one-line error in `error`) when an option's value is invalid for this scene.
@@ -68,6 +69,10 @@ std::uint32_t tileCapacity(const Scene& scene);
 std::uint32_t overlayCapacity(const Scene& scene);
 MemoryBudget memoryBudget(const Scene& scene);
 OffscreenOptions offscreenOptions(const CommonOptions& common, const Scene& scene, int width, int height);
+class Viewer;
+// The end of a headless viewer run: stops the loaders, waits for the GPU, and returns 3 (with
+// the count on stderr) when Vulkan validation reported anything, else 0.
+int finishViewerRun(Viewer& viewer, OffscreenSession& session);
 int runRender(const CommonOptions& common, const RenderOptions& opts);
 int runBench(const CommonOptions& common, const BenchOptions& opts);
 int runSoak(const CommonOptions& common, const BenchOptions& opts);

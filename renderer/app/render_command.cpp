@@ -103,6 +103,16 @@ OffscreenOptions offscreenOptions(const CommonOptions& common, const Scene& scen
     return oo;
 }
 
+int finishViewerRun(Viewer& viewer, OffscreenSession& session) {
+    viewer.shutdown();  // requests still in flight must not hold up the exit
+    session.renderer().waitIdle();
+    if (session.context().validationMessageCount() > 0) {
+        logError(std::to_string(session.context().validationMessageCount()) + " Vulkan validation messages");
+        return 3;
+    }
+    return 0;
+}
+
 int runRender(const CommonOptions& common, const RenderOptions& opts) {
     int width = 0, height = 0;
     std::string error;
@@ -163,12 +173,7 @@ int runRender(const CommonOptions& common, const RenderOptions& opts) {
         if (!st) return logError(st.error().message), 1;
         logLine("wrote " + opts.out + " (" + opts.size + ", " + std::to_string(viewer.view().drawList().size()) +
                 " tiles, " + std::to_string(int(ms)) + " ms)");
-        viewer.shutdown();  // requests still in flight must not hold up the exit
-        session.renderer().waitIdle();
-        if (session.context().validationMessageCount() > 0) {
-            logError(std::to_string(session.context().validationMessageCount()) + " Vulkan validation messages");
-            return 3;
-        }
+        return finishViewerRun(viewer, session);
     } catch (const gpu::GpuError& e) {
         logError(e.what());
         return 1;

@@ -20,7 +20,8 @@ std::filesystem::path defaultScenePath() {
 }
 
 Result<std::shared_ptr<TileSource>> openTerrainSource(const TerrainSourceDesc& t,
-                                                      std::shared_ptr<std::atomic<bool>> cancel) {
+                                                      std::shared_ptr<std::atomic<bool>> cancel,
+                                                      std::function<void(const std::string&)> log) {
     if (t.type == "mbtiles") return openMbtilesSource(t.path, t.encoding);
     if (t.type == "quantized-mesh") return openQuantizedMeshSource(t.path);
     if (t.type == "gdal") {
@@ -28,7 +29,7 @@ Result<std::shared_ptr<TileSource>> openTerrainSource(const TerrainSourceDesc& t
         files.insert(files.end(), t.extraPaths.begin(), t.extraPaths.end());
         return openGdalSource(files);
     }
-    if (t.type == "http") return openHttpTerrainSource(t, std::move(cancel));
+    if (t.type == "http") return openHttpTerrainSource(t, std::move(cancel), std::move(log));
     return openFolderSource(t.path, t.encoding);
 }
 
@@ -55,7 +56,7 @@ Result<OpenedScene> openScene(const std::filesystem::path& file, const std::func
         });
         if (!st) return st.error();
     }
-    auto source = openTerrainSource(t, out.cancel);
+    auto source = openTerrainSource(t, out.cancel, log);
     if (!source) return source.error();
     out.source = *source;
     if (t.detailSeed)

@@ -23,8 +23,10 @@ struct OpenedScene {
 
 // The tile source a scene names (folder, MBTiles, HTTP, GDAL raster or quantized-mesh). Setting
 // `cancel` aborts network transfers in flight (so quitting never waits for a slow server).
+// `log` hears warnings that are not a tile's failure (an HTTP cache that cannot write).
 Result<std::shared_ptr<TileSource>> openTerrainSource(const TerrainSourceDesc& desc,
-                                                      std::shared_ptr<std::atomic<bool>> cancel = nullptr);
+                                                      std::shared_ptr<std::atomic<bool>> cancel = nullptr,
+                                                      std::function<void(const std::string&)> log = {});
 Result<OpenedScene> openScene(const std::filesystem::path& file, const std::function<void(const std::string&)>& log);
 // The scene shipped in assets/ (found next to the executable's source tree or installed data).
 std::filesystem::path defaultScenePath();

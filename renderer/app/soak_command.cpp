@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -17,23 +16,13 @@
 #include "app/globe_view.h"
 #include "app/log.h"
 #include "app/offscreen_session.h"
+#include "app/process_memory.h"
 #include "app/scene_setup.h"
 #include "app/viewer.h"
 #include "core/soak_path.h"
 #include "gpu/vk_check.h"
 
 namespace plateau::app {
-
-namespace {
-// The resident set now (VmRSS), KiB; -1 if /proc is not there.
-long residentKiB() {
-    std::ifstream f("/proc/self/status");
-    std::string line;
-    while (std::getline(f, line))
-        if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
-    return -1;
-}
-}  // namespace
 
 int runSoak(const CommonOptions& common, const BenchOptions& opts) {
     int width = 0, height = 0;
@@ -87,7 +76,7 @@ int runSoak(const CommonOptions& common, const BenchOptions& opts) {
             viewer.afterFrame();
             ++frames;
             if (minutesNow() >= double(nextReport)) {
-                const double mib = double(residentKiB()) / 1024.0;
+                const double mib = double(procStatusKiB("VmRSS")) / 1024.0;
                 perMinute.push_back(mib);
                 std::printf("  %6d  %6ld  %7d  %12.1f  %14.1f  %11zu  %14llu\n", nextReport, frames, path.legs(), mib,
                             double(viewer.view().store().bytes()) / 1048576.0, viewer.view().drawList().size(),
@@ -103,12 +92,7 @@ int runSoak(const CommonOptions& common, const BenchOptions& opts) {
         const double spread = perMinute[base] > 0 ? 100.0 * (*hi - *lo) / perMinute[base] : 0.0;
         std::printf("  after minute %zu: %.1f .. %.1f MiB, spread %.1f %% (target: within 5 %%)\n", base + 1, *lo, *hi,
                     spread);
-        viewer.shutdown();
-        session.renderer().waitIdle();
-        if (session.context().validationMessageCount() > 0) {
-            logError(std::to_string(session.context().validationMessageCount()) + " Vulkan validation messages");
-            return 3;
-        }
+        return finishViewerRun(viewer, session);
     } catch (const gpu::GpuError& e) {
         logError(e.what());
         return 1;

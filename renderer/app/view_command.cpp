@@ -119,6 +119,7 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
             vo.camera = pose;
             vo.log = logLine;
             vo.contentScale = fonts.contentScale;
+            vo.pathFile = opts.path;
             Viewer viewer(std::move(*opened), *ctx, renderer, target, vo);
             bool recreate = false;
             int frames = 0;

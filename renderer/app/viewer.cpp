@@ -14,7 +14,9 @@
 #include "app/map_labels.h"
 #include "app/model_loading.h"
 #include "app/view_models.h"
+#include "app/path_ground.h"
 #include "app/viewer_navigation.h"
+#include "app/viewer_path.h"
 #include "app/viewer_places.h"
 #include "core/camera_control.h"
 #include "core/measure.h"
@@ -81,6 +83,11 @@ Viewer::Viewer(OpenedScene opened, gpu::Context& ctx, gpu::Renderer& renderer, g
     : opened_(std::move(opened)), ctx_(ctx), renderer_(renderer), target_(target), log_(std::move(options.log)) {
     contentScale_ = options.contentScale > 0.0f ? options.contentScale : ui::builtFontOptions().contentScale;
     start(options.camera, options.underground);
+    // The path outlives scene changes (a path may be made for another scene with the same area).
+    path_ = std::make_unique<ViewerPath>(
+        [this] { return pathGround(opened_.source, panel_.settings.shading.exaggeration); },
+        [this](const std::string& line) { log(line); });
+    if (!options.pathFile.empty()) (void)path_->open(options.pathFile);
 }
 
 void Viewer::start(const std::optional<CameraPose>& camera, const UndergroundView& underground) {
@@ -152,9 +159,16 @@ gpu::FrameDesc Viewer::frame(double now) {
     if (pressed(GLFW_KEY_F2)) settings.showPanel = !settings.showPanel;
     const bool shotKey = pressed(GLFW_KEY_F12);
     if (pressed(GLFW_KEY_Q, true)) quit_ = true;
+    // K adds the view to the flythrough, unless the key is typed into a text field.
+    const bool keyframeKey = pressed(GLFW_KEY_K) && !io.WantTextInput;
+    const bool escKey = pressed(GLFW_KEY_ESCAPE);
     keys_.clear();
     camera_ = nav_->update(camera_, std::min(dt, 0.1), *view_, target_, settings, panel_.navigation);
     camera_ = places_->advance(camera_, dt, io);  // a fly-to in progress; input cancels it
+    // A flythrough preview (or a scrub of its slider); input or Esc stops it.
+    if (const auto sample = path_->advance(dt, io, escKey)) applyPathSample(*sample);
+    if (path_->takeEnded()) clearCaption();
+    if (keyframeKey) path_->capture(camera_, scene);
 
     if (scene.timeline.present) {
         range_.current = scene.timeline.current;
@@ -206,6 +220,7 @@ gpu::FrameDesc Viewer::frame(double now) {
             return displayedSurfaceHeight(view_->store(), lon, lat, settings.shading.exaggeration)
                 .value_or(4000.0 * settings.shading.exaggeration);
         }, bookmarksChanged);
+        path_->drawSection(camera_, scene);
     }
     if (scene.timeline.present && panel_.showTimeBar)
         ui::drawTimeBar(scene.timeline, range_, panel_.playback, dataDates_);

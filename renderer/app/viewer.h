@@ -36,6 +36,7 @@ class ViewModels;
 class ModelLoader;
 class DepositLayers;
 class ViewerPlaces;
+class ViewerPath;
 struct ViewerNavigation;
 
 struct PrepareStatsLite {
@@ -48,6 +49,7 @@ struct ViewerOptions {
     std::optional<CameraPose> camera;  // unset: the scene's
     std::function<void(const std::string&)> log;
     float contentScale = 0.0f;  // the monitor's content scale; 0: the one the fonts were set up with
+    std::filesystem::path pathFile;  // a flythrough path file to open at start (an error is logged)
 };
 
 class Viewer {
@@ -88,6 +90,9 @@ public:
     DepositLayers& deposits() { return *deposits_; }
     ViewModels& models() { return *models_; }
     ViewerPlaces& places() { return *places_; }
+    // The flythrough being edited, its preview and the panel's Flythrough section
+    // (app/viewer_path.h); the path itself is flythrough().path().
+    ViewerPath& flythrough() { return *path_; }
     // True once every layer, body and catalogue has been opened (or failed).
     bool layersLoaded() const { return layersLoaded_; }
     // The slider's range and the dates with data, as the last frame computed them.
@@ -171,6 +176,7 @@ private:
     std::unique_ptr<DepositLayers> deposits_;
     std::unique_ptr<ViewerNavigation> nav_;
     std::unique_ptr<ViewerPlaces> places_;  // search, flights, bookmarks (app/viewer_places.h)
+    std::unique_ptr<ViewerPath> path_;      // the flythrough being edited and its preview
     ui::PanelState panel_;
     ViewerMeasure measure_;  // the measuring tool's clicks and line; the computed sun
     Camera camera_;

@@ -52,9 +52,11 @@ Result<HttpSourceOptions> httpTerrainOptions(const TerrainSourceDesc& terrain, s
 }
 
 Result<std::shared_ptr<TileSource>> openHttpTerrainSource(const TerrainSourceDesc& terrain,
-                                                          std::shared_ptr<std::atomic<bool>> cancel) {
+                                                          std::shared_ptr<std::atomic<bool>> cancel,
+                                                          std::function<void(const std::string&)> warn) {
     auto o = httpTerrainOptions(terrain, std::move(cancel));
     if (!o) return o.error();
+    o->warn = std::move(warn);
     return openHttpSource(*o);
 }
 

@@ -34,7 +34,9 @@ Result<std::shared_ptr<TileSource>> openHttpSource(const HttpSourceOptions& opti
 Result<HttpSourceOptions> httpTerrainOptions(const TerrainSourceDesc& terrain,
                                              std::shared_ptr<std::atomic<bool>> cancel = nullptr);
 // httpTerrainOptions, then openHttpSource.
+// `warn`: see HttpTileOptions::warn.
 Result<std::shared_ptr<TileSource>> openHttpTerrainSource(const TerrainSourceDesc& terrain,
-                                                          std::shared_ptr<std::atomic<bool>> cancel = nullptr);
+                                                          std::shared_ptr<std::atomic<bool>> cancel = nullptr,
+                                                          std::function<void(const std::string&)> warn = {});
 
 }  // namespace plateau

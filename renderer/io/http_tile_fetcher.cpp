@@ -135,8 +135,13 @@ Status HttpTileFetcher::fetch(const TileId& id, const Decode& decode) {
         if (r.failure == HttpFailure::None && r.status == 200) {
             Status decoded = decode(r.body, url);
             if (!decoded) return orStale(std::move(decoded));
-            // A failed cache write costs a download next time, nothing more: not an error.
-            (void)cache_.write(id, r.body);
+            // A failed cache write costs a download next time, nothing more: not an error. The
+            // first one is worth a warning (a full disk will not empty itself); after it the
+            // cache is left alone.
+            if (!cacheWritesFailed_.load())
+                if (Status w = cache_.write(id, r.body); !w && !cacheWritesFailed_.exchange(true) && opt_.warn)
+                    opt_.warn("tile cache: " + w.error().message +
+                              "; tiles are still downloaded and drawn, the cache stops growing for this run");
             return Ok{};
         }
         if (r.failure == HttpFailure::None && (r.status == 404 || r.status == 410)) {

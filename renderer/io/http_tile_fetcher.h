@@ -62,6 +62,10 @@ struct HttpTileOptions {
     // and make later fetches fail at once with "<url>: cancelled". Shared so that neither the
     // caller nor the source can outlive it; left empty, the source cannot be cancelled.
     std::shared_ptr<std::atomic<bool>> cancel;
+    // Told once, in one line, when the disk cache cannot store a tile (disk full, no permission);
+    // tiles are still drawn from the download, and the cache stops writing for the rest of the
+    // run instead of failing on every tile. May be empty.
+    std::function<void(const std::string&)> warn;
 };
 
 // Errors: "<template>: URL template must start with http:// or https://",
@@ -123,6 +127,7 @@ private:
     // Stale copies served after a failed refresh: not refreshed again in this run, so that an
     // offline session does not pay a failed request for every load of every old tile.
     std::unordered_set<TileId, TileIdHash> staleAccepted_;
+    std::atomic<bool> cacheWritesFailed_{false};
 };
 
 }  // namespace plateau

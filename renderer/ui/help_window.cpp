@@ -14,7 +14,8 @@ using enum NavAction;
 // Keys of the window itself, beside navigation.
 const std::vector<ShortcutRow>& windowKeys() {
     static const std::vector<ShortcutRow> rows{
-        {"F1", "show or hide this help"}, {"F2", "show or hide the panel"}, {"F12", "save a screenshot"}, {"Ctrl+Q", "quit"}};
+        {"F1", "show or hide this help"}, {"F2", "show or hide the panel"}, {"F12", "save a screenshot"}, {"Ctrl+Q", "quit"},
+        {"K", "add the view to the flythrough (panel: Flythrough)"}, {"Esc", "stop the flythrough preview"}};
     return rows;
 }
 

@@ -1,6 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include <sys/resource.h>
+
 #include <atomic>
+#include <csignal>
+#include <mutex>
+#include <vector>
 #include <chrono>
 #include <thread>
 
@@ -561,4 +566,47 @@ TEST_CASE("URL templates expand and name stable cache folders", "[http]") {
     CHECK(a != cacheFolderName("https://tiles.example.com/terrarium/{z}/{x}/{y}.png?key=OTHER"));
     CHECK(cacheFolderName("http://127.0.0.1:8080/{z}/{x}/{y}.png").rfind("127.0.0.1_8080-", 0) == 0);
     CHECK(a.size() <= 64 + 17);
+}
+
+TEST_CASE("a disk cache that cannot write (full disk) warns once; tiles still load; the cache stops growing",
+          "[http][faults]") {
+    LoopbackServer server;
+    TempDir cache("http-cache");
+    auto opts = optionsFor(server, cache);
+    std::mutex m;
+    std::vector<std::string> warnings;
+    opts.warn = [&](const std::string& w) {
+        std::lock_guard lock(m);
+        warnings.push_back(w);
+    };
+    std::vector<TileId> tiles;
+    for (int x = 0; x < 6; ++x) {
+        tiles.push_back({5, 10 + x, 12});
+        server.setFile(pathOf(tiles.back()), tilePng(100.0 * x));
+    }
+    auto src = openOrFail(opts);
+    // A file size limit makes every write of a tile fail the way a full disk does (EFBIG rather
+    // than ENOSPC), without root or a special file system; SIGXFSZ would end the process.
+    rlimit old{};
+    REQUIRE(::getrlimit(RLIMIT_FSIZE, &old) == 0);
+    const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit tiny = old;
+    tiny.rlim_cur = 16;
+    REQUIRE(::setrlimit(RLIMIT_FSIZE, &tiny) == 0);
+    std::vector<bool> loaded;
+    for (const TileId& t : tiles) loaded.push_back(src->load(t).ok());
+    ::setrlimit(RLIMIT_FSIZE, &old);
+    std::signal(SIGXFSZ, oldHandler);
+    for (bool ok : loaded) CHECK(ok);  // every tile drawn from its download
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings.front().find("tile cache: ") == 0);
+    CHECK(warnings.front().find("the cache stops growing") != std::string::npos);
+    int files = 0;  // neither tiles nor temporary files left by the failed writes
+    for (const auto& e : std::filesystem::recursive_directory_iterator(cache.path()))
+        if (e.is_regular_file() && e.path().filename().string().find(".png") != std::string::npos) ++files;
+    CHECK(files == 0);
+    // Asked again, the tiles come from the server (nothing was cached), with no new warning.
+    for (const TileId& t : tiles) CHECK(src->load(t).ok());
+    CHECK(server.requestCount(pathOf(tiles.front())) == 2);
+    CHECK(warnings.size() == 1);
 }
