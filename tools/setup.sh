@@ -16,7 +16,8 @@ PACKAGES=(
   libsqlite3-dev sqlite3                      # MBTiles (the command-line tool: tests compare tile tables)
   libgdal-dev libcurl4-openssl-dev libtinygltf-dev  # rasters/vectors, HTTP tiles, glTF bodies
   catch2 libbenchmark-dev                     # tests and micro-benchmarks
-  ffmpeg                                      # video recording
+  ffmpeg                                      # video recording (ffprobe in tests)
+  libavcodec-dev libavformat-dev libswscale-dev  # H.264 MP4 written in-process
   libgeographiclib-dev                        # geodesic distances (measuring)
   libharfbuzz-dev libfreetype-dev             # text shaping (Tibetan stacks) and glyph rasterising
   fonts-noto-core fonts-noto-cjk              # Tibetan and Chinese script fonts

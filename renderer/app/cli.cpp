@@ -54,6 +54,9 @@ int run(int argc, char** argv) {
     app.add_option("--frames", view.frames, "Close the window after N frames (scripted runs)");
     app.add_option("--path", view.path, "Flythrough path file (JSON) to open in the panel's Flythrough section");
     app.add_option("--fallback-out", view.fallbackOut, "Image written when there is no display")->capture_default_str();
+    app.add_option("--tour", view.tour, "Tour file (JSON) to load; its scene unless --scene is given");
+    app.add_flag("--present", view.present, "Present the tour at once: fullscreen, keys step through the stops");
+    app.add_flag("--autoplay", view.autoplay, "Present the tour moving on after each stop's dwell");
 
     RenderOptions render;
     CommonOptions renderCommon;
@@ -81,6 +84,32 @@ int run(int argc, char** argv) {
         ->check(CLI::Range(1, 100000));
     bc->add_option("--seed", bench.seed, "The soak run's random flight")->capture_default_str();
 
+    RecordOptions record;
+    CommonOptions recordCommon;
+    auto* rec = app.add_subcommand("record", "Record a camera path or a tour to an MP4 video or PNG frames, settled and "
+                                             "deterministic, without a display");
+    addCommon(*rec, recordCommon);
+    auto* pathOpt = rec->add_option("--path", record.path, "Camera path file (JSON), as the Flythrough section saves it");
+    rec->add_option("--tour", record.tour, "Tour file (JSON)")->excludes(pathOpt);
+    rec->add_option("--size", record.size, "Frame size WxH (even for video)")->capture_default_str();
+    rec->add_option("--fps", record.fps, "Frames per second")->check(CLI::Range(1, 240))->capture_default_str();
+    rec->add_option("--out", record.out,
+                    "Output: a video file (.mp4: H.264, yuv420p), or a folder (or a name ending in '/') for "
+                    "frame_00001.png, ...")
+        ->required();
+    rec->add_option("--msaa", record.msaa, "Anti-aliasing samples per pixel (1, 2, 4 or 8)")
+        ->check(CLI::IsMember({1, 2, 4, 8}))
+        ->capture_default_str();
+    rec->add_option("--crf", record.crf, "Video quality, x264's constant rate factor: 0 lossless .. 51 worst")
+        ->check(CLI::Range(0, 51))
+        ->capture_default_str();
+    rec->add_option("--codec", record.codec, "FFmpeg video encoder")->capture_default_str();
+    rec->add_option("--from", record.from, "Record from this second of the path")->check(CLI::Range(0.0, 1.0e6));
+    rec->add_option("--to", record.to, "Record up to this second of the path (default: its end)")
+        ->check(CLI::Range(0.0, 1.0e6));
+    // Debugging the recorder's own check; not in --help.
+    rec->add_flag("--debug-no-settle", record.noSettle, "")->group("");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -96,8 +125,10 @@ int run(int argc, char** argv) {
         if (const char* v = std::getenv("PLATEAU_VALIDATION"); v && std::string(v) == "1") c.validation = true;
         return c;
     };
+    view.sceneGiven = !common.scene.empty();
     if (*rc) return runRender(withScene(renderCommon), render);
     if (*bc) return bench.soakMinutes > 0 ? runSoak(withScene(benchCommon), bench) : runBench(withScene(benchCommon), bench);
+    if (*rec) return runRecord(withScene(recordCommon), record);
     return runView(withScene(common), view);
 }
 

@@ -50,12 +50,30 @@ struct BenchOptions {
     unsigned long long seed = 1;  // the soak run's random flight
 };
 
+struct RecordOptions {
+    std::string path;  // a camera path file (JSON)
+    std::string tour;  // or a tour file
+    std::string size = "1920x1080";
+    int fps = 30;
+    std::string out;   // a video file (.mp4), or a folder (or a name ending in '/') for PNGs
+    int msaa = 4;      // samples per pixel
+    int crf = 18;      // x264 quality: 0 lossless .. 51
+    std::string codec = "libx264";
+    double from = 0;   // seconds of the path: record from..to
+    double to = -1;    // < 0: to the end
+    bool noSettle = false;  // debugging: draw without waiting for tiles (the recorder then refuses the frames)
+};
+
 struct ViewOptions {
     std::string camera;
     std::string size = "1280x720";
     int frames = 0;  // > 0: close after this many frames (scripted runs)
     std::string fallbackOut = "plateau-view.png";
     std::string path;  // a flythrough path file to open in the panel
+    std::string tour;        // a tour file to load (its scene unless --scene is given)
+    bool sceneGiven = false; // --scene was given: it wins over the tour's
+    bool present = false;    // start presenting the tour at once (fullscreen)
+    bool autoplay = false;   // move on after each stop's dwell
 };
 
 // False (with a one-line error in `error`) when an option's value is invalid for this scene.
@@ -76,6 +94,8 @@ int finishViewerRun(Viewer& viewer, OffscreenSession& session);
 int runRender(const CommonOptions& common, const RenderOptions& opts);
 int runBench(const CommonOptions& common, const BenchOptions& opts);
 int runSoak(const CommonOptions& common, const BenchOptions& opts);
+// Exit code 130 when stopped by Ctrl-C (the file holds the frames done).
+int runRecord(const CommonOptions& common, const RecordOptions& opts);
 int runView(const CommonOptions& common, const ViewOptions& opts);
 
 }  // namespace plateau::app

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstdio>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -19,10 +20,12 @@
 #include "app/log.h"
 #include "app/scene_setup.h"
 #include "app/viewer.h"
+#include "app/viewer_tour.h"
 #include "gpu/context.h"
 #include "gpu/renderer.h"
 #include "gpu/swapchain_target.h"
 #include "gpu/vk_check.h"
+#include "io/tour_file.h"
 #include "ui/overlay.h"
 
 namespace plateau::app {
@@ -57,11 +60,27 @@ bool haveDisplay() {
 }
 }  // namespace
 
-int runView(const CommonOptions& common, const ViewOptions& opts) {
+int runView(const CommonOptions& commonIn, const ViewOptions& opts) {
+    CommonOptions common = commonIn;
+    std::optional<Tour> tour;
+    if (!opts.tour.empty()) {
+        Result<Tour> t = openTourFile(opts.tour);
+        if (!t) return logError(t.error().message), 1;
+        // The tour's own scene, unless the command line names one.
+        if (const auto s = tourScenePath(*t, opts.tour); !s.empty() && !opts.sceneGiven) common.scene = s.string();
+        tour = std::move(*t);
+    }
     if (!haveDisplay() || !glfwInit()) {
         logLine("no display: rendering the view to " + opts.fallbackOut + " instead");
         RenderOptions ro;
         ro.camera = opts.camera;
+        if (tour && ro.camera.empty()) {  // the first stop, as presenting would start
+            const CameraPose& v = tour->stops.front().view;
+            char buf[200];
+            std::snprintf(buf, sizeof buf, "%.6f,%.6f,%.3f,%.3f,%.3f,%.3f", v.lon_deg, v.lat_deg, v.height_m,
+                          v.heading_deg, v.pitch_deg, v.fov_deg);
+            ro.camera = buf;
+        }
         ro.size = opts.size;
         ro.out = opts.fallbackOut;
         return runRender(common, ro);
@@ -121,6 +140,30 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
             vo.contentScale = fonts.contentScale;
             vo.pathFile = opts.path;
             Viewer viewer(std::move(*opened), *ctx, renderer, target, vo);
+            if (tour) {
+                viewer.tour().load(std::move(*tour), opts.tour);
+                viewer.tour().setAutoplay(opts.autoplay);
+                if (opts.present) viewer.tour().present(viewer, 0);
+            }
+            // Presenter mode fills the monitor (under Xvfb: the screen); leaving it puts the
+            // window back where and as large as it was.
+            bool fullscreen = false;
+            int savedX = 0, savedY = 0, savedW = width, savedH = height;
+            const auto followPresenter = [&] {
+                if (viewer.presenting() == fullscreen) return;
+                fullscreen = viewer.presenting();
+                if (fullscreen) {
+                    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+                    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+                    if (!mode) return logLine("presenter mode: no monitor to fill; staying in the window");
+                    glfwGetWindowPos(window, &savedX, &savedY);
+                    glfwGetWindowSize(window, &savedW, &savedH);
+                    glfwSetWindowMonitor(window, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+                } else {
+                    glfwSetWindowMonitor(window, nullptr, savedX, savedY, savedW, savedH, GLFW_DONT_CARE);
+                }
+            };
+            followPresenter();
             bool recreate = false;
             int frames = 0;
             // The window's clock is read here, once per frame, and passed down as plain data.
@@ -146,6 +189,7 @@ int runView(const CommonOptions& common, const ViewOptions& opts) {
                 const gpu::FrameDesc desc = viewer.frame(now);
                 if (!renderer.drawFrame(desc).presented) recreate = true;
                 viewer.afterFrame();
+                followPresenter();
                 if (viewer.quitRequested()) break;
                 if (opts.frames > 0 && ++frames >= opts.frames) break;
             }

@@ -18,6 +18,7 @@
 #include "app/viewer_navigation.h"
 #include "app/viewer_path.h"
 #include "app/viewer_places.h"
+#include "app/viewer_tour.h"
 #include "core/camera_control.h"
 #include "core/measure.h"
 #include "core/picking.h"
@@ -58,7 +59,8 @@ FilteredDrawData withoutPanel(const ImDrawData& all) {
     FilteredDrawData out;
     out.data = all;
     std::vector<const ImGuiWindow*> roots;
-    for (const char* name : {ui::kPanelWindow, ui::kTimeWindow, ui::kInfoWindow, ui::kHelpWindow})
+    for (const char* name : {ui::kPanelWindow, ui::kTimeWindow, ui::kInfoWindow, ui::kHelpWindow,
+                             ui::kPresenterNotesWindow})
         if (ImGuiWindow* w = ImGui::FindWindowByName(name)) roots.push_back(w);
     std::vector<const ImDrawList*> skip;
     for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
@@ -82,6 +84,7 @@ Viewer::Viewer(OpenedScene opened, gpu::Context& ctx, gpu::Renderer& renderer, g
                ViewerOptions options)
     : opened_(std::move(opened)), ctx_(ctx), renderer_(renderer), target_(target), log_(std::move(options.log)) {
     contentScale_ = options.contentScale > 0.0f ? options.contentScale : ui::builtFontOptions().contentScale;
+    recording_ = std::make_unique<ViewerRecording>([this](const std::string& line) { log(line); });
     start(options.camera, options.underground);
     // The path outlives scene changes (a path may be made for another scene with the same area).
     path_ = std::make_unique<ViewerPath>(
@@ -101,6 +104,7 @@ void Viewer::start(const std::optional<CameraPose>& camera, const UndergroundVie
     deposits_ = std::make_unique<DepositLayers>(scene.layers, logFn);
     nav_ = std::make_unique<ViewerNavigation>();
     places_ = std::make_unique<ViewerPlaces>(defaultScenePath().parent_path() / "places/gazetteer.csv", logFn);
+    if (!tour_) tour_ = std::make_unique<ViewerTour>(logFn);  // a tour outlives opening another scene
     panel_.settings.shading = scene.shading;
     panel_.settings.maxScreenSpaceError = scene.maxScreenSpaceError;
     panel_.settings.underground = underground;
@@ -160,17 +164,22 @@ gpu::FrameDesc Viewer::frame(double now) {
     const bool shotKey = pressed(GLFW_KEY_F12);
     if (pressed(GLFW_KEY_Q, true)) quit_ = true;
     // K adds the view to the flythrough, unless the key is typed into a text field.
-    const bool keyframeKey = pressed(GLFW_KEY_K) && !io.WantTextInput;
+    const bool keyframeKey = pressed(GLFW_KEY_K) && !io.WantTextInput && !tour_->presenting();
     const bool escKey = pressed(GLFW_KEY_ESCAPE);
+    // Presenter keys (arrows, pages, space) step through the tour instead of navigating.
+    tour_->keys(*this, [&](int key) { return pressed(key); });
     keys_.clear();
-    camera_ = nav_->update(camera_, std::min(dt, 0.1), *view_, target_, settings, panel_.navigation);
-    camera_ = places_->advance(camera_, dt, io);  // a fly-to in progress; input cancels it
+    if (!tour_->presenting()) {
+        camera_ = nav_->update(camera_, std::min(dt, 0.1), *view_, target_, settings, panel_.navigation);
+        camera_ = places_->advance(camera_, dt, io);  // a fly-to in progress; input cancels it
+    }
     // A flythrough preview (or a scrub of its slider); input or Esc stops it.
     if (const auto sample = path_->advance(dt, io, escKey)) applyPathSample(*sample);
     if (path_->takeEnded()) clearCaption();
     if (keyframeKey) path_->capture(camera_, scene);
+    tour_->advance(*this, dt, io);  // a tour sets the camera, date, layers and caption
 
-    if (scene.timeline.present) {
+    if (scene.timeline.present && !tour_->player()) {
         range_.current = scene.timeline.current;
         scene.timeline.current = advancePlayback(range_, panel_.playback, dt);
     }
@@ -182,6 +191,7 @@ gpu::FrameDesc Viewer::frame(double now) {
     const auto st = view_->update(input, selectionParams(settings.maxScreenSpaceError, settings.shading,
                                                            opened_.source->maxZoom()),
                                   scene.memory.uploadsPerFrame);
+    frameResidency_ = {st.settled && st.overlayMissing == 0, st.missing + st.overlayMissing};
     const bool draped = layers_ ? layers_->poll() : true;
     const bool bodies = modelLoader_ ? modelLoader_->poll() : true;
     layersLoaded_ = draped && bodies;
@@ -221,7 +231,11 @@ gpu::FrameDesc Viewer::frame(double now) {
                 .value_or(4000.0 * settings.shading.exaggeration);
         }, bookmarksChanged);
         path_->drawSection(camera_, scene);
+        tour_->drawSection(*this);
     }
+    if (settings.showPanel)
+        recording_->drawSection([this] { return currentScene(); }, &path_->path());
+    tour_->drawNotes();
     if (scene.timeline.present && panel_.showTimeBar)
         ui::drawTimeBar(scene.timeline, range_, panel_.playback, dataDates_);
     if (shotKey) screenshotPending_ = true;
@@ -229,6 +243,8 @@ gpu::FrameDesc Viewer::frame(double now) {
     desc.ui = ImGui::GetDrawData();
     return desc;
 }
+
+bool Viewer::presenting() const { return tour_->presenting(); }
 
 bool Viewer::pressed(int key, bool ctrl) const {
     for (const QueuedKey& k : keys_)

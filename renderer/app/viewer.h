@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/scene_setup.h"
+#include "app/viewer_recording.h"
 #include "app/viewer_measure.h"
 #include "core/camera.h"
 #include "core/camera_path.h"
@@ -37,6 +38,7 @@ class ModelLoader;
 class DepositLayers;
 class ViewerPlaces;
 class ViewerPath;
+class ViewerTour;
 struct ViewerNavigation;
 
 struct PrepareStatsLite {
@@ -78,6 +80,9 @@ public:
     PrepareStatsLite settle(double timeoutSeconds = 120.0);
     // After the caller drew the frame: does what needs a drawn frame (a screenshot asked for).
     void afterFrame();
+    // The residency of the last frame() (terrain and draped-layer tiles it still wanted): the
+    // recorder refuses to keep a frame drawn with tiles missing.
+    const PrepareStatsLite& lastFrameResidency() const { return frameResidency_; }
 
     // Saves a screenshot now (as the panel's button does): `scale` times the target's size,
     // with or without the panel, settled (no missing tiles). Returns the file written or an error.
@@ -93,6 +98,10 @@ public:
     // The flythrough being edited, its preview and the panel's Flythrough section
     // (app/viewer_path.h); the path itself is flythrough().path().
     ViewerPath& flythrough() { return *path_; }
+    // Tours and presenter mode (app/viewer_tour.h).
+    ViewerTour& tour() { return *tour_; }
+    // In presenter mode: the window goes fullscreen while this is true.
+    bool presenting() const;
     // True once every layer, body and catalogue has been opened (or failed).
     bool layersLoaded() const { return layersLoaded_; }
     // The slider's range and the dates with data, as the last frame computed them.
@@ -134,6 +143,10 @@ public:
     ui::FrameOverlayOptions& frameOverlay() { return overlay_; }
     // Where the last frame drew its caption, scale bar and north arrow (display pixels).
     const ui::FrameOverlayDrawn& frameOverlayDrawn() const { return overlayDrawn_; }
+
+    // The panel's Record section: records the Flythrough section's path in a child process
+    // (app/viewer_recording.h).
+    ViewerRecording& recording() { return *recording_; }
 
     // Cancels network transfers and waits for the loaders (before the renderer goes away).
     void shutdown();
@@ -177,6 +190,7 @@ private:
     std::unique_ptr<ViewerNavigation> nav_;
     std::unique_ptr<ViewerPlaces> places_;  // search, flights, bookmarks (app/viewer_places.h)
     std::unique_ptr<ViewerPath> path_;      // the flythrough being edited and its preview
+    std::unique_ptr<ViewerTour> tour_;      // the tour, its player and presenter mode
     ui::PanelState panel_;
     ViewerMeasure measure_;  // the measuring tool's clicks and line; the computed sun
     Camera camera_;
@@ -198,6 +212,8 @@ private:
     bool pressedOnMap_ = false;  // the left button went down over the map, not over a window
     std::optional<InfoCard> card_;
     std::optional<ShownCaption> caption_;
+    PrepareStatsLite frameResidency_;
+    std::unique_ptr<ViewerRecording> recording_;
     ui::FrameOverlayOptions overlay_;
     ui::FrameOverlayDrawn overlayDrawn_;
     void drawFrameOverlay(const gpu::FrameDesc& desc, const ui::StatusInfo& status);

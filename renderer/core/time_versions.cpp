@@ -61,7 +61,9 @@ std::vector<std::size_t> TimeVersions::activeFeatures(std::int64_t state) const 
 TimeBlend TimeVersions::blendAt(double t, double fadeYears) const {
     const std::int64_t k = stateAt(t);
     TimeBlend b{k, k, 1.0};
-    if (fadeYears > 0 && k > 0) {
+    // The first date with data shows it whole: there is no earlier version to fade from, and a
+    // fade from nothing left the earliest outlines invisible at their own date.
+    if (fadeYears > 0 && k > 1) {
         const double since = t - boundaries_[std::size_t(k - 1)];
         if (since < fadeYears) {
             b.from = k - 1;

@@ -35,7 +35,7 @@ public:
     std::int64_t stateCount() const { return std::int64_t(boundaries_.size()) + 1; }
     bool active(std::size_t feature, std::int64_t state) const;
     std::vector<std::size_t> activeFeatures(std::int64_t state) const;
-    // After each boundary the layer fades from the previous state over `fadeYears`.
+    // After each boundary but the first the layer fades from the previous state over `fadeYears`.
     TimeBlend blendAt(double t, double fadeYears) const;
 
     const std::vector<double>& boundaries() const { return boundaries_; }

@@ -42,6 +42,7 @@ OffscreenTarget::~OffscreenTarget() {
 
 void OffscreenTarget::recordAfterPass(VkCommandBuffer cmd, std::uint32_t) {
     depthReadback_.record(cmd, depth_.handle(), extent_);
+    if (ring_) ring_->record(cmd, colour_.handle());
     if (!captureNext_) return;
     captureNext_ = false;
     // Colour is already TRANSFER_SRC (the render pass's final layout).
@@ -55,6 +56,11 @@ void OffscreenTarget::recordAfterPass(VkCommandBuffer cmd, std::uint32_t) {
     toHost.dstAccessMask = VK_ACCESS_HOST_READ_BIT;
     vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_HOST_BIT, 0, 1, &toHost, 0, nullptr, 0,
                          nullptr);
+}
+
+void OffscreenTarget::requestRingCapture(std::uint64_t tag) {
+    if (!ring_) ring_ = std::make_unique<ColourReadbackRing>(ctx_, extent_);
+    ring_->request(tag);
 }
 
 std::vector<std::uint8_t> OffscreenTarget::readColourRgba() const {

@@ -54,6 +54,14 @@ std::vector<ShortcutGroup> shortcutTable() {
         else keys.rows.push_back({std::string(b.keyName), std::string(describe(b.action))});
     }
     groups.push_back({"Window", windowKeys()});
+    // While a tour is presented the keyboard navigation is off: these are what clickers send.
+    groups.push_back({"Presenter mode (a tour: panel > Tour > Start presenting)",
+                      {{"Page Down, Space, Right, Down", "next stop"},
+                       {"Page Up, Left, Up", "previous stop"},
+                       {"Home, End", "first, last stop"},
+                       {"P", "autoplay on or off"},
+                       {"T", "show or hide the presenter's notes"},
+                       {"Esc", "leave presenter mode"}}});
     return groups;
 }
 

@@ -152,6 +152,9 @@ TEST_CASE("time versions: latest version per object, state keys, fades", "[vecto
     CHECK(mid.weight == Approx(0.5));
     const TimeBlend done = tv.blendAt(1998, 5);
     CHECK(done.from == done.to);
+    const TimeBlend first = tv.blendAt(1936, 5);  // the first date: nothing to fade from
+    CHECK(first.from == first.to);
+    CHECK(first.weight == 1.0);
 
     const TimeVersions still({version("", -INFINITY), version("", -INFINITY)});
     CHECK(!still.varies());
