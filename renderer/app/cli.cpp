@@ -70,6 +70,11 @@ int run(int argc, char** argv) {
     rc->add_option("--size", render.size, "Image size WxH")->capture_default_str();
     rc->add_option("--out", render.out, "Output PNG file (written atomically)")->required();
     rc->add_flag("--with-panel", render.withPanel, "Draw the panel and the time bar, as the window shows them");
+    rc->add_option("--caption-title", render.captionTitle, "Caption title drawn into the image (UTF-8)");
+    rc->add_option("--caption-subtitle", render.captionSubtitle, "Caption subtitle");
+    rc->add_option("--caption-source", render.captionSource, "Caption source line");
+    rc->add_flag("--no-scale-bar", render.noScaleBar, "Leave out the scale bar");
+    rc->add_flag("--no-north-arrow", render.noNorthArrow, "Leave out the north arrow");
 
     BenchOptions bench;
     CommonOptions benchCommon;

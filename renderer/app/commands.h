@@ -39,6 +39,8 @@ struct RenderOptions {
     std::string size = "1280x720";
     std::string out;
     bool withPanel = false;  // draw the panel and time bar as the window shows them
+    std::string captionTitle, captionSubtitle, captionSource;  // a caption drawn into the still
+    bool noScaleBar = false, noNorthArrow = false;
 };
 
 struct BenchOptions {

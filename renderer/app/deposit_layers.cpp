@@ -86,13 +86,6 @@ void DepositLayers::draw() const {
     if (!legends.empty()) ui::drawDepositLegends(legends);
 }
 
-std::vector<std::string> DepositLayers::attributions() const {
-    std::vector<std::string> out;
-    for (const DepositLayerState& l : layers_)
-        if (l.desc.visible && !l.desc.attribution.empty()) out.push_back(l.desc.attribution);
-    return out;
-}
-
 std::optional<PickedDeposit> DepositLayers::pick(float x, float y) const {
     for (std::size_t i = layers_.size(); i-- > 0;) {
         const auto& markers = frames_[i].markers;

@@ -50,8 +50,6 @@ public:
     void dropCoveredLabels(std::vector<ui::ScreenLabel>& labels, const MeasureTextFn& measure) const;
     // Draws the placed markers, their labels and the legend (between ImGui::NewFrame and Render).
     void draw() const;
-    // Attributions of the visible layers that have one.
-    std::vector<std::string> attributions() const;
     // The marker under (x, y) from the last place(), topmost layer first.
     std::optional<PickedDeposit> pick(float x, float y) const;
     // The markers placed for layer `i` by the last place().

@@ -175,19 +175,6 @@ PrepareStats GlobeView::settle(const FrameInput& in, const SelectionParams& para
     return st;
 }
 
-std::vector<std::string> GlobeView::attributions() const {
-    std::vector<std::string> out;
-    for (const ViewLayer& l : layers_) {
-        if (!l.desc.visible) continue;
-        std::string a = l.desc.attribution;
-        if (a.empty() && l.residency) a = l.residency->source().attribution();
-        // A mine layer's legend says what is schematic and from when: shown like a credit.
-        if (l.modifiers && !l.desc.legend.empty()) a = a.empty() ? l.desc.legend : l.desc.legend + "; " + a;
-        if (!a.empty() && std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
-    }
-    return out;
-}
-
 std::optional<double> GlobeView::terrainHeight(double lon_deg, double lat_deg) const {
     return terrainHeightAt(store(), lon_deg, lat_deg);
 }

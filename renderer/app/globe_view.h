@@ -79,8 +79,6 @@ public:
     gpu::FrameDesc frame(const FrameInput& in, const Shading& shading) const;
     const TileResidency& residency() const { return residency_; }
     const TileStore& store() const { return residency_.store(); }
-    // Attributions of the visible layers that have one, bottom layer first.
-    std::vector<std::string> attributions() const;
 
 private:
     // The selection refines where a visible layer has data, also past the terrain's data.

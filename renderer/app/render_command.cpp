@@ -12,6 +12,7 @@
 #include "app/map_labels.h"
 #include "app/model_loading.h"
 #include "app/viewer.h"
+#include "core/attributions.h"
 #include "ui/overlay.h"
 #include "app/log.h"
 #include "app/offscreen_session.h"
@@ -80,8 +81,13 @@ MemoryBudget memoryBudget(const Scene& scene) {
 ui::StatusInfo statusLabel(const Scene& scene, const GlobeView& view) {
     ui::StatusInfo s{scene.title, scene.label, "", 0, 0, 0.0, {}, {}};
     if (scene.timeline.present) s.date = formatDate(scene.timeline.current);
-    if (!scene.terrain.attribution.empty()) s.attributions.push_back(scene.terrain.attribution);
-    for (const std::string& a : view.attributions()) s.attributions.push_back(a);
+    // The credits of what is visible: the terrain and each visible layer, draped or not, once each;
+    // a layer without its own credit shows its source's (a TileJSON attribution).
+    s.attributions = visibleAttributions(scene.terrain.attribution, scene.layers, [&view](const LayerDesc& l) {
+        if (const auto i = view.indexOf(l.id))
+            if (const ViewLayer& v = view.layers()[*i]; v.residency) return v.residency->source().attribution();
+        return std::string();
+    });
     return s;
 }
 
@@ -133,6 +139,10 @@ int runRender(const CommonOptions& common, const RenderOptions& opts) {
         Viewer viewer(std::move(*opened), session.context(), session.renderer(), session.target(), vo);
         viewer.panel().settings.showPanel = opts.withPanel;
         viewer.panel().showTimeBar = opts.withPanel;
+        viewer.panel().settings.scaleBar = !opts.noScaleBar;
+        viewer.panel().settings.northArrow = !opts.noNorthArrow;
+        const Caption caption{opts.captionTitle, opts.captionSubtitle, opts.captionSource};
+        if (!caption.empty()) viewer.setCaption(caption);
         const auto t0 = std::chrono::steady_clock::now();
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = ImVec2(float(width), float(height));

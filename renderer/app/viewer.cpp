@@ -140,6 +140,13 @@ gpu::FrameDesc Viewer::frame(double now) {
     camera_.height = int(ext.height);
     ui::ViewSettings& settings = panel_.settings;
 
+    // A caption about to be drawn for the first time has its glyphs baked in before this frame,
+    // so no recorded frame shows it with missing glyphs.
+    if (caption_) {
+        ui::requireText(caption_->caption.title);
+        ui::requireText(caption_->caption.subtitle);
+        ui::requireText(caption_->caption.source);
+    }
     // A new text size or content scale, or names whose glyphs the atlas lacked: fonts rebuilt
     // and uploaded between frames (ui/fonts.h).
     if (ui::refreshFonts(contentScale_, settings.textSizePercent)) renderer_.rebuildImGuiFonts();
@@ -191,7 +198,6 @@ gpu::FrameDesc Viewer::frame(double now) {
     updateDataDates();
 
     ui::StatusInfo status = statusLabel(scene, *view_);
-    for (const std::string& a : deposits_->attributions()) status.attributions.push_back(a);
     if (!models_->models().empty() && !io.WantCaptureMouse) {
         const double sx = double(io.DisplayFramebufferScale.x), sy = double(io.DisplayFramebufferScale.y);
         if (const auto hit = models_->pick(camera_, double(io.MousePos.x) * sx, double(io.MousePos.y) * sy, *view_,
@@ -211,7 +217,7 @@ gpu::FrameDesc Viewer::frame(double now) {
     nav_->drawn(target_, desc.camera);  // tags this frame's depth copy with its camera
     if (card_ && !ui::drawInfoCard(*card_)) card_.reset();
     if (settings.tileBounds) drawTileBounds(desc.camera);
-    if (!scene.label.empty() || !scene.title.empty()) ui::drawLabel(status);  // --no-label: none
+    drawFrameOverlay(desc, status);
 
     if (settings.showPanel) {
         const ui::PanelModel model = panelModel(dt * 1000.0, st.drawn, st.missing, st.overlayMissing);
@@ -513,6 +519,40 @@ void Viewer::removeLayer(std::size_t index) {
     for (ViewModel& m : models_->models())
         if (m.desc.id == id) m.desc.visible = false;
     log("layer '" + id + "' removed");
+}
+
+void Viewer::setCaption(const Caption& caption, double alpha) {
+    if (caption.empty() || !(alpha > 0.0)) caption_.reset();
+    else caption_ = ShownCaption{caption, std::clamp(alpha, 0.0, 1.0)};
+}
+
+void Viewer::drawFrameOverlay(const gpu::FrameDesc& desc, const ui::StatusInfo& status) {
+    const ui::ViewSettings& settings = panel_.settings;
+    const Scene& scene = opened_.scene;
+    ui::FrameOverlayOptions o = overlay_;
+    o.scaleBar = o.scaleBar && settings.scaleBar;
+    o.northArrow = o.northArrow && settings.northArrow;
+    // The time bar shows the date where it is drawn: the frame does not repeat it, and keeps its
+    // scale bar clear of the bar.
+    const bool timeBar = scene.timeline.present && panel_.showTimeBar;
+    o.date = o.date && !timeBar;
+    if (timeBar)
+        if (const ImGuiWindow* w = ImGui::FindWindowByName(ui::kTimeWindow); w && w->WasActive)
+            o.bottomInset = std::max(o.bottomInset, w->Size.y + 10.0f);
+    ui::FrameOverlayContent c;
+    if (caption_) c.caption = caption_->caption, c.captionAlpha = caption_->alpha;
+    c.title = status.title;
+    c.label = status.label;
+    c.date = status.date;
+    c.attributions = status.attributions;
+    c.picked = status.picked;
+    if (o.scaleBar || o.northArrow) {
+        const double exaggeration = settings.shading.exaggeration;
+        ui::measureScaleAndNorth(c, desc.camera, [this, exaggeration](double lon, double lat) {
+            return displayedSurfaceHeight(view_->store(), lon, lat, exaggeration);
+        });
+    }
+    overlayDrawn_ = ui::drawFrameOverlay(c, o);
 }
 
 void Viewer::applyPathSample(const PathSample& sample) {

@@ -19,6 +19,7 @@
 #include "core/picking.h"
 #include "core/underground.h"
 #include "gpu/renderer.h"
+#include "ui/frame_overlay.h"
 #include "ui/panel.h"
 
 struct ImDrawData;
@@ -134,6 +135,14 @@ public:
     };
     const std::optional<ShownCaption>& activeCaption() const { return caption_; }
     void clearCaption() { caption_.reset(); }
+    // Shows a caption without moving the camera (`plateau render --caption-title`); alpha 0 or an
+    // empty caption clears it.
+    void setCaption(const Caption& caption, double alpha = 1.0);
+    // What frames show over the picture (ui/frame_overlay.h): the presenter enlarges it with
+    // sizeFactor. The panel's scale bar and north arrow checkboxes (ViewSettings) apply on top.
+    ui::FrameOverlayOptions& frameOverlay() { return overlay_; }
+    // Where the last frame drew its caption, scale bar and north arrow (display pixels).
+    const ui::FrameOverlayDrawn& frameOverlayDrawn() const { return overlayDrawn_; }
 
     // The panel's Record section: records the Flythrough section's path in a child process
     // (app/viewer_recording.h).
@@ -205,6 +214,9 @@ private:
     std::optional<ShownCaption> caption_;
     PrepareStatsLite frameResidency_;
     std::unique_ptr<ViewerRecording> recording_;
+    ui::FrameOverlayOptions overlay_;
+    ui::FrameOverlayDrawn overlayDrawn_;
+    void drawFrameOverlay(const gpu::FrameDesc& desc, const ui::StatusInfo& status);
     bool shuttingDown_ = false;
     float contentScale_ = 1.0f;
 };

@@ -139,6 +139,20 @@ void addText(std::string_view utf8) {
     }
 }
 
+void requireText(std::string_view utf8) {
+    FontState& s = state();
+    for (const TextRun& r : splitScriptRuns(utf8)) {
+        const std::string_view piece = utf8.substr(r.begin, r.end - r.begin);
+        if (r.script == Script::Tibetan) {
+            // A run not shaped at the last build may need glyphs the atlas lacks.
+            if (s.tibetanRuns.emplace(piece).second) s.dirty = true;
+            continue;
+        }
+        for (const DecodedChar& d : decodeUtf8(piece))
+            if (d.codepoint > 0xFF && d.codepoint <= 0xFFFF && s.codepoints.insert(d.codepoint).second) s.dirty = true;
+    }
+}
+
 const FontOptions& builtFontOptions() { return state().options; }
 
 bool fontsNeedRebuild() { return state().dirty; }

@@ -41,6 +41,10 @@ struct FontOptions {
 // Remembers text the app will show (names from the data, the gazetteer, legends) so its Hanzi
 // and shaped Tibetan glyphs are in the next atlas. Cheap; call it as data arrives.
 void addText(std::string_view utf8);
+// The same for text that must show in the very next frame (a caption about to be drawn into a
+// recorded frame): when it has glyphs the atlas lacks, fontsNeedRebuild() turns true, so the
+// rebuild before the frame bakes them in.
+void requireText(std::string_view utf8);
 
 // (Re)builds the ImGui font atlas for the current ImGui context at 15 px times the options'
 // scale; the GPU font texture must be uploaded again afterwards (gpu::ImGuiPass::rebuildFonts).

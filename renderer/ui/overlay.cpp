@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "ui/fonts.h"
+#include "ui/frame_overlay.h"
 #include "ui/text_draw.h"
 
 namespace plateau::ui {
@@ -56,24 +57,17 @@ bool refreshFonts(float contentScale, float textSizePercent) {
 }
 
 void drawLabel(const StatusInfo& status) {
-    const ImVec2 size = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(size.x - 10.0f, size.y - 10.0f), ImGuiCond_Always, ImVec2(1.0f, 1.0f));
-    ImGui::SetNextWindowBgAlpha(0.55f);
-    // At most half the width: the time bar takes the bottom left.
-    ImGui::SetNextWindowSizeConstraints(ImVec2(0.0f, 0.0f), ImVec2(size.x * 0.5f - 20.0f, size.y));
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
-                                   ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs;
-    if (ImGui::Begin("##label", nullptr, flags)) {
-        ImGui::PushTextWrapPos(size.x * 0.5f - 30.0f);
-        if (!status.title.empty()) ImGui::TextUnformatted(status.title.c_str());
-        if (!status.label.empty()) ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.4f, 1.0f), "%s", status.label.c_str());
-        if (!status.date.empty()) ImGui::Text("%s", status.date.c_str());
-        for (const std::string& a : status.attributions)
-            ImGui::TextColored(ImVec4(0.85f, 0.85f, 0.85f, 1.0f), "%s", a.c_str());
-        ImGui::PopTextWrapPos();
-    }
-    ImGui::End();
+    // The status box of the frame overlay, alone: one place draws the title, data label, date
+    // and credits, whether a frame comes from the viewer or from a bare offscreen session.
+    FrameOverlayContent c;
+    c.title = status.title;
+    c.label = status.label;
+    c.date = status.date;
+    c.attributions = status.attributions;
+    c.picked = status.picked;
+    FrameOverlayOptions o;
+    o.caption = o.scaleBar = o.northArrow = false;
+    drawFrameOverlay(c, o);
 }
 
 void drawMapLabels(const std::vector<ScreenLabel>& labels) {

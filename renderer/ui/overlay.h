@@ -25,6 +25,7 @@ std::vector<std::string> applyUiScale(float scale);
 // upload the font texture again: gpu::Renderer::rebuildImGuiFonts). Missing fonts are only
 // reported by setupImGui.
 bool refreshFonts(float contentScale, float textSizePercent);
+// The status box (title, data label, date, credits) at the bottom right: ui/frame_overlay.h draws it.
 void drawLabel(const StatusInfo& status);
 // Feature labels on the map, behind every window: a dot at the anchor and haloed text.
 void drawMapLabels(const std::vector<ScreenLabel>& labels);

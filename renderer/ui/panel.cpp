@@ -47,6 +47,11 @@ bool viewSection(ViewSettings& s, SunSettings& sun) {
     noteItem("view.wireframe");
     changed |= drawTextSizeSetting(s.textSizePercent);
     noteItem("view.textsize");
+    changed |= ImGui::Checkbox("Scale bar", &s.scaleBar);
+    noteItem("view.scalebar");
+    ImGui::SameLine();
+    changed |= ImGui::Checkbox("North arrow", &s.northArrow);
+    noteItem("view.northarrow");
     changed |= drawUndergroundSettings(s.underground);
     return changed;
 }

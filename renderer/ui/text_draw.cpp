@@ -51,12 +51,13 @@ std::vector<std::pair<std::string_view, bool>> tibetanPieces(std::string_view ru
     return out;
 }
 
-TextLayout layoutUncached(std::string_view utf8);
+TextLayout layoutUncached(std::string_view utf8, float size);
 
 // Labels are laid out every frame (placed, measured, drawn with a halo) and change rarely: the
 // layouts are kept per text and font size until the atlas is rebuilt.
 struct LayoutCache {
     std::unordered_map<std::string, TextLayout> layouts;
+    std::unordered_map<std::string, TextLayout> sized;  // explicit sizes: keyed by size and text
     std::uint64_t generation = ~std::uint64_t(0);
     const ImFontAtlas* atlas = nullptr;
     float fontSize = 0;
@@ -75,24 +76,36 @@ TextLayout layoutText(std::string_view utf8) {
     const float size = font ? currentFontSize(font) : 0.0f;
     if (c.generation != fontGeneration() || c.atlas != ImGui::GetIO().Fonts || c.fontSize != size || c.layouts.size() > 4096) {
         c.layouts.clear();
+        c.sized.clear();
         c.generation = fontGeneration();
         c.atlas = ImGui::GetIO().Fonts;
         c.fontSize = size;
     }
     auto it = c.layouts.find(std::string(utf8));
     if (it == c.layouts.end()) {
-        it = c.layouts.emplace(std::string(utf8), layoutUncached(utf8)).first;
+        it = c.layouts.emplace(std::string(utf8), layoutUncached(utf8, size)).first;
     }
+    return it->second;
+}
+
+TextLayout layoutText(std::string_view utf8, float pixelSize) {
+    (void)layoutText(std::string_view());  // drops layouts of an older atlas
+    LayoutCache& c = cache();
+    if (c.sized.size() > 1024) c.sized.clear();
+    std::string key = std::to_string(pixelSize);
+    key += '\n';
+    key += utf8;
+    auto it = c.sized.find(key);
+    if (it == c.sized.end()) it = c.sized.emplace(std::move(key), layoutUncached(utf8, pixelSize)).first;
     return it->second;
 }
 
 namespace {
 
-TextLayout layoutUncached(std::string_view utf8) {
+TextLayout layoutUncached(std::string_view utf8, float size) {
     TextLayout out;
     ImFont* font = currentFont();
-    if (!font) return out;
-    const float size = currentFontSize(font);
+    if (!font || !(size > 0.0f)) return out;
     const float fontScale = size / font->FontSize;
     const float ascent = font->Ascent * fontScale;
     const float lineHeight = size;

@@ -34,6 +34,9 @@ struct TextLayout {
 // font size until the next atlas build; a layout may be kept for drawing until then (its glyph
 // quads point into that atlas).
 TextLayout layoutText(std::string_view utf8);
+// The same at `pixelSize` (ImGui's line height) instead of the current font's size: the atlas's
+// glyphs scaled (captions drawn into frames at sizes that follow the frame, ui/frame_overlay.h).
+TextLayout layoutText(std::string_view utf8, float pixelSize);
 void drawLayout(ImDrawList* dl, ImVec2 pos, ImU32 colour, const TextLayout& layout);
 // `pos` is the top-left of the text's box.
 void drawText(ImDrawList* dl, ImVec2 pos, ImU32 colour, std::string_view utf8);

@@ -16,6 +16,8 @@ struct ViewSettings {
     bool wireframe = false;   // debug: the terrain's triangles as lines
     UndergroundView underground;  // terrain opacity, cutaway, underside, camera below the surface
     float textSizePercent = 100.0f;  // "Text size" for projectors: text and widgets scale with it
+    bool scaleBar = true;    // drawn into every frame (ui/frame_overlay.h)
+    bool northArrow = true;
 };
 
 // A feature label placed on the screen (anchor at x, y; text to its right).
