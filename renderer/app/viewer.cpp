@@ -532,6 +532,8 @@ void Viewer::drawFrameOverlay(const gpu::FrameDesc& desc, const ui::StatusInfo& 
     ui::FrameOverlayOptions o = overlay_;
     o.scaleBar = o.scaleBar && settings.scaleBar;
     o.northArrow = o.northArrow && settings.northArrow;
+    // Presenting to a room: captions half as large again, read from the back of a classroom.
+    if (tour_ && tour_->presenting()) o.sizeFactor = std::max(o.sizeFactor, 1.5f);
     // The time bar shows the date where it is drawn: the frame does not repeat it, and keeps its
     // scale bar clear of the bar.
     const bool timeBar = scene.timeline.present && panel_.showTimeBar;
