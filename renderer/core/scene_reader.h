@@ -116,7 +116,8 @@ VectorStyle traceStyleDefaults();
 void checkVersion(const Reader& rd, const json& root);
 void parseCamera(const Reader& rd, const json& c, const std::string& path, CameraPose& out);
 void parseBookmarks(const Reader& rd, const json& b, std::vector<Bookmark>& out);
-void parseUnderground(const Reader& rd, const json& u, UndergroundView& out);
+// The underground view object at `path` (the scene's "underground", a tour stop's).
+void parseUnderground(const Reader& rd, const json& u, UndergroundView& out, const std::string& path = "underground");
 
 void finishTraceLayers(const Reader& rd, const std::string& terrainType, const std::filesystem::path& terrainPath,
                        std::vector<LayerDesc>& layers);

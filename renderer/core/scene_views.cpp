@@ -56,8 +56,7 @@ void parseBookmarks(const Reader& rd, const json& b, std::vector<Bookmark>& out)
     }
 }
 
-void parseUnderground(const Reader& rd, const json& u, UndergroundView& out) {
-    const std::string p = "underground";
+void parseUnderground(const Reader& rd, const json& u, UndergroundView& out, const std::string& p) {
     rd.expectObject(u, p);
     rd.onlyKeys(u, p, {"enabled", "terrain_opacity", "max_depth_m", "cutaway"});
     rd.boolean(u, p, "enabled", out.enabled);

@@ -66,6 +66,16 @@ void wholeNumbersAsIntegers(ojson& j) {
 }
 
 
+ojson undergroundJson(const UndergroundView& u) {
+    return ojson{{"enabled", u.enabled},
+                 {"terrain_opacity", u.terrainOpacity},
+                 {"max_depth_m", u.maxDepthBelowSurface},
+                 {"cutaway", ojson{{"enabled", u.cutawayOn},
+                                   {"lon", u.cutaway.lon_deg},
+                                   {"lat", u.cutaway.lat_deg},
+                                   {"heading", u.cutaway.heading_deg}}}};
+}
+
 }  // namespace writer_detail
 
 namespace {
@@ -102,16 +112,6 @@ ojson terrainJson(const TerrainSourceDesc& t, const std::filesystem::path& targe
         j["generate"] = ojson{{"synthetic", t.generateSynthetic}, {"seed", t.syntheticSeed}};
     if (t.detailSeed) j["detail"] = ojson{{"seed", *t.detailSeed}, {"amplitude_m", t.detailAmplitudeM}};
     return j;
-}
-
-ojson undergroundJson(const UndergroundView& u) {
-    return ojson{{"enabled", u.enabled},
-                 {"terrain_opacity", u.terrainOpacity},
-                 {"max_depth_m", u.maxDepthBelowSurface},
-                 {"cutaway", ojson{{"enabled", u.cutawayOn},
-                                   {"lon", u.cutaway.lon_deg},
-                                   {"lat", u.cutaway.lat_deg},
-                                   {"heading", u.cutaway.heading_deg}}}};
 }
 
 // `p` relative to `base` when that needs at most one "..", else empty.
@@ -168,7 +168,7 @@ std::string writeScene(const Scene& s, const std::filesystem::path& target) {
         root["time"] = ojson{{"start", writer_detail::dateJson(s.timeline.start)},
                              {"end", writer_detail::dateJson(s.timeline.end)},
                              {"current", writer_detail::dateJson(s.timeline.current)}};
-    root["underground"] = undergroundJson(s.underground);
+    root["underground"] = writer_detail::undergroundJson(s.underground);
     ojson layers = ojson::array();
     for (const LayerDesc& l : s.layers) layers.push_back(writer_detail::layerJson(l, s, target));
     root["layers"] = layers;

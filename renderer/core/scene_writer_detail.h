@@ -25,6 +25,8 @@ ojson boundsJson(const LonLatBounds& b);
 // {lon, lat, height, heading, pitch} and fov when it is not the default (scene cameras,
 // bookmarks, path keyframes, tour stops).
 ojson cameraJson(const CameraPose& c);
+// The underground view (the scene's "underground", a tour stop's).
+ojson undergroundJson(const UndergroundView& u);
 // Whole numbers as integers ("16000", not "16000.0"): the same value to the reader, and the
 // file reads like a hand-written one. Exact up to 2^53.
 void wholeNumbersAsIntegers(ojson& j);

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "core/path_json.h"
+#include "core/scene_writer_detail.h"
 
 namespace plateau {
 
@@ -17,23 +18,6 @@ using path_json::ojson;
 using path_json::Reader;
 // Longer than any lesson: a typo of 6000 for 60 is refused rather than sitting there for hours.
 constexpr double kMaxSeconds = 3600.0;
-
-void parseUnderground(const Reader& rd, const json& u, const std::string& p, UndergroundView& out) {
-    rd.expectObject(u, p);
-    rd.onlyKeys(u, p, {"enabled", "terrain_opacity", "max_depth_m", "cutaway"});
-    rd.boolean(u, p, "enabled", out.enabled);
-    rd.number(u, p, "terrain_opacity", out.terrainOpacity, 0.0, 1.0);
-    rd.number(u, p, "max_depth_m", out.maxDepthBelowSurface, 0.0, 20000.0);
-    if (const json* c = Reader::member(u, "cutaway")) {
-        const std::string cp = Reader::join(p, "cutaway");
-        rd.expectObject(*c, cp);
-        rd.onlyKeys(*c, cp, {"enabled", "lon", "lat", "heading"});
-        rd.boolean(*c, cp, "enabled", out.cutawayOn);
-        rd.number(*c, cp, "lon", out.cutaway.lon_deg, -180.0, 180.0);
-        rd.number(*c, cp, "lat", out.cutaway.lat_deg, -90.0, 90.0);
-        rd.number(*c, cp, "heading", out.cutaway.heading_deg, -360.0, 360.0);
-    }
-}
 
 TourStop parseStop(const Reader& rd, const json& s, const std::string& p) {
     rd.expectObject(s, p);
@@ -52,7 +36,7 @@ TourStop parseStop(const Reader& rd, const json& s, const std::string& p) {
     if (const json* l = Reader::member(s, "layers")) stop.layers = path_json::readLayerStates(rd, *l, Reader::join(p, "layers"));
     if (const json* u = Reader::member(s, "underground")) {
         stop.underground.emplace();
-        parseUnderground(rd, *u, Reader::join(p, "underground"), *stop.underground);
+        scene_detail::parseUnderground(rd, *u, *stop.underground, Reader::join(p, "underground"));
     }
     if (const json* c = Reader::member(s, "caption")) stop.caption = path_json::readCaption(rd, *c, Reader::join(p, "caption"));
     rd.string(s, p, "narration", stop.narration);
@@ -76,14 +60,7 @@ ojson stopJson(const TourStop& s) {
     if (s.timeEnd) j["time_end"] = path_json::timeJson(*s.timeEnd);
     if (!s.layers.empty()) j["layers"] = path_json::layerStatesJson(s.layers);
     if (s.underground) {
-        const UndergroundView& u = *s.underground;
-        j["underground"] = ojson{{"enabled", u.enabled},
-                                 {"terrain_opacity", u.terrainOpacity},
-                                 {"max_depth_m", u.maxDepthBelowSurface},
-                                 {"cutaway", ojson{{"enabled", u.cutawayOn},
-                                                   {"lon", u.cutaway.lon_deg},
-                                                   {"lat", u.cutaway.lat_deg},
-                                                   {"heading", u.cutaway.heading_deg}}}};
+        j["underground"] = writer_detail::undergroundJson(*s.underground);
     }
     if (!s.caption.empty()) j["caption"] = path_json::captionJson(s.caption);
     if (!s.narration.empty()) j["narration"] = s.narration;
