@@ -5,6 +5,7 @@
 #include "io/camera_path_file.h"
 #include "ui/panel.h"
 #include "ui/widget_rects.h"
+#include "app/globe_input.h"
 
 namespace plateau::app {
 
@@ -84,14 +85,7 @@ std::optional<PathSample> ViewerPath::advance(double dt, const ImGuiIO& io, bool
         if (!path_.keys.empty()) return sampler().at(position_);
     }
     if (!playing_) return std::nullopt;
-    bool input = escPressed;
-    if (!io.WantCaptureMouse) {
-        input = input || io.MouseWheel != 0.0f;
-        for (bool down : io.MouseDown) input = input || down;
-    }
-    if (!io.WantCaptureKeyboard)
-        for (bool down : io.KeysDown) input = input || down;
-    if (input) {
+    if (escPressed || userInputOnGlobe(io)) {
         stop();
         return std::nullopt;
     }

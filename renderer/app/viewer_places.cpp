@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "app/globe_input.h"
 #include "app/deposit_layers.h"
 #include "app/globe_view.h"
 #include "core/place_sources.h"
@@ -60,14 +61,7 @@ void ViewerPlaces::refresh(const GlobeView& view, const DepositLayers& deposits)
 
 Camera ViewerPlaces::advance(const Camera& cam, double dt, const ImGuiIO& io) {
     if (!flight_.active()) return cam;
-    bool input = false;
-    if (!io.WantCaptureMouse) {
-        input = io.MouseWheel != 0.0f;
-        for (bool down : io.MouseDown) input = input || down;
-    }
-    if (!io.WantCaptureKeyboard)
-        for (bool down : io.KeysDown) input = input || down;
-    if (input) {
+    if (userInputOnGlobe(io)) {
         flight_.cancel();
         status_.clear();
         return cam;

@@ -3,6 +3,7 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include "app/globe_input.h"
 #include "app/viewer.h"
 #include "io/tour_file.h"
 #include "ui/widget_rects.h"
@@ -103,14 +104,7 @@ void ViewerTour::advance(Viewer& v, double dt, const ImGuiIO& io) {
     if (!presenting_) {
         // Outside presenter mode the tour only takes the camera to a stop: the user's own input
         // on the globe hands it back, as it ends a fly-to.
-        bool input = false;
-        if (!io.WantCaptureMouse) {
-            input = io.MouseWheel != 0.0f;
-            for (bool down : io.MouseDown) input = input || down;
-        }
-        if (!io.WantCaptureKeyboard)
-            for (bool down : io.KeysDown) input = input || down;
-        if (input) {
+        if (userInputOnGlobe(io)) {
             player_.reset();
             v.clearCaption();
             return;
