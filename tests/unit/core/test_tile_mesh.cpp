@@ -143,7 +143,10 @@ TEST_CASE("bounding spheres contain the tile surface", "[mesh][bounds]") {
                             {18, 100000, 131071}};
     const std::pair<double, double> ranges[] = {{0, 0}, {-430, 100}, {4000, 6500}, {-11000, 8848}};
     for (const TileId& t : tiles) {
-        for (const auto& [lo, hi] : ranges) {
+        for (const auto& range : ranges) {
+            // Plain names, not a structured binding: the lambda below captures them (clang 14
+            // cannot capture bindings).
+            const double lo = range.first, hi = range.second;
             for (double ex : {1.0, 3.0}) {
                 const BoundingSphere s = tileBoundingSphere(t, lo, hi, ex);
                 INFO(t.str() << " heights " << lo << ".." << hi << " x" << ex);
