@@ -149,7 +149,8 @@ TEST_CASE("the tour's path stops at each stop for its dwell and flies between th
     std::size_t stop = 0;
     for (std::size_t k = 0; k < path.keys.size(); ++k) {
         const Keyframe& key = path.keys[k];
-        if (key.pose == t.stops[stop].view && !key.caption.empty()) {
+        // Keys after the last arrival (its departure, the end hold) have no stop left to match.
+        if (stop < t.stops.size() && key.pose == t.stops[stop].view && !key.caption.empty()) {
             // The arrival: the stop's view, date, layers and caption, held for the dwell.
             CHECK(at == Approx(arrivals[stop]));
             CHECK(key.duration_s == t.stops[stop].dwell_s);
