@@ -360,8 +360,12 @@ Result<TileBuildReport> buildTiles(const TileBuildOptions& o, const TileBuildCal
     std::map<TileId, Quarter> quarters;  // of the tiles at the level being built next
     bool buildTop = !sharded;
     if (!o.finish) {
-        const auto [first, last] = sharded ? shardRange(roots.size(), o.shardIndex, o.shardCount)
-                                           : std::pair<std::size_t, std::size_t>{0, roots.size()};
+        // Plain names, not a structured binding: the worker lambda captures them, which clang 14
+        // cannot do for bindings.
+        const std::pair<std::size_t, std::size_t> range =
+            sharded ? shardRange(roots.size(), o.shardIndex, o.shardCount)
+                    : std::pair<std::size_t, std::size_t>{0, roots.size()};
+        const std::size_t first = range.first, last = range.second;
         total = sharded ? countAtOrBelow(plan, first, last) : plan.size();
         // Quarters of the roots are needed only when a tile above them is missing.
         if (buildTop) {
