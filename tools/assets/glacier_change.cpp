@@ -26,8 +26,9 @@ using GeomPtr = std::unique_ptr<OGRGeometry, GeomDeleter>;
 double area(const OGRGeometry* g) {
     if (!g || g->IsEmpty()) return 0.0;
     const auto t = wkbFlatten(g->getGeometryType());
-    if (t == wkbPolygon || t == wkbMultiPolygon) return g->toSurface() ? g->toSurface()->get_Area() : 0.0;
-    if (t == wkbGeometryCollection) return g->toGeometryCollection()->get_Area();
+    // A multipolygon is a collection, not an OGRSurface: toSurface() on it is an invalid downcast.
+    if (t == wkbPolygon) return g->toPolygon()->get_Area();
+    if (t == wkbMultiPolygon || t == wkbGeometryCollection) return g->toGeometryCollection()->get_Area();
     return 0.0;
 }
 
