@@ -116,7 +116,8 @@ int runBench(const CommonOptions& common, const BenchOptions& opts) {
         OffscreenSession session(offscreenOptions(common, scene, width, height));
         GlobeView view(opened->source, session.renderer(), logLine, memoryBudget(scene));
         // Layers are read before the clock's cold start ends (a still waits for them too).
-        LayerLoader(view, scene.layers, opened->cancel, logLine).wait();
+        LayerLoader layers(view, scene.layers, opened->cancel, logLine);
+        layers.wait();
         const auto sessionReady = std::chrono::steady_clock::now();
         const auto params = selectionParams(scene.maxScreenSpaceError, scene.shading, opened->source->maxZoom());
 
@@ -216,6 +217,9 @@ int runBench(const CommonOptions& common, const BenchOptions& opts) {
             auto st = writeFileAtomic(opts.report, j.dump(2) + "\n");
             if (!st) return logError(st.error().message), 1;
         }
+        // Warnings from the loading threads (a tile cache that cannot write) while it ran.
+        layers.poll();
+        for (const std::string& line : opened->messages->take()) logLine(line);
         opened->cancelTransfers();  // requests still in flight must not hold up the exit
         if (session.context().validationMessageCount() > 0) return 3;
     } catch (const gpu::GpuError& e) {

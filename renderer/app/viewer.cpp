@@ -195,6 +195,7 @@ gpu::FrameDesc Viewer::frame(double now) {
     const bool draped = layers_ ? layers_->poll() : true;
     const bool bodies = modelLoader_ ? modelLoader_->poll() : true;
     layersLoaded_ = draped && bodies;
+    for (const std::string& line : opened_.messages->take()) log(line);
     updateDataDates();
 
     ui::StatusInfo status = statusLabel(scene, *view_);

@@ -2,6 +2,7 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -202,7 +203,9 @@ HttpResponse httpGet(const std::string& url, const HttpGetOptions& options) {
     curl_easy_getinfo(easy, CURLINFO_CONNECT_TIME_T, &connectTime);
     r.received = received;
     r.expected = expected;
-    r.retryAfter = std::chrono::seconds(retryAfter);
+    // libcurl turns an HTTP date into seconds from now (negative when past) and passes numbers
+    // through as sent: a day bounds both, so that milliseconds cannot overflow.
+    r.retryAfter = std::chrono::seconds(std::clamp<curl_off_t>(retryAfter, 0, 24 * 3600));
     r.connected = connectTime > 0 || r.status != 0;
     // Removing an unfinished transfer aborts it and closes its connection.
     curl_multi_remove_handle(multi, easy);

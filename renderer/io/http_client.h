@@ -39,7 +39,7 @@ struct HttpResponse {
     bool connected = false;           // a connection was established (tells connect from read timeouts)
     std::int64_t received = 0;        // body bytes received
     std::int64_t expected = -1;       // Content-Length, -1 when the server sent none
-    std::chrono::milliseconds retryAfter{0};  // the server's Retry-After, 0 when absent
+    std::chrono::milliseconds retryAfter{0};  // the server's Retry-After (0..1 day), 0 when absent or past
 };
 
 // Thread-safe: each thread reuses its own libcurl handles (and so its connections).

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <map>
 #include <mutex>
@@ -216,11 +217,14 @@ Result<std::shared_ptr<TileSource>> openMbtilesSource(const fs::path& file, Heig
     };
 
     // "format" is the image format ("png") in the MBTiles spec; some tools put the height
-    // encoding there instead. "encoding" is where the sink records it.
+    // encoding there instead. "encoding" is where the sink records it. Files from GDAL, mb-util
+    // and the like have only "png": nothing to check `enc` against.
     std::optional<HeightEncoding> stored;
     if (const auto* f = get("format")) {
         stored = parseHeightEncoding(*f);
-        if (!stored && *f != "png")
+        std::string lower = *f;
+        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+        if (!stored && lower != "png")
             return makeError(file.string() + ": tiles are '" + *f + "', only png height tiles are supported");
     }
     if (const auto* e = get("encoding")) {
