@@ -18,6 +18,7 @@
 #include "io/folder_source.h"
 #include "io/gazetteer_reader.h"
 #include "io/gltf_reader.h"
+#include "io/http_client.h"
 #include "io/http_metadata.h"
 #include "io/mbtiles.h"
 #include "io/mine_source.h"
@@ -213,4 +214,19 @@ TEST_CASE("Tile metadata, layer.json, glTF and MBTiles metadata refuse JSON one 
     auto sink = openMbtilesSink(dir.path() / "t.mbtiles");
     REQUIRE(sink.ok());
     CHECK(errorOf((*sink)->finish(over)) == (dir.path() / "t.mbtiles").string() + ": metadata" + tooDeep);
+}
+
+TEST_CASE("HTTP: a tile response of exactly the limit arrives, one byte more is abandoned", "[limits][http]") {
+    test::LoopbackServer server;
+    server.setFile("/at.png", std::vector<std::uint8_t>(kMaxTileBytes, 1));
+    server.setFile("/over.png", std::vector<std::uint8_t>(kMaxTileBytes + 1, 1));
+    const HttpGetOptions get;  // the tile fetcher's default limit
+    REQUIRE(get.maxResponseBytes == kMaxTileBytes);
+    const HttpResponse at = httpGet(server.baseUrl() + "/at.png", get);
+    CHECK(at.failure == HttpFailure::None);
+    CHECK(at.body.size() == kMaxTileBytes);
+    const HttpResponse over = httpGet(server.baseUrl() + "/over.png", get);
+    CHECK(over.failure == HttpFailure::TooLarge);
+    CHECK(over.errorText == "response larger than 4 MiB");
+    CHECK(over.body.empty());
 }
