@@ -23,6 +23,7 @@
 #include "app/offscreen_session.h"
 #include "app/process_memory.h"
 #include "app/scene_setup.h"
+#include "core/input_limits.h"
 #include "gpu/tile_pool.h"
 #include "gpu/vk_check.h"
 #include "io/atomic_file.h"
@@ -71,7 +72,7 @@ DecodeFigures measureDecode(const std::filesystem::path& folder, HeightEncoding 
     if (!std::filesystem::exists(z12)) return f;
     for (const auto& e : std::filesystem::recursive_directory_iterator(z12)) {
         if (e.path().extension() != ".png") continue;
-        auto bytes = readFileBytes(e.path());
+        auto bytes = readFileBytes(e.path(), kMaxTileBytes, "tile");
         if (bytes) files.push_back(std::move(*bytes));
         if (files.size() >= 64) break;
     }

@@ -116,13 +116,6 @@ void classify(CURL* easy, CURLcode code, const Transfer& t, const char* errbuf, 
 
 }  // namespace
 
-std::string formatByteSize(std::size_t bytes) {
-    constexpr std::size_t KiB = 1024, MiB = KiB * 1024;
-    if (bytes >= MiB && bytes % MiB == 0) return std::to_string(bytes / MiB) + " MiB";
-    if (bytes >= KiB && bytes % KiB == 0) return std::to_string(bytes / KiB) + " KiB";
-    return std::to_string(bytes) + " bytes";
-}
-
 HttpResponse httpGet(const std::string& url, const HttpGetOptions& options) {
     HttpResponse r;
     thread_local ThreadHandles handles;

@@ -61,7 +61,7 @@ struct HttpTileOptions {
     std::chrono::milliseconds retryAfterMax{5000};
     // Transfers in flight at once, over all threads calling fetch().
     int maxConcurrent = 4;
-    std::size_t maxResponseBytes = std::size_t(4) << 20;
+    std::size_t maxResponseBytes = kMaxTileBytes;
     // Set to true (e.g. when the program quits) to abort transfers in flight within about 50 ms
     // and make later fetches fail at once with "<url>: cancelled". Shared so that neither the
     // caller nor the source can outlive it; left empty, the source cannot be cancelled.

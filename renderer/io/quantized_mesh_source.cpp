@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/input_limits.h"
 #include "core/parse_number.h"
 #include "core/tile_path.h"
 #include "io/atomic_file.h"
@@ -184,7 +185,7 @@ private:
         // Decoded outside the lock: two threads may occasionally decode the same tile, which is
         // cheaper than making every loader wait for one decode.
         const fs::path path = pathOf(g);
-        auto bytes = readFileBytes(path);
+        auto bytes = readFileBytes(path, kMaxTileBytes, "tile");
         if (!bytes) return bytes.error();
         auto mesh = decodeQuantizedMesh(bytes->data(), bytes->size(), path.string());
         if (!mesh) return mesh.error();
@@ -284,8 +285,10 @@ Result<std::shared_ptr<TileSource>> openQuantizedMeshSource(const fs::path& dir)
     if (!fs::is_directory(dir, ec)) return makeError(dir.string() + ": terrain folder not found");
     const fs::path layerPath = dir / "layer.json";
     const std::string where = layerPath.string();
-    auto bytes = readFileBytes(layerPath);
+    auto bytes = readFileBytes(layerPath, kMaxLayerJsonBytes, "quantized-mesh layer.json");
     if (!bytes) return bytes.error();
+    if (auto deep = jsonTooDeep(std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()), where))
+        return *deep;
     const json doc = json::parse(bytes->begin(), bytes->end(), nullptr, /*allow_exceptions=*/false);
     if (doc.is_discarded() || !doc.is_object()) return makeError(where + ": not a JSON object");
     auto str = [&](const char* key, const std::string& fallback) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "core/input_limits.h"
+
 namespace plateau {
 namespace {
 
@@ -39,6 +41,7 @@ bool TileSetMetadata::covers(const TileId& id) const {
 }
 
 Result<TileSetMetadata> parseTileMetadata(const std::string& text, const std::string& name) {
+    if (auto deep = jsonTooDeep(text, name)) return *deep;
     const json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (doc.is_discarded() || !doc.is_object()) return makeError(name + ": not a JSON object");
     TileSetMetadata m;
