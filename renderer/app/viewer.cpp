@@ -579,6 +579,7 @@ void Viewer::applyPathSample(const PathSample& sample) {
                 changed = true;
             }
     if (changed) syncLayers();
+    if (sample.underground) panel_.settings.underground = *sample.underground;
     if (sample.caption.empty() || sample.captionAlpha <= 0.0) caption_.reset();
     else caption_ = ShownCaption{sample.caption, std::clamp(sample.captionAlpha, 0.0, 1.0)};
 }
