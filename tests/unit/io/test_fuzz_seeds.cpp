@@ -79,6 +79,7 @@ TEST_CASE("fuzz seeds: imagery tiles, tile metadata, layer.json and picked files
     // Each layer.json beside the one tile the fuzz target puts in its folder.
     const auto tile = bytesOf(kCorpus / "quantized_mesh/plane.terrain");
     for (const auto& e : fs::directory_iterator(kCorpus / "quantized_mesh_layer")) {
+        if (e.path().filename().string().rfind("crash_", 0) == 0) continue;  // inputs that once crashed: errors now
         test::TempDir dir("seed-layer");
         fs::create_directories(dir.path() / "1/1");
         for (const fs::path& p : {dir.path() / "0_0_0.terrain", dir.path() / "1/1/0.terrain"})
