@@ -9,7 +9,7 @@
 # leaks, timeouts and out-of-memory inputs are written to BUILD_DIR/fuzz-artifacts/<name>/ and
 # make the exit status non-zero; the whole log of each target is BUILD_DIR/fuzz-logs/<name>.log.
 # Environment: PLATEAU_FUZZ_JOBS (targets at a time, default 2), PLATEAU_FUZZ_TIMEOUT (seconds
-# one input may take, default 10), PLATEAU_FUZZ_RSS_MB (memory limit, default 2048).
+# one input may take, wall clock, default 25), PLATEAU_FUZZ_RSS_MB (memory limit, default 2048).
 set -uo pipefail
 
 if [ $# -lt 2 ] || ! [[ "$2" =~ ^[0-9]+$ ]] || [ "$2" -lt 1 ]; then
@@ -21,7 +21,7 @@ seconds=$2
 shift 2
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 jobs=${PLATEAU_FUZZ_JOBS:-2}
-timeout_s=${PLATEAU_FUZZ_TIMEOUT:-10}
+timeout_s=${PLATEAU_FUZZ_TIMEOUT:-25}
 rss_mb=${PLATEAU_FUZZ_RSS_MB:-2048}
 
 targets=()
@@ -76,7 +76,7 @@ run_one() {
     what="FAIL $what ${artifact:-(no artifact; see $log)}"
   fi
   local line
-  line=$(printf '%-16s %-8s runs %-10s cov %-6s ft %-7s corpus %-14s %4ss' "$name" "${what%% *}" \
+  line=$(printf '%-20s %-4s runs %-10s cov %-6s ft %-7s corpus %-14s %4ss' "$name" "${what%% *}" \
     "${runs:-?}" "${cov:-?}" "${ft:-?}" "${corp:-?}" "$took")
   [ "$what" != ok ] && line="$line  ${what#FAIL }"
   echo "$line"
