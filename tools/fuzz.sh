@@ -63,9 +63,9 @@ run_one() {
   local took=$((SECONDS - start))
   local runs cov ft corp
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-  cov=$(grep -oE ' cov: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
-  ft=$(grep -oE ' ft: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
-  corp=$(grep -oE ' corp: [0-9]+/[0-9]+[a-zA-Z]*' "$log" | tail -1 | sed 's/ corp: //')
+  cov=$(grep -aoE ' cov: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
+  ft=$(grep -aoE ' ft: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
+  corp=$(grep -aoE ' corp: [0-9]+/[0-9]+[a-zA-Z]*' "$log" | tail -1 | sed 's/ corp: //')
   local artifact what=ok
   artifact=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | grep -vE '/slow-unit-' | tail -1)
   if [ "$rc" -ne 0 ] || [ -n "$artifact" ]; then
