@@ -16,6 +16,7 @@ PACKAGES=(
   libsqlite3-dev sqlite3                      # MBTiles (the command-line tool: tests compare tile tables)
   libgdal-dev libcurl4-openssl-dev libtinygltf-dev  # rasters/vectors, HTTP tiles, glTF bodies
   catch2 libbenchmark-dev                     # tests and micro-benchmarks
+  clang libclang-rt-14-dev                    # fuzzing: libFuzzer with ASan and UBSan (-DPLATEAU_FUZZ=ON)
   ffmpeg                                      # video recording (ffprobe in tests)
   libavcodec-dev libavformat-dev libswscale-dev  # H.264 MP4 written in-process
   libgeographiclib-dev                        # geodesic distances (measuring)

@@ -79,7 +79,8 @@ Result<TileSetMetadata> parseTileMetadata(const std::string& text, const std::st
     }
     if (const auto it = doc.find("generator"); it != doc.end() && it->is_object()) {
         GeneratorInfo g;
-        g.name = it->value("name", std::string{});
+        // value("name", std::string{}) would throw on a name that is not a string.
+        if (const auto n = it->find("name"); n != it->end() && n->is_string()) g.name = n->get<std::string>();
         const json& v = it->value("version", json(0));
         const json& s = it->value("seed", json(0));
         g.version = v.is_number_integer() ? v.get<int>() : 0;

@@ -252,3 +252,11 @@ TEST_CASE("a recorded tour switches the underground view when the flight to its 
         CHECK_FALSE(sampler.at(at).underground->enabled);
     }
 }
+
+TEST_CASE("Tour: a field name with a newline in it still gives a one-line error", "[tour]") {
+    const auto r = parseTour(R"({"version": 1, "title": "t", "stops": [{"name": "a", "view": {"lon": 91, "lat": 29, "height": 1000, "heading": 0, "pitch": -30, "x\ny": 1}}]})",
+                             "t.json");
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().message.find('\n') == std::string::npos);
+    CHECK(r.error().message.find("x\\x0ay") != std::string::npos);
+}

@@ -469,3 +469,27 @@ TEST_CASE("Quantized mesh source: slippyMap rows are counted from the north, tms
     }
     CHECK(grids[0].samples == grids[1].samples);
 }
+
+TEST_CASE("Quantized mesh source: availability outside a level's grid is an error, deep levels are ignored", "[quantized-mesh]") {
+    test::TempDir dir("qm-ranges");
+    fs::create_directories(dir.path() / "1" / "1");
+    REQUIRE(writeFileAtomic(dir.path() / "1" / "1" / "0.terrain", planeMesh(4, 0.0f, 100.0f, 0.0, 0.0, 0.0)).ok());
+    // endX + 1 overflowed an int when the edges of the available area were computed.
+    REQUIRE(writeFileAtomic(dir.path() / "layer.json",
+                            std::string(R"({"format":"quantized-mesh-1.0","available":[[],)"
+                                        R"([{"startX":1,"startY":0,"endX":2147483647,"endY":0}]]})"))
+                .ok());
+    auto huge = openQuantizedMeshSource(dir.path());
+    REQUIRE_FALSE(huge.ok());
+    CHECK(huge.error().message == (dir.path() / "layer.json").string() +
+                                      ": 'available' range at level 1 (x 1..2147483647, y 0..0) is outside the level's 4 x 2 tiles");
+
+    // Availability down to level 30: levels past the deepest one served are not read, and the
+    // finest tiles asked for stay within int arithmetic.
+    std::string levels;
+    for (int z = 0; z <= 30; ++z) levels += std::string(z ? "," : "") + R"([{"startX":1,"startY":0,"endX":1,"endY":0}])";
+    REQUIRE(writeFileAtomic(dir.path() / "layer.json", R"({"format":"quantized-mesh-1.0","available":[)" + levels + "]}").ok());
+    auto deep = openOrFail(dir.path());
+    CHECK(deep->maxZoom() == 28);
+    CHECK_FALSE(deep->hasTile({28, 0, 0}));
+}
