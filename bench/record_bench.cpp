@@ -1,7 +1,9 @@
 // Recording speed and the cost of a settled frame against an interactive one, on the same path.
 // Prints figures (no Google Benchmark: each frame depends on the ones before it).
 //
-//   build/bench/plateau_record_bench [--size 1280x720] [--seconds 4] [--fps 30] [--scene FILE] [--out FILE.mp4]
+//   build/bench/plateau_record_bench [--size 1280x720] [--seconds 4] [--fps 30] [--msaa 1|4] [--scene FILE] [--out FILE.mp4]
+//
+// --msaa: samples per pixel of every pass here (1 by default; `plateau record` uses 4).
 //
 // 1. cold: the path recorded from a fresh viewer into an MP4 (settling loads the tiles as it
 //    goes): frames per second, encoding included;
@@ -77,7 +79,7 @@ Pass recordPass(app::Viewer& viewer, app::OffscreenSession& session, const app::
 int main(int argc, char** argv) {
     std::string size = "1280x720", scenePath, out = "/tmp/plateau_record_bench.mp4";
     double seconds = 4.0;
-    int fps = 30;
+    int fps = 30, msaa = 1;
     bool onlyCold = false;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -87,6 +89,7 @@ int main(int argc, char** argv) {
         else if (a == "--fps") fps = std::stoi(next());
         else if (a == "--scene") scenePath = next();
         else if (a == "--out") out = next();
+        else if (a == "--msaa") msaa = std::stoi(next());
         else if (a == "--only-record") onlyCold = true;  // one cold recording (for farm-bench)
     }
     int w = 0, h = 0;
@@ -95,7 +98,9 @@ int main(int argc, char** argv) {
                                  [](const std::string&) {});
     if (!opened) return std::fprintf(stderr, "%s\n", opened.error().message.c_str()), 1;
     const CameraPose start = opened->scene.camera;
-    app::OffscreenSession session(app::offscreenOptions(app::CommonOptions{}, opened->scene, w, h));
+    auto oo = app::offscreenOptions(app::CommonOptions{}, opened->scene, w, h);
+    oo.samples = msaa;
+    app::OffscreenSession session(oo);
     session.ensureImGui();
     app::ViewerOptions vopt;
     app::Viewer viewer(std::move(*opened), session.context(), session.renderer(), session.target(), vopt);
@@ -113,8 +118,8 @@ int main(int argc, char** argv) {
                                    return s;
                                }};
     const int frames = int(std::ceil(seconds * fps - 1e-6));
-    std::printf("scene camera %.3f %.3f %.0f m, %s, %d frames at %d fps\n", start.lon_deg, start.lat_deg, start.height_m,
-                size.c_str(), frames, fps);
+    std::printf("scene camera %.3f %.3f %.0f m, %s, %dx MSAA, %d frames at %d fps\n", start.lon_deg, start.lat_deg,
+                start.height_m, size.c_str(), msaa, frames, fps);
 
     const Pass cold = recordPass(viewer, session, clip, fps, out);
     std::printf("cold recording (settling loads tiles):  %.2f frames/s, %.0f ms a frame (median %.0f ms)\n",

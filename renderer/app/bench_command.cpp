@@ -23,6 +23,7 @@
 #include "app/offscreen_session.h"
 #include "app/process_memory.h"
 #include "app/scene_setup.h"
+#include "core/input_limits.h"
 #include "gpu/tile_pool.h"
 #include "gpu/vk_check.h"
 #include "io/atomic_file.h"
@@ -71,7 +72,7 @@ DecodeFigures measureDecode(const std::filesystem::path& folder, HeightEncoding 
     if (!std::filesystem::exists(z12)) return f;
     for (const auto& e : std::filesystem::recursive_directory_iterator(z12)) {
         if (e.path().extension() != ".png") continue;
-        auto bytes = readFileBytes(e.path());
+        auto bytes = readFileBytes(e.path(), kMaxTileBytes, "tile");
         if (bytes) files.push_back(std::move(*bytes));
         if (files.size() >= 64) break;
     }
@@ -116,7 +117,8 @@ int runBench(const CommonOptions& common, const BenchOptions& opts) {
         OffscreenSession session(offscreenOptions(common, scene, width, height));
         GlobeView view(opened->source, session.renderer(), logLine, memoryBudget(scene));
         // Layers are read before the clock's cold start ends (a still waits for them too).
-        LayerLoader(view, scene.layers, opened->cancel, logLine).wait();
+        LayerLoader layers(view, scene.layers, opened->cancel, logLine);
+        layers.wait();
         const auto sessionReady = std::chrono::steady_clock::now();
         const auto params = selectionParams(scene.maxScreenSpaceError, scene.shading, opened->source->maxZoom());
 
@@ -216,6 +218,9 @@ int runBench(const CommonOptions& common, const BenchOptions& opts) {
             auto st = writeFileAtomic(opts.report, j.dump(2) + "\n");
             if (!st) return logError(st.error().message), 1;
         }
+        // Warnings from the loading threads (a tile cache that cannot write) while it ran.
+        layers.poll();
+        for (const std::string& line : opened->messages->take()) logLine(line);
         opened->cancelTransfers();  // requests still in flight must not hold up the exit
         if (session.context().validationMessageCount() > 0) return 3;
     } catch (const gpu::GpuError& e) {

@@ -10,7 +10,8 @@
 
 namespace plateau::app {
 
-OpenedLayer openLayer(const LayerDesc& desc, std::shared_ptr<std::atomic<bool>> cancel) {
+OpenedLayer openLayer(const LayerDesc& desc, std::shared_ptr<std::atomic<bool>> cancel,
+                      std::function<void(const std::string&)> warn) {
     OpenedLayer out;
     const auto t0 = std::chrono::steady_clock::now();
     try {
@@ -41,7 +42,7 @@ OpenedLayer openLayer(const LayerDesc& desc, std::shared_ptr<std::atomic<bool>> 
                 out.error = v.error().message;
             }
         } else {
-            auto s = openImagerySource(desc, {}, std::move(cancel));
+            auto s = openImagerySource(desc, {}, std::move(cancel), std::move(warn));
             if (s) out.source = *s;
             else out.error = s.error().message;
         }
@@ -63,7 +64,8 @@ void LayerLoader::add(const LayerDesc& d) {
     if (d.type == LayerType::Deposits) return;  // screen-space markers: app/deposit_layers.h
     if (!view_.indexOf(d.id)) view_.addLayer(d);
     auto cancel = cancel_;
-    pending_.push_back({d.id, std::async(std::launch::async, [d, cancel] { return openLayer(d, cancel); })});
+    auto warn = [inbox = warnings_](const std::string& line) { inbox->post(line); };
+    pending_.push_back({d.id, std::async(std::launch::async, [d, cancel, warn] { return openLayer(d, cancel, warn); })});
 }
 
 LayerLoader::~LayerLoader() {
@@ -90,7 +92,12 @@ void LayerLoader::attach(Pending& p) {
         view_.setLayerSource(*index, std::move(o.source), o.error);
 }
 
+void LayerLoader::logWarnings() {
+    for (const std::string& line : warnings_->take()) log_(line);
+}
+
 bool LayerLoader::poll() {
+    logWarnings();
     for (Pending& p : pending_)
         if (p.result.valid() && p.result.wait_for(std::chrono::seconds(0)) == std::future_status::ready) attach(p);
     for (const Pending& p : pending_)
@@ -101,6 +108,7 @@ bool LayerLoader::poll() {
 void LayerLoader::wait() {
     for (Pending& p : pending_)
         if (p.result.valid()) attach(p);
+    logWarnings();
 }
 
 }  // namespace plateau::app

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/globe_view.h"
+#include "app/message_inbox.h"
 #include "core/scene.h"
 
 namespace plateau::app {
@@ -26,8 +27,10 @@ struct OpenedLayer {
 };
 
 // Opens one layer's source (imagery over HTTP or GDAL, vectors through OGR, traces routed on
-// their DEM).
-OpenedLayer openLayer(const LayerDesc& desc, std::shared_ptr<std::atomic<bool>> cancel);
+// their DEM). `warn` hears, from any thread and for as long as the source lives, what goes wrong
+// without failing the layer (an HTTP tile cache that cannot write), as one line naming the layer.
+OpenedLayer openLayer(const LayerDesc& desc, std::shared_ptr<std::atomic<bool>> cancel,
+                      std::function<void(const std::string&)> warn = {});
 
 class LayerLoader {
 public:
@@ -38,7 +41,8 @@ public:
     // Opens one more layer (added at run time, or a layer whose style changed: it replaces the
     // view's layer of the same id, which keeps drawing until the new one is ready).
     void add(const LayerDesc& desc);
-    // Attaches the layers that finished opening; true when all have.
+    // Attaches the layers that finished opening, and logs the warnings layers sent since the
+    // last call (from their loading threads); true when all have opened. Call it every frame.
     bool poll();
     // Waits for every layer and attaches it.
     void wait();
@@ -49,8 +53,11 @@ private:
         std::future<OpenedLayer> result;
     };
     void attach(Pending& p);
+    void logWarnings();
     GlobeView& view_;
     std::function<void(const std::string&)> log_;
+    // Warnings from the layers' loading threads, for log_ on the thread that polls.
+    std::shared_ptr<MessageInbox> warnings_ = std::make_shared<MessageInbox>();
     std::vector<Pending> pending_;
     std::shared_ptr<std::atomic<bool>> cancel_;
 };

@@ -56,7 +56,7 @@ Result<OpenedScene> openScene(const std::filesystem::path& file, const std::func
         });
         if (!st) return st.error();
     }
-    auto source = openTerrainSource(t, out.cancel, log);
+    auto source = openTerrainSource(t, out.cancel, [inbox = out.messages](const std::string& line) { inbox->post(line); });
     if (!source) return source.error();
     out.source = *source;
     if (t.detailSeed)

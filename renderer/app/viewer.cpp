@@ -195,6 +195,7 @@ gpu::FrameDesc Viewer::frame(double now) {
     const bool draped = layers_ ? layers_->poll() : true;
     const bool bodies = modelLoader_ ? modelLoader_->poll() : true;
     layersLoaded_ = draped && bodies;
+    for (const std::string& line : opened_.messages->take()) log(line);
     updateDataDates();
 
     ui::StatusInfo status = statusLabel(scene, *view_);
@@ -579,6 +580,7 @@ void Viewer::applyPathSample(const PathSample& sample) {
                 changed = true;
             }
     if (changed) syncLayers();
+    if (sample.underground) panel_.settings.underground = *sample.underground;
     if (sample.caption.empty() || sample.captionAlpha <= 0.0) caption_.reset();
     else caption_ = ShownCaption{sample.caption, std::clamp(sample.captionAlpha, 0.0, 1.0)};
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/caption_layout.h"
 #include "core/layer.h"
 
 namespace plateau {
@@ -17,5 +18,13 @@ namespace plateau {
 std::vector<std::string> visibleAttributions(
     const std::string& terrainAttribution, const std::vector<LayerDesc>& layers,
     const std::function<std::string(const LayerDesc&)>& sourceAttribution = {});
+
+// The credits as lines no wider than `maxWidth`, at most `maxLines` of them. Each credit starts
+// a line of its own when all fit so; otherwise (a small frame) they are shortened to their
+// leading names ("Natural Earth 10m (public domain); rate: ..." -> "Natural Earth 10m"), shown
+// once each, run together with " · ", and the last line ends in "…" when even that does not fit.
+// Every source stays named as far as the room allows, and the credits never cover the picture.
+std::vector<std::string> creditLines(const std::vector<std::string>& credits, float maxWidth, int maxLines,
+                                     const MeasureFn& measure);
 
 }  // namespace plateau

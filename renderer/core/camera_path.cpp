@@ -206,6 +206,12 @@ PathSample PathSampler::at(double seconds) const {
         out.layers.push_back(std::move(s));
     }
 
+    for (std::size_t i = w.key + 1; i-- > 0;)
+        if (path_.keys[i].underground) {
+            out.underground = path_.keys[i].underground;
+            break;
+        }
+
     // The caption of the keyframe the instant is after, faded in and out at its span's ends.
     out.segment = w.key;
     out.caption = key.caption;

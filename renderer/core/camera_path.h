@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/camera.h"
+#include "core/underground.h"
 #include "core/result.h"
 
 namespace plateau {
@@ -43,6 +44,9 @@ struct Keyframe {
     std::optional<double> time;       // the timeline's date (decimal year); none: unchanged
     std::vector<LayerState> layers;
     Caption caption;                  // shown over the segment that starts here, faded in and out
+    // The underground view from this keyframe on (terrain opacity, cutaway); none: as before it
+    // (before any keyframe sets one: the scene's). A switch, not a blend: it changes what is drawn.
+    std::optional<UndergroundView> underground;
     double duration_s = 4.0;          // the segment to the next keyframe; on the last, a hold at the end
     Easing easing = Easing::EaseInOut;
     bool operator==(const Keyframe&) const = default;
@@ -62,6 +66,7 @@ struct PathSample {
     std::vector<LayerState> layers;  // every layer any keyframe names
     Caption caption;
     double captionAlpha = 0.0;       // 0..1: the fade of `caption`
+    std::optional<UndergroundView> underground;  // the last one set at or before the instant
     std::size_t segment = 0;         // the keyframe the instant is after
 };
 

@@ -6,6 +6,7 @@
 //                   "time": "2015" (or 2015.5),
 //                   "layers": [{"id": "glaciers", "visible": true, "opacity": 0.8}],
 //                   "caption": {"title": "...", "subtitle": "...", "source": "..."},
+//                   "underground": {"enabled": true, "terrain_opacity": 0.35, ...} (as in scene files),
 //                   "duration": 4, "easing": "ease-in-out" | "linear" | "ease-in" | "ease-out"}]}
 //
 // version is required and read first; camera needs lon, lat, height, heading and pitch (fov is
@@ -16,6 +17,8 @@
 
 #include "core/camera_path.h"
 #include "core/path_json.h"
+#include "core/scene_reader.h"
+#include "core/scene_writer_detail.h"
 
 namespace plateau {
 
@@ -47,7 +50,7 @@ Easing readEasing(const Reader& rd, const json& k, const std::string& p) {
 
 Keyframe readKeyframe(const Reader& rd, const json& k, const std::string& p) {
     rd.expectObject(k, p);
-    rd.onlyKeys(k, p, {"camera", "time", "layers", "caption", "duration", "easing"});
+    rd.onlyKeys(k, p, {"camera", "time", "layers", "caption", "underground", "duration", "easing"});
     Keyframe key;
     const json* cam = Reader::member(k, "camera");
     if (!cam) rd.fail(Reader::join(p, "camera"), "missing (lon, lat, height, heading, pitch)");
@@ -55,6 +58,10 @@ Keyframe readKeyframe(const Reader& rd, const json& k, const std::string& p) {
     if (const json* t = Reader::member(k, "time")) key.time = path_json::readTime(rd, *t, Reader::join(p, "time"));
     if (const json* l = Reader::member(k, "layers")) key.layers = path_json::readLayerStates(rd, *l, Reader::join(p, "layers"));
     if (const json* c = Reader::member(k, "caption")) key.caption = path_json::readCaption(rd, *c, Reader::join(p, "caption"));
+    if (const json* u = Reader::member(k, "underground")) {
+        key.underground.emplace();
+        scene_detail::parseUnderground(rd, *u, *key.underground, Reader::join(p, "underground"));
+    }
     rd.number(k, p, "duration", key.duration_s, 0.0, kMaxDurationS, true);
     key.easing = readEasing(rd, k, p);
     return key;
@@ -98,6 +105,7 @@ std::string writeCameraPath(const CameraPath& path) {
         if (k.time) j["time"] = path_json::timeJson(*k.time);
         if (!k.layers.empty()) j["layers"] = path_json::layerStatesJson(k.layers);
         if (!k.caption.empty()) j["caption"] = path_json::captionJson(k.caption);
+        if (k.underground) j["underground"] = writer_detail::undergroundJson(*k.underground);
         j["duration"] = k.duration_s;
         j["easing"] = easingName(k.easing);
         keys.push_back(std::move(j));

@@ -1,11 +1,13 @@
 #include "core/mine_geojson.h"
 
+#include "core/input_limits.h"
 #include "core/scene_mines.h"
 
 namespace plateau {
 
 Result<std::vector<TerrainModifier>> parseMineGeoJson(const std::string& text, const std::string& name) {
     using scene_detail::json;
+    if (auto deep = jsonTooDeep(text, name)) return *deep;
     const json doc = json::parse(text, nullptr, false);
     if (doc.is_discarded()) return makeError(name + ": not valid JSON");
     const scene_detail::Reader rd(name);

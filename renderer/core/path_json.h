@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/camera_path.h"
+#include "core/input_limits.h"
 #include "core/result.h"
 #include "core/scene_reader.h"
 

@@ -16,6 +16,7 @@ auto parseJsonFile(const std::string& text, const std::string& name, const char*
     -> Result<decltype(read(std::declval<const Reader&>(), std::declval<const json&>()))> {
     if (text.find_first_not_of(" \t\r\n") == std::string::npos)
         return makeError(name + ": empty file (expected a " + what + " file: a JSON object)");
+    if (auto deep = jsonTooDeep(text, name)) return *deep;
     json root;
     try {
         root = json::parse(text);

@@ -123,6 +123,7 @@
 // Every error is one line naming the file and the field: "scenes/a.json: camera.height: expected a
 // number".
 #include "core/scene.h"
+#include "core/input_limits.h"
 #include "core/path_json.h"
 #include "core/scene_reader.h"
 
@@ -255,6 +256,7 @@ Scene parseRoot(const Reader& rd, const json& root, const std::filesystem::path&
 
 Result<Scene> parseScene(const std::string& text, const std::filesystem::path& file) {
     const Reader rd(file);
+    if (auto deep = jsonTooDeep(text, file.string())) return *deep;
     json root;
     try {
         root = json::parse(text);
@@ -280,15 +282,20 @@ Result<Scene> loadScene(const std::filesystem::path& file) {
     std::error_code ec;
     if (std::filesystem::is_directory(file, ec))
         return makeError(file.string() + ": cannot open scene file (" + std::strerror(EISDIR) + ")");
+    if (const auto size = std::filesystem::file_size(file, ec); !ec && size > kMaxSceneFileBytes)
+        return tooLargeError(file.string(), size, kMaxSceneFileBytes, "scene file");
     std::FILE* f = std::fopen(file.c_str(), "rb");
     if (!f) return makeError(file.string() + ": cannot open scene file (" + std::strerror(errno) + ")");
     std::string text;
     char buf[8192];
     std::size_t n = 0;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
+    // The size was checked, but a pipe has none and a file may grow while it is read.
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0 && text.size() <= kMaxSceneFileBytes) text.append(buf, n);
     const bool readError = std::ferror(f) != 0;
     std::fclose(f);
     if (readError) return makeError(file.string() + ": cannot read scene file");
+    if (text.size() > kMaxSceneFileBytes)
+        return tooLargeError(file.string(), text.size(), kMaxSceneFileBytes, "scene file", true);
     return parseScene(text, file);
 }
 

@@ -64,8 +64,20 @@ public:
     std::filesystem::path pathMember(const json& obj, const std::string& path, const char* key,
                                      const std::string& what) const;
 
+    // Keys come from the file: control characters in them (a "\n" escape in a key) are shown as
+    // \xNN, so the message naming the field stays one line.
     static std::string join(const std::string& path, const std::string& key) {
-        return path.empty() ? key : path + "." + key;
+        std::string shown;
+        for (const char c : key) {
+            const auto u = static_cast<unsigned char>(c);
+            if (u >= 0x20 && u != 0x7f) {
+                shown += c;
+                continue;
+            }
+            const char* hex = "0123456789abcdef";
+            shown += {'\\', 'x', hex[u >> 4], hex[u & 15]};
+        }
+        return path.empty() ? shown : path + "." + shown;
     }
     static std::string fmt(double x);
 

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/input_limits.h"
+
 namespace plateau {
 namespace {
 
@@ -33,6 +35,7 @@ bool isHttpUrl(const std::string& s) { return s.rfind("http://", 0) == 0 || s.rf
 
 Result<TileJson> parseTileJson(const std::string& text, const std::string& name) {
     auto fail = [&](const std::string& problem) { return makeError(name + ": " + problem); };
+    if (auto deep = jsonTooDeep(text, name)) return *deep;
     json doc = json::parse(text, nullptr, false);
     if (doc.is_discarded()) return fail("not JSON (a TileJSON document was expected)");
     if (!doc.is_object()) return fail("not a TileJSON document (expected a JSON object)");

@@ -169,8 +169,10 @@ CameraPath tourPath(const Tour& tour, const std::vector<LayerState>& base) {
             const TourStop& prev = tour.stops[i - 1];
             const FlyTo fly(prev.view, stop.view, tourFlightOptions(stop));
             const double step = fly.duration() / double(kTourFlightKeys + 1);
-            // The departure keyframe's segment is the first part of the flight.
+            // The departure keyframe's segment is the first part of the flight. The stop's
+            // underground view starts with the flight, as in the presenter (TourPlayer).
             path.keys.back().duration_s = step;
+            if (stop.underground) path.keys.back().underground = stop.underground;
             for (int k = 1; k <= kTourFlightKeys; ++k) {
                 const double u = double(k) / double(kTourFlightKeys + 1);
                 Keyframe key;
@@ -189,6 +191,7 @@ CameraPath tourPath(const Tour& tour, const std::vector<LayerState>& base) {
         arrive.time = date;
         arrive.layers = layers[i];
         arrive.caption = stop.caption;
+        if (i == 0) arrive.underground = stop.underground;
         arrive.duration_s = stop.dwell_s;
         arrive.easing = Easing::Linear;  // the date plays at an even pace through the dwell
         path.keys.push_back(arrive);

@@ -8,7 +8,10 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <limits>
 #include <string>
+
+#include "core/input_limits.h"
 
 namespace plateau {
 namespace {
@@ -107,6 +110,11 @@ Status writeFileBytes(const std::filesystem::path& path, const std::uint8_t* dat
 }
 
 Result<std::vector<std::uint8_t>> readFileBytes(const std::filesystem::path& path) {
+    return readFileBytes(path, std::numeric_limits<std::uint64_t>::max(), "file");
+}
+
+Result<std::vector<std::uint8_t>> readFileBytes(const std::filesystem::path& path, std::uint64_t maxBytes,
+                                                const std::string& what) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return makeError(sysError(path, errno));
     struct stat st {};
@@ -118,6 +126,10 @@ Result<std::vector<std::uint8_t>> readFileBytes(const std::filesystem::path& pat
     if (S_ISDIR(st.st_mode)) {
         ::close(fd);
         return makeError(path.string() + ": is a folder, not a file");
+    }
+    if (S_ISREG(st.st_mode) && std::uint64_t(st.st_size) > maxBytes) {
+        ::close(fd);
+        return tooLargeError(path.string(), std::uint64_t(st.st_size), maxBytes, what);
     }
     std::vector<std::uint8_t> bytes;
     bytes.reserve(st.st_size > 0 ? std::size_t(st.st_size) : 0);
@@ -131,6 +143,11 @@ Result<std::vector<std::uint8_t>> readFileBytes(const std::filesystem::path& pat
             return makeError(sysError(path, err));
         }
         if (n == 0) break;
+        // A pipe or device has no size to check first, and a file may grow while it is read.
+        if (std::uint64_t(n) > maxBytes - std::min<std::uint64_t>(maxBytes, bytes.size())) {
+            ::close(fd);
+            return tooLargeError(path.string(), bytes.size() + std::size_t(n), maxBytes, what, true);
+        }
         bytes.insert(bytes.end(), buf, buf + n);
     }
     ::close(fd);

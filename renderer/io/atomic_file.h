@@ -28,5 +28,9 @@ std::size_t removeAbandonedTemps(const std::filesystem::path& dir);
 
 // Errors: "<path>: file not found", "<path>: <system error>".
 Result<std::vector<std::uint8_t>> readFileBytes(const std::filesystem::path& path);
+// The same, refusing a file of more than maxBytes before reading it (and one that grows past it
+// while read): "<path>: too large for a <what> (N bytes; the limit is 8 MiB)".
+Result<std::vector<std::uint8_t>> readFileBytes(const std::filesystem::path& path, std::uint64_t maxBytes,
+                                                const std::string& what);
 
 }  // namespace plateau

@@ -1,5 +1,6 @@
 #include "io/deposit_reader.h"
 #include "io/gdal_common.h"
+#include "core/input_limits.h"
 
 #include <cpl_error.h>
 #include <cpl_vsi.h>
@@ -39,6 +40,8 @@ Result<DepositCatalogue> readDeposits(const std::filesystem::path& path, const D
     VSIStatBufL st;
     if (VSIStatL(name.c_str(), &st) != 0) return fail("no such file");
     if (VSI_ISREG(st.st_mode) && st.st_size == 0) return fail("empty file");
+    if (VSI_ISREG(st.st_mode) && std::uint64_t(st.st_size) > kMaxTableBytes)
+        return tooLargeError(name, std::uint64_t(st.st_size), kMaxTableBytes, "deposit table");
 
     // Plain CSV options: every value as text, no geometry guessed from column names (the lon/lat
     // mapping decides), and header detection left on.

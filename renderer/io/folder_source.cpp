@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/input_limits.h"
 #include "core/parse_number.h"
 #include "core/tile_path.h"
 #include "io/atomic_file.h"
@@ -54,7 +55,7 @@ public:
 
     Result<HeightGrid> load(const TileId& id) override {
         const fs::path path = tilePath(id);
-        auto bytes = readFileBytes(path);
+        auto bytes = readFileBytes(path, kMaxTileBytes, "tile");
         if (!bytes) {
             // The whole folder gone (deleted or unmounted while the view is open) is one problem,
             // named once, not a missing file per tile.
@@ -88,7 +89,7 @@ Result<std::shared_ptr<TileSource>> openFolderSource(const fs::path& dir, Height
 
     const fs::path metaPath = dir / "metadata.json";
     if (fs::exists(metaPath, ec)) {
-        auto bytes = readFileBytes(metaPath);
+        auto bytes = readFileBytes(metaPath, kMaxTileMetadataBytes, "tile metadata file");
         if (!bytes) return bytes.error();
         auto meta = parseTileMetadata(std::string(bytes->begin(), bytes->end()), metaPath.string());
         if (!meta) return meta.error();

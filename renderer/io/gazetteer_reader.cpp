@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cmath>
 
+#include "core/input_limits.h"
 #include "core/parse_number.h"
 #include "io/gdal_common.h"
 
@@ -50,6 +51,8 @@ Result<std::vector<Place>> readGazetteer(const std::filesystem::path& file) {
     VSIStatBufL st;
     if (VSIStatL(path.c_str(), &st) != 0) return fail("no such file");
     if (VSI_ISREG(st.st_mode) && st.st_size == 0) return fail("empty file");
+    if (VSI_ISREG(st.st_mode) && std::uint64_t(st.st_size) > kMaxTableBytes)
+        return tooLargeError(shortName, std::uint64_t(st.st_size), kMaxTableBytes, "gazetteer");
     // The CSV driver only: any other format is not a gazetteer. Values as text, the first line
     // is the header, no geometry guessed from the lon/lat names.
     const char* drivers[] = {"CSV", nullptr};

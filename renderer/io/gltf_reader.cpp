@@ -1,8 +1,10 @@
 #include "io/gltf_reader.h"
 
+#include <algorithm>
 #include <cstring>
 #include <system_error>
 
+#include "core/input_limits.h"
 #include "io/atomic_file.h"
 #include "io/gltf_convert.h"
 #include "io/gltf_safe_fs.h"
@@ -12,10 +14,6 @@
 
 namespace plateau {
 namespace {
-
-// JSON nested deeper than this is refused before tinygltf sees it: glTF needs about 8 levels
-// (extras may add a few), and a parser fed a million '[' would only burn stack.
-constexpr int kMaxJsonDepth = 64;
 
 struct ImageContext {
     int maxDimension = 0;
@@ -68,22 +66,6 @@ bool loadImage(tinygltf::Image* image, const int index, std::string* err, std::s
     return true;
 }
 
-// Deepest [ / { nesting outside strings.
-int jsonDepth(const char* text, std::size_t size) {
-    int depth = 0, deepest = 0;
-    bool inString = false;
-    for (std::size_t i = 0; i < size; ++i) {
-        const char c = text[i];
-        if (inString) {
-            if (c == '\\') ++i;
-            else if (c == '"') inString = false;
-        } else if (c == '"') inString = true;
-        else if (c == '[' || c == '{') deepest = std::max(deepest, ++depth);
-        else if (c == ']' || c == '}') --depth;
-    }
-    return deepest;
-}
-
 // tinygltf's messages are several lines ("... \n"); ours are one. Its "File not found : x.bin"
 // (the folder was searched through our callbacks) says where it looked.
 std::string oneLine(std::string s) {
@@ -121,7 +103,8 @@ Result<ModelData> loadBytes(const std::uint8_t* data, std::size_t size, const st
     auto fail = [&](const std::string& problem) { return makeError(name + ": " + problem); };
     if (size == 0) return fail("empty file");
     if (size > limits.maxFileBytes || size > 0xffffffffu)
-        return fail("file of " + std::to_string(size) + " bytes exceeds the limit");
+        return fail("file of " + std::to_string(size) + " bytes exceeds the limit of " +
+                    std::to_string(std::min<std::size_t>(limits.maxFileBytes, 0xffffffffu)));
     const bool binary = isGlb(data, size);
     std::pair<const char*, std::size_t> json{reinterpret_cast<const char*>(data), size};
     if (binary) {
@@ -129,8 +112,8 @@ Result<ModelData> loadBytes(const std::uint8_t* data, std::size_t size, const st
         if (!chunk) return fail(chunk.error().message);
         json = *chunk;
     }
-    if (jsonDepth(json.first, json.second) > kMaxJsonDepth)
-        return fail("JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+    // Before tinygltf sees it: it copies extras and extensions recursively, one stack frame a level.
+    if (auto deep = jsonTooDeep(std::string_view(json.first, json.second), name)) return *deep;
     if (auto problem = gltf::schemaProblem(json.first, json.second)) return fail(*problem);
 
     tinygltf::TinyGLTF loader;

@@ -2,6 +2,7 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -115,13 +116,6 @@ void classify(CURL* easy, CURLcode code, const Transfer& t, const char* errbuf, 
 
 }  // namespace
 
-std::string formatByteSize(std::size_t bytes) {
-    constexpr std::size_t KiB = 1024, MiB = KiB * 1024;
-    if (bytes >= MiB && bytes % MiB == 0) return std::to_string(bytes / MiB) + " MiB";
-    if (bytes >= KiB && bytes % KiB == 0) return std::to_string(bytes / KiB) + " KiB";
-    return std::to_string(bytes) + " bytes";
-}
-
 HttpResponse httpGet(const std::string& url, const HttpGetOptions& options) {
     HttpResponse r;
     thread_local ThreadHandles handles;
@@ -202,7 +196,9 @@ HttpResponse httpGet(const std::string& url, const HttpGetOptions& options) {
     curl_easy_getinfo(easy, CURLINFO_CONNECT_TIME_T, &connectTime);
     r.received = received;
     r.expected = expected;
-    r.retryAfter = std::chrono::seconds(retryAfter);
+    // libcurl turns an HTTP date into seconds from now (negative when past) and passes numbers
+    // through as sent: a day bounds both, so that milliseconds cannot overflow.
+    r.retryAfter = std::chrono::seconds(std::clamp<curl_off_t>(retryAfter, 0, 24 * 3600));
     r.connected = connectTime > 0 || r.status != 0;
     // Removing an unfinished transfer aborts it and closes its connection.
     curl_multi_remove_handle(multi, easy);

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/input_limits.h"
+
 namespace plateau {
 
 struct HttpGetOptions {
@@ -15,7 +17,7 @@ struct HttpGetOptions {
     std::chrono::milliseconds totalTimeout{20000};
     // Bodies larger than this are abandoned as soon as the size is known (Content-Length) or
     // exceeded (while streaming), so a hostile or misconfigured server cannot exhaust memory.
-    std::size_t maxResponseBytes = std::size_t(4) << 20;
+    std::size_t maxResponseBytes = kMaxTileBytes;
     // Polled while the transfer runs (at least every 50 ms): true aborts it.
     const std::atomic<bool>* cancel = nullptr;
 };
@@ -39,13 +41,10 @@ struct HttpResponse {
     bool connected = false;           // a connection was established (tells connect from read timeouts)
     std::int64_t received = 0;        // body bytes received
     std::int64_t expected = -1;       // Content-Length, -1 when the server sent none
-    std::chrono::milliseconds retryAfter{0};  // the server's Retry-After, 0 when absent
+    std::chrono::milliseconds retryAfter{0};  // the server's Retry-After (0..1 day), 0 when absent or past
 };
 
 // Thread-safe: each thread reuses its own libcurl handles (and so its connections).
 HttpResponse httpGet(const std::string& url, const HttpGetOptions& options);
-
-// "4 MiB", "512 KiB", "1000 bytes": sizes in messages.
-std::string formatByteSize(std::size_t bytes);
 
 }  // namespace plateau

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/input_limits.h"
 #include "io/atomic_file.h"
 
 namespace plateau {
@@ -48,7 +49,7 @@ Result<TileJson> loadTileJson(const std::string& where, const HttpGetOptions& ge
     std::string text;
     if (isHttpUrl(where)) {
         HttpGetOptions g = get;
-        g.maxResponseBytes = std::min<std::size_t>(g.maxResponseBytes, std::size_t(1) << 20);
+        g.maxResponseBytes = std::min<std::size_t>(g.maxResponseBytes, kMaxTileJsonBytes);
         const HttpResponse r = httpGet(where, g);
         if (r.failure == HttpFailure::TooLarge)
             return makeError(where + ": TileJSON document larger than " + formatByteSize(g.maxResponseBytes));
@@ -56,7 +57,7 @@ Result<TileJson> loadTileJson(const std::string& where, const HttpGetOptions& ge
         if (r.status != 200) return makeError(where + ": HTTP " + std::to_string(r.status));
         text.assign(r.body.begin(), r.body.end());
     } else {
-        auto bytes = readFileBytes(where);
+        auto bytes = readFileBytes(where, kMaxTileJsonBytes, "TileJSON document");
         if (!bytes) return bytes.error();
         text.assign(bytes->begin(), bytes->end());
     }

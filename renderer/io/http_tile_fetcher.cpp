@@ -35,6 +35,7 @@ HttpTileOptions withDefaults(HttpTileOptions o) {
 }
 
 Error notFound(const std::string& url) { return makeError(url + ": HTTP 404 (tile not found)"); }
+Error gone(const std::string& url) { return makeError(url + ": HTTP 410 (tile gone)"); }
 Error cancelled(const std::string& url) { return makeError(url + ": cancelled"); }
 
 }  // namespace
@@ -63,6 +64,7 @@ std::optional<std::string> validateHttpTileOptions(const HttpTileOptions& o) {
     if (o.connectTimeout.count() <= 0 || o.totalTimeout.count() <= 0) return name + "timeouts must be positive";
     if (o.maxResponseBytes == 0) return name + "maximum response size must be positive";
     if (o.cacheMaxAge.count() < 0 || o.missingMaxAge.count() < 0) return name + "cache ages must not be negative";
+    if (o.retryBaseDelay.count() < 0 || o.retryAfterMax.count() < 0) return name + "retry delays must not be negative";
     return std::nullopt;
 }
 
@@ -100,7 +102,7 @@ Status HttpTileFetcher::fetch(const TileId& id, const Decode& decode) {
     const std::string url = urlFor(id);
     if (!id.valid()) return makeError(url + ": invalid tile " + id.str());
     cache_.waitUntilIndexed();  // marks from earlier runs are known after this
-    if (cache_.knownMissing(id)) return notFound(url);
+    if (cache_.knownMissing(id)) return missing(id, url);
 
     // An expired copy: fetched again, but kept as the answer should that fail.
     std::optional<std::vector<std::uint8_t>> stale;
@@ -146,8 +148,13 @@ Status HttpTileFetcher::fetch(const TileId& id, const Decode& decode) {
         }
         if (r.failure == HttpFailure::None && (r.status == 404 || r.status == 410)) {
             // The server's word: an old copy of a tile it no longer has is dropped too.
+            if (r.status == 410) {
+                std::lock_guard lock(mutex_);
+                if (gone_.size() > 1'000'000) gone_.clear();
+                gone_.insert(id);
+            }
             cache_.markMissing(id);
-            return notFound(url);
+            return missing(id, url);
         }
         if (r.failure == HttpFailure::Cancelled) return cancelled(url);
         if (!transient(r) || attempt >= attempts) return orStale(makeError(url + ": " + explain(r, attempt)));
@@ -181,12 +188,13 @@ std::string HttpTileFetcher::explain(const HttpResponse& r, int attempts) const 
 }
 
 milliseconds HttpTileFetcher::backoff(int attempt, milliseconds retryAfter) const {
+    // The server knows when it will answer again (429, 503 with Retry-After): its word replaces
+    // the guess, within the cap.
+    if (retryAfter.count() > 0) return std::min(retryAfter, opt_.retryAfterMax);
     thread_local std::mt19937 rng{std::random_device{}()};
     std::uniform_real_distribution<double> jitter(0.75, 1.25);
     const double base = double(opt_.retryBaseDelay.count()) * double(1u << std::min(attempt - 1, 16));
-    const auto wait = milliseconds(static_cast<long long>(base * jitter(rng)));
-    // Honour a server's Retry-After (429, 503), but never park a worker for long on its word.
-    return std::max(wait, std::min(retryAfter, milliseconds(5000)));
+    return milliseconds(static_cast<long long>(base * jitter(rng)));
 }
 
 bool HttpTileFetcher::isCancelled() const { return opt_.cancel->load(std::memory_order_relaxed); }
@@ -215,6 +223,11 @@ bool HttpTileFetcher::sleepUnlessCancelled(milliseconds total) const {
 bool HttpTileFetcher::staleAccepted(const TileId& id) const {
     std::lock_guard lock(mutex_);
     return staleAccepted_.count(id) != 0;
+}
+
+Error HttpTileFetcher::missing(const TileId& id, const std::string& url) const {
+    std::lock_guard lock(mutex_);
+    return gone_.count(id) ? gone(url) : notFound(url);
 }
 
 void HttpTileFetcher::acceptStale(const TileId& id) {

@@ -52,12 +52,16 @@ struct HttpTileOptions {
     std::chrono::milliseconds totalTimeout{20000};
     // Extra attempts after connection errors, timeouts, truncated bodies, HTTP 5xx and 429 (not
     // after other 4xx: asking again will not change the answer). The k-th retry waits about
-    // retryBaseDelay * 2^(k-1), +-25 % jitter so that many clients do not retry in lockstep.
+    // retryBaseDelay * 2^(k-1), +-25 % jitter so that many clients do not retry in lockstep;
+    // when the answer had a Retry-After (seconds or an HTTP date, as 429 and 503 send it) it
+    // waits that long instead, but at most retryAfterMax: a worker parked for an hour on a
+    // server's word would hold up every other tile.
     int retries = 3;
     std::chrono::milliseconds retryBaseDelay{200};
+    std::chrono::milliseconds retryAfterMax{5000};
     // Transfers in flight at once, over all threads calling fetch().
     int maxConcurrent = 4;
-    std::size_t maxResponseBytes = std::size_t(4) << 20;
+    std::size_t maxResponseBytes = kMaxTileBytes;
     // Set to true (e.g. when the program quits) to abort transfers in flight within about 50 ms
     // and make later fetches fail at once with "<url>: cancelled". Shared so that neither the
     // caller nor the source can outlive it; left empty, the source cannot be cancelled.
@@ -103,8 +107,8 @@ public:
     // then fresh bytes).
     using Decode = std::function<Status(const std::vector<std::uint8_t>& bytes, const std::string& url)>;
     // From the disk cache when there, else from the server, with retries; bytes that decode are
-    // cached. Errors are one line naming the URL: "<url>: HTTP 404 (tile not found)",
-    // "<url>: HTTP 500 after 4 attempts", "<url>: timed out after 20 s", "<url>: truncated
+    // cached. Errors are one line naming the URL: "<url>: HTTP 404 (tile not found)", "<url>: HTTP
+    // 410 (tile gone)", "<url>: HTTP 500 after 4 attempts", "<url>: timed out after 20 s", "<url>: truncated
     // response (received 1234 of 5678 bytes)", "<url>: connection refused", "<url>: response
     // larger than 4 MiB", "<url>: cancelled", or the decoder's.
     Status fetch(const TileId& id, const Decode& decode);
@@ -119,6 +123,7 @@ private:
     bool sleepUnlessCancelled(std::chrono::milliseconds total) const;
     bool staleAccepted(const TileId& id) const;
     void acceptStale(const TileId& id);
+    Error missing(const TileId& id, const std::string& url) const;
 
     HttpTileOptions opt_;
     DiskCache cache_;
@@ -127,6 +132,9 @@ private:
     // Stale copies served after a failed refresh: not refreshed again in this run, so that an
     // offline session does not pay a failed request for every load of every old tile.
     std::unordered_set<TileId, TileIdHash> staleAccepted_;
+    // Tiles answered 410 in this run, so that asking again repeats the server's word; the disk
+    // mark does not say which of 404 and 410 it was, so later runs report 404.
+    std::unordered_set<TileId, TileIdHash> gone_;
     std::atomic<bool> cacheWritesFailed_{false};
 };
 

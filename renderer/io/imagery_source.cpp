@@ -85,8 +85,16 @@ std::string replaceTime(std::string s, const std::string& time) {
 }  // namespace
 
 Result<std::shared_ptr<OverlaySource>> openImagerySource(const LayerDesc& layer, const std::filesystem::path& cacheDir,
-                                                         std::shared_ptr<std::atomic<bool>> cancel) {
+                                                         std::shared_ptr<std::atomic<bool>> cancel,
+                                                         std::function<void(const std::string&)> warn) {
     if (!layer.source.times.empty()) {
+        // One cache folder per date, all on the same disk: one of them saying so is enough.
+        if (warn) {
+            auto said = std::make_shared<std::atomic<bool>>(false);
+            warn = [said, inner = std::move(warn)](const std::string& line) {
+                if (!said->exchange(true)) inner(line);
+            };
+        }
         std::vector<std::shared_ptr<OverlaySource>> sources;
         std::vector<double> years;
         for (const auto& [text, year] : layer.source.times) {
@@ -95,7 +103,7 @@ Result<std::shared_ptr<OverlaySource>> openImagerySource(const LayerDesc& layer,
             one.source.url = replaceTime(one.source.url, text);
             one.source.tilejson = replaceTime(one.source.tilejson, text);
             one.source.path = replaceTime(one.source.path.string(), text);
-            auto s = openImagerySource(one, cacheDir, cancel);
+            auto s = openImagerySource(one, cacheDir, cancel, warn);
             if (!s) return s.error();
             sources.push_back(*s);
             years.push_back(year);
@@ -109,6 +117,7 @@ Result<std::shared_ptr<OverlaySource>> openImagerySource(const LayerDesc& layer,
     if (type == "http") {
         auto o = httpImageryOptions(layer, cacheDir, std::move(cancel));
         if (!o) return o.error();  // already names the layer
+        if (warn) o->warn = [prefix, warn = std::move(warn)](const std::string& line) { warn(prefix + line); };
         auto src = openHttpOverlaySource(*o);
         if (!src) return makeError(prefix + src.error().message);
         return src;

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/deposit.h"
+#include "core/input_limits.h"
 #include "io/gdal_common.h"
 
 namespace plateau {
@@ -19,6 +20,10 @@ namespace plateau {
 namespace {
 
 namespace fs = std::filesystem;
+
+// A .gltf dropped on the view is parsed whole to see that it is one; a model with its buffers
+// inline as base64 can be hundreds of MB, the model reader's own limit is 1 GiB.
+constexpr std::uintmax_t kMaxGltfProbeBytes = std::uintmax_t(256) << 20;
 
 std::string lowerAscii(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
@@ -63,9 +68,10 @@ Result<LayerDesc> modelLayer(const fs::path& file, const std::string& ext, std::
         if (readHead(file, 4) != "glTF") return makeError(name + ": not a GLB model (found " + describeContent(file, size) + ")");
     } else {
         // A .gltf is JSON with an "asset" object; the reader checks the rest when the layer loads.
-        if (size > (256u << 20)) return makeError(name + ": too large for a .gltf file");
-        std::ifstream in(file, std::ios::binary);
-        const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+        if (size > kMaxGltfProbeBytes) return tooLargeError(name, size, kMaxGltfProbeBytes, ".gltf file");
+        const std::string text = readHead(file, std::size_t(size));
+        if (auto deep = jsonTooDeep(text, name)) return *deep;
+        const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
         if (j.is_discarded() || !j.is_object() || !j.contains("asset"))
             return makeError(name + ": not a glTF model (no JSON object with \"asset\"; found " + describeContent(file, size) +
                              ")");
@@ -178,9 +184,10 @@ Result<LayerDesc> layerFromFile(const fs::path& file, const LonLat& viewCentre, 
     const std::string ext = lowerAscii(file.extension().string());
 
     if (ext == ".gltf" || ext == ".glb") return modelLayer(file, ext, size, viewCentre, existing);
-    if (ext == ".json" && size < (64u << 20)) {
-        std::ifstream in(file, std::ios::binary);
-        const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+    if (ext == ".json" && size <= kMaxSceneFileBytes) {
+        const std::string text = readHead(file, std::size_t(size));
+        const nlohmann::json j =
+            jsonTooDeep(text, name) ? nlohmann::json() : nlohmann::json::parse(text, nullptr, false);
         if (!j.is_discarded() && j.is_object() && j.contains("terrain"))
             return makeError(name + ": a plateau scene, not a layer (open it with Open scene)");
     }

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <map>
 #include <mutex>
@@ -13,6 +14,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/input_limits.h"
 #include "core/parse_number.h"
 #include "io/png_heights.h"
 #include "io/png_codec.h"
@@ -122,7 +124,10 @@ public:
         if (rc == SQLITE_ROW) {
             const auto* p = static_cast<const std::uint8_t*>(sqlite3_column_blob(s, 0));
             const int n = sqlite3_column_bytes(s, 0);
-            if (p && n > 0) blob.assign(p, p + n);
+            // SQLite has the blob in memory already; refused here, it goes no further.
+            if (n > 0 && std::uint64_t(n) > kMaxTileBytes)
+                failure = tooLargeError(name, std::uint64_t(n), kMaxTileBytes, "tile").message;
+            else if (p && n > 0) blob.assign(p, p + n);
         } else if (rc == SQLITE_DONE) {
             failure = name + " not found";
         } else {
@@ -216,11 +221,14 @@ Result<std::shared_ptr<TileSource>> openMbtilesSource(const fs::path& file, Heig
     };
 
     // "format" is the image format ("png") in the MBTiles spec; some tools put the height
-    // encoding there instead. "encoding" is where the sink records it.
+    // encoding there instead. "encoding" is where the sink records it. Files from GDAL, mb-util
+    // and the like have only "png": nothing to check `enc` against.
     std::optional<HeightEncoding> stored;
     if (const auto* f = get("format")) {
         stored = parseHeightEncoding(*f);
-        if (!stored && *f != "png")
+        std::string lower = *f;
+        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+        if (!stored && lower != "png")
             return makeError(file.string() + ": tiles are '" + *f + "', only png height tiles are supported");
     }
     if (const auto* e = get("encoding")) {
@@ -381,6 +389,7 @@ private:
     Result<std::vector<std::pair<std::string, std::string>>> metadataRows(const std::string& text) {
         using nlohmann::json;
         const std::string where = file_.string() + ": metadata";
+        if (auto deep = jsonTooDeep(text, where)) return *deep;
         const json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
         if (doc.is_discarded() || !doc.is_object()) return makeError(where + " is not a JSON object");
         auto str = [&](const char* key) -> std::optional<std::string> {

@@ -14,7 +14,10 @@
 namespace plateau {
 
 // Opens the file read-only. Metadata "encoding" (or a "format" naming an encoding) must match
-// `enc`. hasTile() uses the metadata's bounds and zoom range when both are present (no table scan,
+// `enc`. Without either (only "format": "png", as GDAL, mb-util and tippecanoe-like tools write
+// it) the tiles are read as `enc`, the scene's encoding: a wrong one shows at the first tile as
+// "... look like the wrong encoding (mapbox); try terrarium". Any other "format" (jpg, webp,
+// pbf) is refused at open: "<path>: tiles are 'jpg', only png height tiles are supported". hasTile() uses the metadata's bounds and zoom range when both are present (no table scan,
 // so large files open instantly); otherwise the (z, x, y) of every tile is read once at open and
 // kept in memory, which suits files up to a few million tiles.
 // load() is safe from several threads: each call borrows a read-only connection from a small pool

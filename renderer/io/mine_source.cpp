@@ -1,5 +1,6 @@
 #include "io/mine_source.h"
 
+#include "core/input_limits.h"
 #include "core/mine_geojson.h"
 #include "io/atomic_file.h"
 
@@ -9,7 +10,7 @@ Result<std::shared_ptr<const TerrainModifiers>> openMineLayer(const LayerDesc& d
     const std::string prefix = "layer '" + desc.id + "': ";
     std::vector<TerrainModifier> features;
     if (!desc.source.path.empty()) {
-        auto bytes = readFileBytes(desc.source.path);
+        auto bytes = readFileBytes(desc.source.path, kMaxMineGeoJsonBytes, "mine GeoJSON file");
         if (!bytes) return makeError(prefix + bytes.error().message);
         auto parsed = parseMineGeoJson(std::string(bytes->begin(), bytes->end()), desc.source.path.string());
         if (!parsed) return makeError(prefix + parsed.error().message);

@@ -2,6 +2,7 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -21,19 +22,19 @@ Result<std::vector<std::uint8_t>> gunzip(const std::uint8_t* data, std::size_t s
     zs.next_in = const_cast<Bytef*>(data);
     zs.avail_in = static_cast<uInt>(std::min<std::size_t>(size, UINT32_MAX));
     int rc = Z_OK;
-    while (rc == Z_OK) {
-        if (out.size() >= kMaxInflated) {
-            inflateEnd(&zs);
-            return makeError(name + ": gzip data inflates past " + std::to_string(kMaxInflated >> 20) + " MiB");
-        }
+    // Never more room than the limit and one byte: that byte tells a stream of exactly the limit
+    // from one past it.
+    while (rc == Z_OK && out.size() <= kMaxInflated) {
         const std::size_t old = out.size();
-        out.resize(old + std::max<std::size_t>(size * 4, 64 * 1024));
+        out.resize(old + std::min(std::max<std::size_t>(size * 4, 64 * 1024), kMaxInflated + 1 - old));
         zs.next_out = out.data() + old;
         zs.avail_out = static_cast<uInt>(out.size() - old);
         rc = inflate(&zs, Z_NO_FLUSH);
         out.resize(out.size() - zs.avail_out);
     }
     inflateEnd(&zs);
+    if (out.size() > kMaxInflated)
+        return makeError(name + ": gzip data inflates past " + std::to_string(kMaxInflated >> 20) + " MiB");
     if (rc != Z_STREAM_END) return makeError(name + ": corrupt or truncated gzip data");
     return out;
 }

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/input_limits.h"
 #include "core/parse_number.h"
 #include "core/tile_path.h"
 #include "io/atomic_file.h"
@@ -21,7 +22,9 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr int kGridSize = 256;
-constexpr int kMaxLevel = 30;
+// Deepest geographic level (and Mercator zoom) served: level 28 tiles are under 10 cm, and the
+// 2^29 columns of that level still fit the int column arithmetic below.
+constexpr int kMaxLevel = 28;
 // How many geographic levels coarser than the ideal one a Mercator tile may be served from.
 constexpr int kFallbackLevels = 3;
 constexpr std::size_t kCacheCapacity = 16;
@@ -184,7 +187,7 @@ private:
         // Decoded outside the lock: two threads may occasionally decode the same tile, which is
         // cheaper than making every loader wait for one decode.
         const fs::path path = pathOf(g);
-        auto bytes = readFileBytes(path);
+        auto bytes = readFileBytes(path, kMaxTileBytes, "tile");
         if (!bytes) return bytes.error();
         auto mesh = decodeQuantizedMesh(bytes->data(), bytes->size(), path.string());
         if (!mesh) return mesh.error();
@@ -284,8 +287,10 @@ Result<std::shared_ptr<TileSource>> openQuantizedMeshSource(const fs::path& dir)
     if (!fs::is_directory(dir, ec)) return makeError(dir.string() + ": terrain folder not found");
     const fs::path layerPath = dir / "layer.json";
     const std::string where = layerPath.string();
-    auto bytes = readFileBytes(layerPath);
+    auto bytes = readFileBytes(layerPath, kMaxLayerJsonBytes, "quantized-mesh layer.json");
     if (!bytes) return bytes.error();
+    if (auto deep = jsonTooDeep(std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()), where))
+        return *deep;
     const json doc = json::parse(bytes->begin(), bytes->end(), nullptr, /*allow_exceptions=*/false);
     if (doc.is_discarded() || !doc.is_object()) return makeError(where + ": not a JSON object");
     auto str = [&](const char* key, const std::string& fallback) {
@@ -314,17 +319,27 @@ Result<std::shared_ptr<TileSource>> openQuantizedMeshSource(const fs::path& dir)
         if (!it->is_array()) return makeError(where + ": 'available' must be a list per level");
         for (const auto& level : *it) {
             if (!level.is_array()) return makeError(where + ": 'available' must be a list per level");
+            // Levels beyond the deepest one served are never asked for.
+            const auto z = static_cast<int>(available.size());
+            if (z > kMaxLevel) break;
             auto& ranges = available.emplace_back();
+            // Tile edges are computed from end + 1, so a range must lie within its level's grid.
+            const long long cols = 2LL << z, rows = 1LL << z;
             for (const auto& r : level) {
                 const char* keys[] = {"startX", "startY", "endX", "endY"};
-                int v[4];
+                long long v[4];
                 for (int k = 0; k < 4; ++k) {
                     const auto f = r.is_object() ? r.find(keys[k]) : r.end();
                     if (!r.is_object() || f == r.end() || !f->is_number_integer())
                         return makeError(where + ": every 'available' range needs integer startX, startY, endX, endY");
-                    v[k] = f->get<int>();
+                    v[k] = f->get<long long>();
                 }
-                ranges.push_back({v[0], v[1], v[2], v[3]});
+                if (v[0] < 0 || v[0] > v[2] || v[2] >= cols || v[1] < 0 || v[1] > v[3] || v[3] >= rows)
+                    return makeError(where + ": 'available' range at level " + std::to_string(z) + " (x " +
+                                     std::to_string(v[0]) + ".." + std::to_string(v[2]) + ", y " + std::to_string(v[1]) +
+                                     ".." + std::to_string(v[3]) + ") is outside the level's " + std::to_string(cols) +
+                                     " x " + std::to_string(rows) + " tiles");
+                ranges.push_back({int(v[0]), int(v[1]), int(v[2]), int(v[3])});
             }
         }
     }

@@ -3,16 +3,13 @@
 #include <string>
 #include <system_error>
 
+#include "core/input_limits.h"
 #include "core/scene_writer.h"
 #include "io/atomic_file.h"
 
 namespace plateau {
 
 namespace {
-
-// Far beyond any real scene (the default one is 10 KB, one with thousands of inline mine
-// features a few MB), small enough that a wrong file picked by mistake is not read into memory.
-constexpr std::size_t kMaxSceneBytes = 64u << 20;
 
 // The reason part of an io/atomic_file error ("<path>: <reason>"): the path there may be the
 // temporary file, which the user never named.
@@ -49,11 +46,7 @@ Status saveScene(const Scene& scene, const std::filesystem::path& target) {
 }
 
 Result<Scene> openSceneFile(const std::filesystem::path& path) {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    if (!ec && size > kMaxSceneBytes)
-        return makeError(path.string() + ": " + std::to_string(size >> 20) + " MiB is too large for a scene file");
-    Result<std::vector<std::uint8_t>> bytes = readFileBytes(path);
+    Result<std::vector<std::uint8_t>> bytes = readFileBytes(path, kMaxSceneFileBytes, "scene file");
     if (!bytes) return bytes.error();
     return parseScene(std::string(bytes->begin(), bytes->end()), path);
 }

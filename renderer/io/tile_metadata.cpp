@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "core/input_limits.h"
+
 namespace plateau {
 namespace {
 
@@ -39,6 +41,7 @@ bool TileSetMetadata::covers(const TileId& id) const {
 }
 
 Result<TileSetMetadata> parseTileMetadata(const std::string& text, const std::string& name) {
+    if (auto deep = jsonTooDeep(text, name)) return *deep;
     const json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (doc.is_discarded() || !doc.is_object()) return makeError(name + ": not a JSON object");
     TileSetMetadata m;
@@ -76,7 +79,8 @@ Result<TileSetMetadata> parseTileMetadata(const std::string& text, const std::st
     }
     if (const auto it = doc.find("generator"); it != doc.end() && it->is_object()) {
         GeneratorInfo g;
-        g.name = it->value("name", std::string{});
+        // value("name", std::string{}) would throw on a name that is not a string.
+        if (const auto n = it->find("name"); n != it->end() && n->is_string()) g.name = n->get<std::string>();
         const json& v = it->value("version", json(0));
         const json& s = it->value("seed", json(0));
         g.version = v.is_number_integer() ? v.get<int>() : 0;

@@ -3,22 +3,13 @@
 #include <string>
 #include <system_error>
 
+#include "core/input_limits.h"
 #include "io/atomic_file.h"
 
 namespace plateau {
 
-namespace {
-// A tour of a hundred stops with long narrations is tens of kilobytes; anything this large is
-// a wrong file picked by mistake and is not read into memory.
-constexpr std::uintmax_t kMaxTourBytes = 8u << 20;
-}  // namespace
-
 Result<Tour> openTourFile(const std::filesystem::path& path) {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    if (!ec && size > kMaxTourBytes)
-        return makeError(path.string() + ": " + std::to_string(size >> 20) + " MiB is too large for a tour file");
-    Result<std::vector<std::uint8_t>> bytes = readFileBytes(path);
+    Result<std::vector<std::uint8_t>> bytes = readFileBytes(path, kMaxTourFileBytes, "tour file");
     if (!bytes) return bytes.error();
     return parseTour(std::string(bytes->begin(), bytes->end()), path.string());
 }

@@ -3,12 +3,12 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <mutex>
 #include <tuple>
-#include <sstream>
 
 #include "core/flow_outline.h"
+#include "core/input_limits.h"
+#include "io/atomic_file.h"
 #include "io/flow_dem.h"
 #include "io/ogr_reader.h"
 
@@ -26,13 +26,9 @@ std::string place(const LonLat& p) {
 }  // namespace
 
 Result<RiverFacts> readRiverFacts(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return makeError(file.string() + ": cannot open (missing or unreadable)");
-    std::ostringstream text;
-    text << in.rdbuf();
-    // A facts file is a few kilobytes; anything huge is not one.
-    if (text.str().size() > (4u << 20)) return makeError(file.string() + ": larger than 4 MiB, not a facts table");
-    return parseRiverFacts(text.str(), file.string());
+    auto bytes = readFileBytes(file, kMaxRiverFactsBytes, "river facts table");
+    if (!bytes) return bytes.error();
+    return parseRiverFacts(std::string(bytes->begin(), bytes->end()), file.string());
 }
 
 Result<std::shared_ptr<const TraceService>> TraceService::open(const TraceLayerDesc& desc,

@@ -55,6 +55,9 @@ void drawDepositLegends(const std::vector<DepositLegend>& legends) {
                                    ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs;
     if (ImGui::Begin("##deposit-legend", nullptr, flags)) {
         const float line = ImGui::GetTextLineHeight();
+        // A small frame (a thumbnail, a test image) keeps the colours only: the size discs and
+        // the source line would cover most of it. The frame's credits still name the source.
+        const bool compact = display.y < 24.0f * line;
         for (const DepositLegend& l : legends) {
             textUnformatted(l.title);
             ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -66,6 +69,7 @@ void drawDepositLegends(const std::vector<DepositLegend>& legends) {
                 ImGui::TextUnformatted(caption.c_str());
             }
             // Sizes side by side, each disc above its caption.
+            if (compact) continue;
             float largest = 0;
             for (const auto& s : l.sizes) largest = std::max(largest, s.second);
             for (std::size_t i = 0; i < l.sizes.size(); ++i) {

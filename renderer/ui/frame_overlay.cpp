@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "core/attributions.h"
 #include "core/caption_layout.h"
 #include "ui/text_draw.h"
 
@@ -96,8 +97,20 @@ FrameOverlayDrawn::Box drawStatus(ImDrawList* dl, const FrameOverlayContent& c, 
         add(c.picked, infoPx, IM_COL32(255, 255, 255, 255));
     }
     if (o.date) add(c.date, std::round(infoPx * 1.5f), IM_COL32(255, 255, 255, 255));
-    if (o.attributions)
-        for (const std::string& a : c.attributions) add(a, infoPx, IM_COL32(217, 217, 217, 255));
+    if (o.attributions && !c.attributions.empty()) {
+        // The box keeps to the lower 40 % of the frame: on small frames the credits shorten
+        // rather than cover the picture and the deposit legend above them.
+        float above = 0.0f;
+        for (const Item& i : items) above += i.line.height;
+        const float room = display.y * 0.4f - 2.0f * pad - above;
+        const int maxLines = std::max(1, int(std::floor(room / infoPx)));
+        const auto measure = [infoPx](std::string_view s) { return layoutText(s, infoPx).width; };
+        for (const std::string& l : creditLines(c.attributions, wrap, maxLines, measure)) {
+            Line line{layoutText(l, infoPx), 0.0f};
+            line.height = std::max(line.layout.height, infoPx);
+            items.push_back({std::move(line), IM_COL32(217, 217, 217, 255)});
+        }
+    }
     if (items.empty()) return {};
     float w = 0.0f, h = 0.0f;
     for (const Item& i : items) w = std::max(w, i.line.layout.width), h += i.line.height;

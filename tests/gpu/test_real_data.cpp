@@ -113,10 +113,10 @@ TEST_CASE("a flaky tile server: failures are retried, drawn from parents, logged
     const TileId broken = q, truncatedTile{6, q.x + 1, q.y}, flakyTile{6, q.x, q.y + 1}, garbageTile{6, q.x + 1, q.y + 1};
     // Appended piecewise: "/" + string trips a GCC 12 -Wrestrict false positive in Release builds.
     const auto path = [](const TileId& t) { return std::string("/").append(t.str()).append(".png"); };
-    server.setBehaviour(path(broken), Behaviour{Misbehaviour::Status, 500, 0, {}, 0, {}});
-    server.setBehaviour(path(truncatedTile), Behaviour{Misbehaviour::Truncated, 500, 0, {}, 0, {}});
-    server.setBehaviour(path(flakyTile), Behaviour{Misbehaviour::StatusThenServe, 503, 3, {}, 0, {}});
-    server.setBehaviour(path(garbageTile), Behaviour{Misbehaviour::Garbage, 500, 0, {}, 0, {}});
+    server.setBehaviour(path(broken), Behaviour{Misbehaviour::Status, 500, 0, {}, 0, {}, {}});
+    server.setBehaviour(path(truncatedTile), Behaviour{Misbehaviour::Truncated, 500, 0, {}, 0, {}, {}});
+    server.setBehaviour(path(flakyTile), Behaviour{Misbehaviour::StatusThenServe, 503, 3, {}, 0, {}, {}});
+    server.setBehaviour(path(garbageTile), Behaviour{Misbehaviour::Garbage, 500, 0, {}, 0, {}, {}});
 
     HttpSourceOptions o;
     o.urlTemplate = server.baseUrl() + "/{z}/{x}/{y}.png";

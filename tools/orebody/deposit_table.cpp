@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/input_limits.h"
 #include "core/parse_number.h"
 #include "io/atomic_file.h"
 
@@ -68,7 +69,7 @@ std::string fileStem(const std::string& name) {
 
 Result<std::vector<Deposit>> readDeposits(const std::filesystem::path& csv, const Bounds& bounds) {
     const std::string name = csv.string();
-    auto bytes = readFileBytes(csv);
+    auto bytes = readFileBytes(csv, kMaxTableBytes, "deposit table");
     if (!bytes) return bytes.error();
     auto rows = parseCsv(std::string(bytes->begin(), bytes->end()), name);
     if (!rows) return rows.error();

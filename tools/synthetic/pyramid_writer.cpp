@@ -17,6 +17,7 @@
 #include <thread>
 #include <utility>
 
+#include "core/input_limits.h"
 #include "core/tile_path.h"
 #include "io/atomic_file.h"
 #include "io/png_codec.h"
@@ -30,7 +31,7 @@ namespace {
 constexpr int kPngLevel = 1;
 
 std::optional<std::string> readText(const fs::path& p) {
-    auto bytes = readFileBytes(p);
+    auto bytes = readFileBytes(p, kMaxTileMetadataBytes, "tile metadata file");
     if (!bytes) return std::nullopt;
     return std::string(bytes->begin(), bytes->end());
 }

@@ -24,6 +24,11 @@ CameraPath fullPath() {
     b.time = 2015.5;
     b.caption = {"Qulong", "", ""};
     b.easing = Easing::EaseIn;
+    b.underground = UndergroundView{};
+    b.underground->enabled = true;
+    b.underground->terrainOpacity = 0.35;
+    b.underground->cutawayOn = true;
+    b.underground->cutaway = {91.58, 29.6, 192.0};
     Keyframe c;
     c.pose = CameraPose{91.75, 29.69, 6000.0, -30.0, -20.0, 60.0};
     c.easing = Easing::EaseOut;
@@ -114,6 +119,10 @@ TEST_CASE("malformed path files are refused with the file and the field", "[came
     CHECK(errorOf(withKey(R"({"duration": 3})")) ==
           "flight.json: keyframes[0].camera: missing (lon, lat, height, heading, pitch)");
     CHECK(errorOf(withKey("{" + kCam + R"(, "zoom": 3})")) == "flight.json: keyframes[0].zoom: unknown field");
+    CHECK(errorOf(withKey("{" + kCam + R"(, "underground": {"enabled": true, "terrain_opacity": 2}})")) ==
+          "flight.json: keyframes[0].underground.terrain_opacity: must be between 0 and 1 (got 2)");
+    CHECK(errorOf(withKey("{" + kCam + R"(, "underground": {"enabled": true, "depth": 2}})")) ==
+          "flight.json: keyframes[0].underground.depth: unknown field");
     CHECK(errorOf(withKey("{" + kCam + R"(, "duration": 0})")) ==
           "flight.json: keyframes[0].duration: must be between 0 and 3600 (got 0)");
     CHECK(errorOf(withKey("{" + kCam + R"(, "duration": -2})")) ==

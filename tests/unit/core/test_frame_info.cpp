@@ -199,3 +199,33 @@ TEST_CASE("credits of the terrain and the visible layers, each once", "[frame_in
     mine.attribution = "USGS";
     CHECK(visibleAttributions("", {mine}) == std::vector<std::string>{"schematic pit outlines; USGS"});
 }
+
+TEST_CASE("credits keep a line each when they fit, and shorten to their names on small frames", "[frame_info]") {
+    const std::vector<std::string> credits = {"SRTM30 (NASA), synthetic detail",
+                                              "Natural Earth 10m (public domain); rate: Liu Q. et al. 2015",
+                                              "Natural Earth 10m (public domain)", "Deposits: USGS OFR 2008-1155, Singer"};
+    // Room enough: every credit whole, each on its own lines.
+    const auto roomy = creditLines(credits, 1000.0f, 10, tenPerChar);
+    REQUIRE(roomy.size() == credits.size());
+    for (std::size_t i = 0; i < credits.size(); ++i) CHECK(roomy[i] == credits[i]);
+    // 30 characters a line and three lines: the names, once each, run together.
+    const auto small = creditLines(credits, 300.0f, 3, tenPerChar);
+    CHECK(small.size() <= 3);
+    std::string all;
+    for (const std::string& l : small) {
+        CHECK(tenPerChar(l) <= 300.0f);
+        all += l + " ";
+    }
+    CHECK(all.find("SRTM30") != std::string::npos);
+    CHECK(all.find("Natural Earth 10m") == all.rfind("Natural Earth 10m"));  // once
+    CHECK(all.find("Deposits: USGS OFR 2008-1155") != std::string::npos);
+    CHECK(all.find("public domain") == std::string::npos);
+    // One short line: cut with an ellipsis that fits.
+    const auto one = creditLines(credits, 150.0f, 1, tenPerChar);
+    REQUIRE(one.size() == 1);
+    CHECK(tenPerChar(one[0]) <= 150.0f);
+    CHECK(one[0].size() >= 3);
+    CHECK(one[0].substr(one[0].size() - 3) == "\u2026");
+    CHECK(one[0].rfind("SRTM30", 0) == 0);
+    CHECK(creditLines({}, 300.0f, 3, tenPerChar).empty());
+}

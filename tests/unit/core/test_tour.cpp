@@ -224,3 +224,40 @@ TEST_CASE("sampled, the tour's path holds each stop's view through its dwell", "
     CHECK(flying.pose.lon_deg > t.stops[0].view.lon_deg + 0.1);
     CHECK(flying.pose.lon_deg < t.stops[1].view.lon_deg - 0.1);
 }
+
+TEST_CASE("a recorded tour switches the underground view when the flight to its stop starts, as the presenter does",
+          "[tour]") {
+    Tour t = twoStops();
+    TourStop c = t.stops[0];  // back to Lhasa, above ground again
+    c.underground = UndergroundView{};
+    c.flight_s = 5;
+    t.stops.push_back(c);
+    const PathSampler sampler(tourPath(t));
+    const auto arrivals = tourArrivalTimes(t);
+    // Lhasa sets none: the scene's view stays.
+    CHECK_FALSE(sampler.at(0.5 * t.stops[0].dwell_s).underground);
+    // From the start of the flight to Qulong (the presenter's next() starts it) through its dwell.
+    const double leaveLhasa = arrivals[0] + t.stops[0].dwell_s;
+    CHECK_FALSE(sampler.at(leaveLhasa - 0.01).underground);
+    for (const double at : {leaveLhasa + 0.01, arrivals[1] - 0.01, arrivals[1] + 0.5 * t.stops[1].dwell_s}) {
+        INFO("at " << at << " s");
+        const PathSample s = sampler.at(at);
+        REQUIRE(s.underground);
+        CHECK(*s.underground == *t.stops[1].underground);
+    }
+    // Leaving Qulong for Lhasa, the surface view again, to the end.
+    const double leaveQulong = arrivals[1] + t.stops[1].dwell_s;
+    CHECK(sampler.at(leaveQulong - 0.01).underground->enabled);
+    for (const double at : {leaveQulong + 0.01, sampler.duration()}) {
+        REQUIRE(sampler.at(at).underground);
+        CHECK_FALSE(sampler.at(at).underground->enabled);
+    }
+}
+
+TEST_CASE("Tour: a field name with a newline in it still gives a one-line error", "[tour]") {
+    const auto r = parseTour(R"({"version": 1, "title": "t", "stops": [{"name": "a", "view": {"lon": 91, "lat": 29, "height": 1000, "heading": 0, "pitch": -30, "x\ny": 1}}]})",
+                             "t.json");
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().message.find('\n') == std::string::npos);
+    CHECK(r.error().message.find("x\\x0ay") != std::string::npos);
+}

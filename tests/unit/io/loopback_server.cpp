@@ -40,6 +40,7 @@ const char* reason(int status) {
         case 400: return "Bad Request";
         case 403: return "Forbidden";
         case 404: return "Not Found";
+        case 410: return "Gone";
         case 429: return "Too Many Requests";
         case 500: return "Internal Server Error";
         case 503: return "Service Unavailable";
@@ -252,7 +253,7 @@ void LoopbackServer::respond(int fd, const std::string& path) {
             [[fallthrough]];
         case Misbehaviour::Status: {
             const std::string body = std::string(reason(b.status)) + "\n";
-            const std::string h = head(b.status, long(body.size()), "Content-Type: text/plain\r\n");
+            const std::string h = head(b.status, long(body.size()), "Content-Type: text/plain\r\n" + b.headers);
             if (sendAll(fd, h.data(), h.size())) sendAll(fd, body.data(), body.size());
             break;
         }

@@ -35,6 +35,8 @@ struct Behaviour {
     std::chrono::milliseconds delay{0};
     std::size_t size = 0;
     std::string location;
+    // Extra header lines for Status answers, each ending in "\r\n" ("Retry-After: 1\r\n").
+    std::string headers;
 };
 
 class LoopbackServer {

@@ -189,3 +189,11 @@ TEST_CASE("Tile metadata round-trips and lists covered tiles", "[folder]") {
     CHECK(perZoom[6] == expected);
     CHECK(expected > 0);
 }
+
+TEST_CASE("Tile metadata: a generator name that is not a string is ignored, not thrown", "[folder]") {
+    const auto meta = parseTileMetadata(R"({"minzoom": 0, "maxzoom": 1, "generator": {"name": 7}})", "metadata.json");
+    INFO((meta ? std::string() : meta.error().message));
+    REQUIRE(meta.ok());
+    REQUIRE(meta->generator.has_value());
+    CHECK(meta->generator->name.empty());
+}

@@ -109,6 +109,9 @@ TEST_CASE("glTF URI policy: plain relative names only", "[gltf][gltf-safety]") {
     CHECK(uriProblem("file:///etc/passwd")->find("URL scheme 'file:'") != std::string::npos);
     CHECK(uriProblem(""));
     CHECK(uriProblem(std::string(2000, 'a')));
+    // The length limit exactly: 1024 characters pass, 1025 do not.
+    CHECK_FALSE(uriProblem(std::string(1024, 'a')));
+    CHECK(uriProblem(std::string(1025, 'a')) == std::optional<std::string>("longer than 1024 characters"));
 }
 
 TEST_CASE("glTF external buffers load from inside the model's folder", "[gltf][gltf-safety]") {

@@ -325,3 +325,42 @@ TEST_CASE("glTF materials: normal maps get tangents, textures are bounded", "[gl
         requireError(b.load(tmp.path()), "unit vectors");
     }
 }
+
+TEST_CASE("glTF limits: at each limit the model loads, one past it is refused", "[gltf][limits]") {
+    test::TempDir tmp("gltf-limits");
+    Builder b;
+    b.mesh(b.floats(kTriangle, "VEC3", 3));
+    auto chain = [&](int nodes) {
+        b.doc["nodes"] = json::array();
+        for (int i = 0; i + 1 < nodes; ++i) b.doc["nodes"].push_back({{"children", {i + 1}}});
+        b.doc["nodes"].push_back({{"mesh", 0}});
+    };
+    SECTION("node nesting: 256 levels below the root, and one more") {
+        const GltfLimits limits;
+        chain(int(limits.maxNodeDepth) + 1);
+        CHECK(b.load(tmp.path()).ok());
+        chain(int(limits.maxNodeDepth) + 2);
+        const auto r = b.load(tmp.path());
+        requireError(r, "deeper than 256");
+        CHECK(r.error().message == (tmp.path() / "model.gltf").string() + ": node hierarchy deeper than 256 levels");
+    }
+    SECTION("vertices of one accessor: 3 of 3, then 4 of 3") {
+        b.doc["nodes"] = {{{"mesh", 0}}};
+        GltfLimits limits;
+        limits.maxAccessorCount = 3;
+        CHECK(b.load(tmp.path(), limits).ok());
+        b.doc["meshes"] = json::array();
+        b.mesh(b.floats(kQuad, "VEC3", 3), 5);
+        requireError(b.load(tmp.path(), limits), "accessor 1: 4 elements exceed the limit of 3");
+    }
+    SECTION("an external buffer at the file size limit, and one byte over") {
+        b.doc["nodes"] = {{{"mesh", 0}}};
+        b.bin.resize(4096);  // larger than model.gltf, so that only data.bin meets the limit
+        GltfLimits limits;
+        limits.maxFileBytes = b.bin.size();
+        CHECK(b.load(tmp.path(), limits).ok());
+        limits.maxFileBytes = b.bin.size() - 1;
+        requireError(b.load(tmp.path(), limits),
+                     "uri 'data.bin' refused: file of 4096 bytes exceeds the limit of 4095");
+    }
+}

@@ -3,6 +3,11 @@
 // every way a tile can be broken.
 #include <catch2/catch.hpp>
 
+#include <sys/resource.h>
+
+#include <csignal>
+#include <mutex>
+
 #include "imagery_test_helpers.h"
 #include "io/http_overlay_source.h"
 #include "io/imagery_source.h"
@@ -328,4 +333,64 @@ TEST_CASE("a tile nobody wants any more is not fetched", "[imagery][http]") {
     const auto r = src->render(t, 0, cancel);
     CHECK(errorOf(r) == server.baseUrl() + pathOf(t) + ": cancelled");
     CHECK(server.requestCount(pathOf(t)) == 0);
+}
+
+TEST_CASE("an imagery cache that cannot write (full disk) warns once, naming the layer; tiles still draw; "
+          "the cache stops growing",
+          "[imagery][http][faults]") {
+    LoopbackServer server;
+    TempDir cache("imagery-http");
+    std::vector<TileId> tiles;
+    for (int x = 0; x < 4; ++x) {
+        tiles.push_back({5, 20 + x, 12});
+        for (const char* date : {"/2019", "/2020"}) server.setFile(pathOf(tiles.back(), "png", date), plateau::test::pngOf(quadrants(256)));
+    }
+    LayerDesc layer = httpLayer(server.baseUrl() + "/2020/{z}/{x}/{y}.png");
+    std::vector<std::int64_t> states{0};
+    SECTION("one picture") {}
+    SECTION("a picture per date, each with its own cache folder: still one warning") {
+        layer.source.url = server.baseUrl() + "/{time}/{z}/{x}/{y}.png";
+        layer.source.times = {{"2019", 2019.0}, {"2020", 2020.0}};
+        states = {0, 1};
+    }
+    std::mutex m;
+    std::vector<std::string> warnings;
+    auto src = openImagerySource(layer, cache.path(), nullptr, [&](const std::string& w) {
+        std::lock_guard lock(m);
+        warnings.push_back(w);
+    });
+    INFO((src.ok() ? std::string() : src.error().message));
+    REQUIRE(src.ok());
+
+    // As in the terrain test: a file size limit fails every tile write the way a full disk does.
+    rlimit old{};
+    REQUIRE(::getrlimit(RLIMIT_FSIZE, &old) == 0);
+    const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit tiny = old;
+    tiny.rlim_cur = 16;
+    REQUIRE(::setrlimit(RLIMIT_FSIZE, &tiny) == 0);
+    std::vector<Result<OverlayImage>> drawn;
+    std::atomic<bool> cancel{false};
+    for (const std::int64_t state : states)
+        for (const TileId& t : tiles) drawn.push_back((*src)->render(t, state, cancel));
+    ::setrlimit(RLIMIT_FSIZE, &old);
+    std::signal(SIGXFSZ, oldHandler);
+
+    for (const auto& img : drawn) {
+        INFO(errorOf(img));
+        REQUIRE(img.ok());
+        checkQuadrants(*img, 0);
+    }
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings.front().rfind("layer 'sat': tile cache: ", 0) == 0);
+    CHECK(warnings.front().find("the cache stops growing") != std::string::npos);
+    CHECK(warnings.front().find('\n') == std::string::npos);
+    int files = 0;  // neither tiles nor temporary files
+    for (const auto& e : fs::recursive_directory_iterator(cache.path()))
+        if (e.is_regular_file() && e.path().filename().string().find(".png") != std::string::npos) ++files;
+    CHECK(files == 0);
+    // Drawn again: from the server (nothing was cached), without a second warning.
+    for (const TileId& t : tiles) CHECK((*src)->render(t, states.back(), cancel).ok());
+    CHECK(server.requestCount(pathOf(tiles.front(), "png", "/2020")) == 2);
+    CHECK(warnings.size() == 1);
 }

@@ -256,3 +256,119 @@ TEST_CASE("MBTiles loads from four threads at once", "[mbtiles]") {
     CHECK(good == 96);
     CHECK(bad == 0);
 }
+
+namespace {
+
+// An MBTiles file as GDAL or mb-util write one: the spec's two tables (or TileMill's map and
+// images tables behind a "tiles" view), "format" the image format and no "encoding" row.
+void writeForeignMbtiles(const fs::path& file, const std::string& format, bool viewSchema,
+                         const std::vector<std::pair<TileId, std::vector<std::uint8_t>>>& tiles) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+    auto exec = [&](const std::string& sql) {
+        char* err = nullptr;
+        const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
+        INFO(sql << ": " << (err ? err : ""));
+        sqlite3_free(err);
+        REQUIRE(rc == SQLITE_OK);
+    };
+    exec("CREATE TABLE metadata (name text, value text)");
+    if (viewSchema) {
+        exec("CREATE TABLE map (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_id TEXT)");
+        exec("CREATE TABLE images (tile_data blob, tile_id text)");
+        exec("CREATE VIEW tiles AS SELECT map.zoom_level AS zoom_level, map.tile_column AS tile_column, "
+             "map.tile_row AS tile_row, images.tile_data AS tile_data FROM map JOIN images ON images.tile_id = "
+             "map.tile_id");
+    } else {
+        exec("CREATE TABLE tiles (zoom_level integer, tile_column integer, tile_row integer, tile_data blob)");
+    }
+    exec("INSERT INTO metadata VALUES ('name', 'relief'), ('type', 'baselayer'), ('version', '1.1'), "
+         "('description', 'from a GeoTIFF'), ('format', '" + format + "'), ('minzoom', '3'), ('maxzoom', '3')");
+    // A row of the view schema's images (bytes) or map (the tile's place) table.
+    auto insert = [&](const char* sql, const TileId& id, const std::vector<std::uint8_t>* bytes, int tileId) {
+        sqlite3_stmt* s = nullptr;
+        REQUIRE(sqlite3_prepare_v2(db, sql, -1, &s, nullptr) == SQLITE_OK);
+        int p = 1;
+        if (bytes) sqlite3_bind_blob(s, p++, bytes->data(), int(bytes->size()), SQLITE_TRANSIENT);
+        else {
+            sqlite3_bind_int(s, p++, id.z);
+            sqlite3_bind_int(s, p++, id.x);
+            sqlite3_bind_int(s, p++, (1 << id.z) - 1 - id.y);  // TMS rows
+        }
+        sqlite3_bind_int(s, p, tileId);
+        REQUIRE(sqlite3_step(s) == SQLITE_DONE);
+        sqlite3_finalize(s);
+    };
+    for (std::size_t i = 0; i < tiles.size(); ++i) {
+        const auto& [id, bytes] = tiles[i];
+        if (viewSchema) {
+            insert("INSERT INTO images (tile_data, tile_id) VALUES (?, ?)", id, &bytes, int(i));
+            insert("INSERT INTO map (zoom_level, tile_column, tile_row, tile_id) VALUES (?, ?, ?, ?)", id, nullptr, int(i));
+        } else {
+            sqlite3_stmt* s = nullptr;
+            REQUIRE(sqlite3_prepare_v2(db, "INSERT INTO tiles VALUES (?, ?, ?, ?)", -1, &s, nullptr) == SQLITE_OK);
+            sqlite3_bind_int(s, 1, id.z);
+            sqlite3_bind_int(s, 2, id.x);
+            sqlite3_bind_int(s, 3, (1 << id.z) - 1 - id.y);
+            sqlite3_bind_blob(s, 4, bytes.data(), int(bytes.size()), SQLITE_TRANSIENT);
+            REQUIRE(sqlite3_step(s) == SQLITE_DONE);
+            sqlite3_finalize(s);
+        }
+    }
+    sqlite3_close(db);
+}
+
+}  // namespace
+
+TEST_CASE("MBTiles from other tools: format png and no encoding row read in the scene's encoding",
+          "[mbtiles][faults]") {
+    test::TempDir dir("mbtiles");
+    // Asymmetric north/south (height falls with the row) and two tiles a row apart: a row flip
+    // or a swapped tile shows.
+    const TileId north{3, 5, 2}, south{3, 5, 3};
+    for (const bool view : {false, true}) {
+        INFO((view ? "map + images tables behind a tiles view" : "a tiles table"));
+        for (const HeightEncoding enc : {HeightEncoding::Terrarium, HeightEncoding::Mapbox}) {
+            const HeightEncoding other = enc == HeightEncoding::Terrarium ? HeightEncoding::Mapbox : HeightEncoding::Terrarium;
+            const fs::path file =
+                dir.path() / (std::string(heightEncodingName(enc)) + (view ? "-view" : "-table") + ".mbtiles");
+            writeForeignMbtiles(file, view ? "PNG" : "png", view, {{north, tilePng(3000.0, enc)}, {south, tilePng(1500.0, enc)}});
+
+            // The scene names the tiles' encoding: the heights come out right, rows included.
+            auto src = sourceOrFail(file, enc);
+            CHECK(src->minZoom() == 3);
+            CHECK(src->maxZoom() == 3);
+            CHECK(src->hasTile(north));
+            CHECK(src->hasTile(south));
+            CHECK_FALSE(src->hasTile({3, 5, 4}));
+            auto n = src->load(north), s = src->load(south);
+            REQUIRE(n.ok());
+            REQUIRE(s.ok());
+            checkHeights(*n, 3000.0);
+            checkHeights(*s, 1500.0);
+
+            // The other encoding cannot be refused at open (nothing in the file says which it
+            // is): the first tile says so, naming the tile and the encoding to try.
+            auto wrong = sourceOrFail(file, other);
+            auto w = wrong->load(north);
+            REQUIRE_FALSE(w.ok());
+            INFO(w.error().message);
+            CHECK(w.error().message.rfind(file.string() + ": tile 3/5/2: ", 0) == 0);
+            CHECK(w.error().message.find(std::string("look like the wrong encoding (") + heightEncodingName(other) +
+                                         "); try " + heightEncodingName(enc)) != std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("MBTiles with lossy or vector tiles are refused at open with one line", "[mbtiles][faults]") {
+    test::TempDir dir("mbtiles");
+    for (const char* format : {"jpg", "jpeg", "webp", "pbf"}) {
+        const fs::path file = dir.path() / (std::string(format) + ".mbtiles");
+        writeForeignMbtiles(file, format, false, {{TileId{3, 5, 2}, std::vector<std::uint8_t>{0xff, 0xd8, 0xff}}});
+        for (const HeightEncoding enc : {HeightEncoding::Terrarium, HeightEncoding::Mapbox}) {
+            auto r = openMbtilesSource(file, enc);
+            REQUIRE_FALSE(r.ok());
+            CHECK(r.error().message == file.string() + ": tiles are '" + format + "', only png height tiles are supported");
+        }
+    }
+}

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fstream>
 #include <random>
+#include <tuple>
 
 #include "io/atomic_file.h"
 #include "io/quantized_mesh.h"
@@ -423,4 +424,72 @@ TEST_CASE("Quantized mesh source: {z}/{x}/{y} folders, availability and exact in
     auto wrong = openQuantizedMeshSource(dir.path());
     REQUIRE_FALSE(wrong.ok());
     CHECK(wrong.error().message == (dir.path() / "layer.json").string() + ": format 'pbf' is not quantized-mesh-1.x");
+}
+
+TEST_CASE("Quantized mesh source: slippyMap rows are counted from the north, tms rows from the south",
+          "[quantized-mesh][faults]") {
+    // The same plane (rising to the north, so a north/south mix-up shows) over geographic tile
+    // 6/95 (TMS row 41, slippyMap row 63 - 41 = 22), in two folders that differ only in the
+    // scheme. Where a wrong flip would look, each folder holds the mirrored plane.
+    const float minH = 1000.0f, maxH = 4276.7f;
+    const double a = 300.0, b = 0.2, c = 0.6;
+    const auto plane = planeMesh(8, minH, maxH, a, b, c);
+    const auto mirrored = planeMesh(8, minH, maxH, a + c * 32767, b, -c);
+    test::TempDir tms("qm-tms"), slippy("qm-slippy");
+    for (const auto& [dir, scheme, row, decoyRow] :
+         {std::tuple{&tms, "tms", 41, 22}, std::tuple{&slippy, "slippyMap", 22, 41}}) {
+        fs::create_directories(dir->path() / "6" / "95");
+        REQUIRE(writeFileAtomic(dir->path() / "6" / "95" / (std::to_string(row) + ".terrain"), plane).ok());
+        REQUIRE(writeFileAtomic(dir->path() / "6" / "95" / (std::to_string(decoyRow) + ".terrain"), mirrored).ok());
+        REQUIRE(writeFileAtomic(dir->path() / "layer.json",
+                                std::string(R"({"format":"quantized-mesh-1.0","scheme":")") + scheme +
+                                    R"(","tiles":["{z}/{x}/{y}.terrain"],"version":"1.0.0"})")
+                    .ok());
+    }
+
+    const double size = 180.0 / 64, west = -180.0 + 95 * size, south = -90.0 + 41 * size;
+    const TileId t = lonLatToTile(west + 0.3 * size, south + 0.6 * size, 8);
+    const double step = (double(maxH) - minH) / 32767;
+    std::vector<HeightGrid> grids;
+    for (const test::TempDir* dir : {&tms, &slippy}) {
+        INFO(dir->path().string());
+        auto src = openOrFail(dir->path());
+        REQUIRE(src->hasTile(t));
+        auto grid = src->load(t);
+        INFO((grid.ok() ? std::string() : grid.error().message));
+        REQUIRE(grid.ok());
+        for (int j = 0; j < 256; j += 15)
+            for (int i = 0; i < 256; i += 15) {
+                double lon, lat;
+                tileUVToLonLat(t, (i + 0.5) / 256, (j + 0.5) / 256, lon, lat);
+                const double qu = (lon - west) / size * 32767, qv = (lat - south) / size * 32767;
+                REQUIRE(grid->at(i, j) == Approx(minH + (a + b * qu + c * qv) * step).margin(2 * step));
+            }
+        grids.push_back(std::move(*grid));
+    }
+    CHECK(grids[0].samples == grids[1].samples);
+}
+
+TEST_CASE("Quantized mesh source: availability outside a level's grid is an error, deep levels are ignored", "[quantized-mesh]") {
+    test::TempDir dir("qm-ranges");
+    fs::create_directories(dir.path() / "1" / "1");
+    REQUIRE(writeFileAtomic(dir.path() / "1" / "1" / "0.terrain", planeMesh(4, 0.0f, 100.0f, 0.0, 0.0, 0.0)).ok());
+    // endX + 1 overflowed an int when the edges of the available area were computed.
+    REQUIRE(writeFileAtomic(dir.path() / "layer.json",
+                            std::string(R"({"format":"quantized-mesh-1.0","available":[[],)"
+                                        R"([{"startX":1,"startY":0,"endX":2147483647,"endY":0}]]})"))
+                .ok());
+    auto huge = openQuantizedMeshSource(dir.path());
+    REQUIRE_FALSE(huge.ok());
+    CHECK(huge.error().message == (dir.path() / "layer.json").string() +
+                                      ": 'available' range at level 1 (x 1..2147483647, y 0..0) is outside the level's 4 x 2 tiles");
+
+    // Availability down to level 30: levels past the deepest one served are not read, and the
+    // finest tiles asked for stay within int arithmetic.
+    std::string levels;
+    for (int z = 0; z <= 30; ++z) levels += std::string(z ? "," : "") + R"([{"startX":1,"startY":0,"endX":1,"endY":0}])";
+    REQUIRE(writeFileAtomic(dir.path() / "layer.json", R"({"format":"quantized-mesh-1.0","available":[)" + levels + "]}").ok());
+    auto deep = openOrFail(dir.path());
+    CHECK(deep->maxZoom() == 28);
+    CHECK_FALSE(deep->hasTile({28, 0, 0}));
 }
