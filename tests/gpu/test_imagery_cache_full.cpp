@@ -11,6 +11,7 @@
 
 #include "io/png_codec.h"
 #include "layer_test_support.h"
+#include "full_disk.h"
 #include "loopback_server.h"
 #include "viewer_test_support.h"
 
@@ -62,17 +63,13 @@ TEST_CASE("HTTP terrain and imagery whose tile cache cannot write still draw, an
     HeadlessViewer hv(320, 180, std::nullopt, dir / "scene.json");
     hv.viewer->panel().settings.showPanel = false;
 
-    // A file size limit fails every tile write the way a full disk does (see the io tests).
-    rlimit old{};
-    REQUIRE(::getrlimit(RLIMIT_FSIZE, &old) == 0);
-    const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
-    rlimit tiny = old;
-    tiny.rlim_cur = 16;
-    REQUIRE(::setrlimit(RLIMIT_FSIZE, &tiny) == 0);
-    const auto rgba = hv.settledFrame();
-    hv.frame();
-    ::setrlimit(RLIMIT_FSIZE, &old);
-    std::signal(SIGXFSZ, oldHandler);
+    std::vector<std::uint8_t> rgba;
+    {
+        const test::FullDisk full;
+        REQUIRE(full.active());
+        rgba = hv.settledFrame();
+        hv.frame();
+    }
     unsetenv("PLATEAU_CACHE_DIR");
 
     // Drawn: the red imagery covers the view.

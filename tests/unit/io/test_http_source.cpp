@@ -15,6 +15,7 @@
 #include "io/http_source.h"
 #include "io/png_codec.h"
 #include "io_test_helpers.h"
+#include "full_disk.h"
 #include "loopback_server.h"
 
 using namespace plateau;
@@ -585,18 +586,12 @@ TEST_CASE("a disk cache that cannot write (full disk) warns once; tiles still lo
         server.setFile(pathOf(tiles.back()), tilePng(100.0 * x));
     }
     auto src = openOrFail(opts);
-    // A file size limit makes every write of a tile fail the way a full disk does (EFBIG rather
-    // than ENOSPC), without root or a special file system; SIGXFSZ would end the process.
-    rlimit old{};
-    REQUIRE(::getrlimit(RLIMIT_FSIZE, &old) == 0);
-    const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
-    rlimit tiny = old;
-    tiny.rlim_cur = 16;
-    REQUIRE(::setrlimit(RLIMIT_FSIZE, &tiny) == 0);
     std::vector<bool> loaded;
-    for (const TileId& t : tiles) loaded.push_back(src->load(t).ok());
-    ::setrlimit(RLIMIT_FSIZE, &old);
-    std::signal(SIGXFSZ, oldHandler);
+    {
+        const test::FullDisk full;
+        REQUIRE(full.active());
+        for (const TileId& t : tiles) loaded.push_back(src->load(t).ok());
+    }
     for (bool ok : loaded) CHECK(ok);  // every tile drawn from its download
     REQUIRE(warnings.size() == 1);
     CHECK(warnings.front().find("tile cache: ") == 0);

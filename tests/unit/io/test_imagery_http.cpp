@@ -12,6 +12,7 @@
 #include "io/http_overlay_source.h"
 #include "io/imagery_source.h"
 #include "io_test_helpers.h"
+#include "full_disk.h"
 #include "loopback_server.h"
 
 using namespace plateau;
@@ -362,19 +363,14 @@ TEST_CASE("an imagery cache that cannot write (full disk) warns once, naming the
     INFO((src.ok() ? std::string() : src.error().message));
     REQUIRE(src.ok());
 
-    // As in the terrain test: a file size limit fails every tile write the way a full disk does.
-    rlimit old{};
-    REQUIRE(::getrlimit(RLIMIT_FSIZE, &old) == 0);
-    const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
-    rlimit tiny = old;
-    tiny.rlim_cur = 16;
-    REQUIRE(::setrlimit(RLIMIT_FSIZE, &tiny) == 0);
     std::vector<Result<OverlayImage>> drawn;
     std::atomic<bool> cancel{false};
-    for (const std::int64_t state : states)
-        for (const TileId& t : tiles) drawn.push_back((*src)->render(t, state, cancel));
-    ::setrlimit(RLIMIT_FSIZE, &old);
-    std::signal(SIGXFSZ, oldHandler);
+    {
+        const test::FullDisk full;
+        REQUIRE(full.active());
+        for (const std::int64_t state : states)
+            for (const TileId& t : tiles) drawn.push_back((*src)->render(t, state, cancel));
+    }
 
     for (const auto& img : drawn) {
         INFO(errorOf(img));
