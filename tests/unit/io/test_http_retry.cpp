@@ -10,6 +10,7 @@
 
 #include "io/http_tile_fetcher.h"
 #include "io_test_helpers.h"
+#include "http_test_helpers.h"
 #include "loopback_server.h"
 
 using namespace plateau;
@@ -18,25 +19,13 @@ using plateau::test::Behaviour;
 using plateau::test::LoopbackServer;
 using plateau::test::Misbehaviour;
 using plateau::test::TempDir;
+using plateau::test::fastOptionsFor;
+using plateau::test::pathOf;
 namespace fs = std::filesystem;
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-std::string pathOf(const TileId& t) {
-    return "/tiles/" + std::to_string(t.z) + "/" + std::to_string(t.x) + "/" + std::to_string(t.y) + ".png";
-}
-
-HttpTileOptions optionsFor(const LoopbackServer& server, const TempDir& cache) {
-    HttpTileOptions o;
-    o.urlTemplate = server.baseUrl() + "/tiles/{z}/{x}/{y}.png";
-    o.cacheDir = cache.path();
-    o.connectTimeout = 1000ms;
-    o.totalTimeout = 2000ms;
-    o.retryBaseDelay = 10ms;
-    return o;
-}
 
 // Any bytes are a tile here: these tests are about the answers around them.
 std::string fetchError(HttpTileFetcher& f, const TileId& t) {
@@ -77,7 +66,7 @@ TEST_CASE("HTTP 410 Gone is reported once, not retried and remembered, like 404"
     const TileId t{5, 1, 2};
     server.setFile(pathOf(t), {'o', 'l', 'd'});
     server.setBehaviour(pathOf(t), answer(410));
-    auto opts = optionsFor(server, cache);
+    auto opts = fastOptionsFor<HttpTileOptions>(server, cache);
     opts.retries = 3;
     const std::string gone = server.baseUrl() + pathOf(t) + ": HTTP 410 (tile gone)";
     {
@@ -101,7 +90,7 @@ TEST_CASE("HTTP 410 Gone is reported once, not retried and remembered, like 404"
 TEST_CASE("Retry-After on 429 and 503 replaces the backoff, and a huge one is capped", "[http][faults]") {
     LoopbackServer server;
     TempDir cache("http-cache");
-    auto opts = optionsFor(server, cache);
+    auto opts = fastOptionsFor<HttpTileOptions>(server, cache);
     const TileId t{6, 30, 20};
     server.setFile(pathOf(t), {'t', 'i', 'l', 'e'});
 
@@ -166,7 +155,7 @@ TEST_CASE("a fetch cancelled while it waits to retry returns at once", "[http][f
     TempDir cache("http-cache");
     const TileId t{6, 10, 22};
     server.setBehaviour(pathOf(t), answer(503));
-    auto opts = optionsFor(server, cache);
+    auto opts = fastOptionsFor<HttpTileOptions>(server, cache);
     opts.retries = 3;
     opts.retryBaseDelay = 20000ms;  // the first wait alone would be 15..25 s
     opts.cancel = std::make_shared<std::atomic<bool>>(false);

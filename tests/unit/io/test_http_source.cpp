@@ -16,6 +16,7 @@
 #include "io/png_codec.h"
 #include "io_test_helpers.h"
 #include "full_disk.h"
+#include "http_test_helpers.h"
 #include "loopback_server.h"
 
 using namespace plateau;
@@ -24,6 +25,8 @@ using plateau::test::Behaviour;
 using plateau::test::LoopbackServer;
 using plateau::test::Misbehaviour;
 using plateau::test::TempDir;
+using plateau::test::fastOptionsFor;
+using plateau::test::pathOf;
 namespace fs = std::filesystem;
 
 namespace {
@@ -42,21 +45,6 @@ std::vector<std::uint8_t> tilePng(double base, HeightEncoding enc = HeightEncodi
     auto png = encodePng(img, 1);
     REQUIRE(png.ok());
     return *png;
-}
-
-std::string pathOf(const TileId& t) {
-    return "/tiles/" + std::to_string(t.z) + "/" + std::to_string(t.x) + "/" + std::to_string(t.y) + ".png";
-}
-
-// Short timeouts and retry delays keep the failure tests fast.
-HttpSourceOptions optionsFor(const LoopbackServer& server, const TempDir& cache) {
-    HttpSourceOptions o;
-    o.urlTemplate = server.baseUrl() + "/tiles/{z}/{x}/{y}.png";
-    o.cacheDir = cache.path();
-    o.connectTimeout = 1000ms;
-    o.totalTimeout = 2000ms;
-    o.retryBaseDelay = 10ms;
-    return o;
 }
 
 std::shared_ptr<TileSource> openOrFail(const HttpSourceOptions& o) {
@@ -105,7 +93,7 @@ TEST_CASE("HTTP source loads a tile with known heights and then serves it from t
     TempDir cache("http-cache");
     const TileId t{7, 95, 53};
     server.setFile(pathOf(t), tilePng(4200.0));
-    const auto opts = optionsFor(server, cache);
+    const auto opts = fastOptionsFor<HttpSourceOptions>(server, cache);
     auto src = openOrFail(opts);
     CHECK(src->describe() == "http " + opts.urlTemplate);
     CHECK(src->minZoom() == 0);
@@ -140,7 +128,7 @@ TEST_CASE("HTTP source refetches a damaged cache entry", "[http]") {
     const TileId t{3, 5, 3};
     server.setFile(pathOf(t), tilePng(100.0));
     REQUIRE(DiskCache(cache.path()).write(t, {'n', 'o', 'p', 'e'}).ok());
-    auto grid = openOrFail(optionsFor(server, cache))->load(t);
+    auto grid = openOrFail(fastOptionsFor<HttpSourceOptions>(server, cache))->load(t);
     INFO(errorOf(grid));
     REQUIRE(grid.ok());
     CHECK(server.requestCount(pathOf(t)) == 1);
@@ -151,7 +139,7 @@ TEST_CASE("HTTP 404 is reported once, not retried and remembered", "[http]") {
     LoopbackServer server;
     TempDir cache("http-cache");
     const TileId t{5, 1, 2};
-    auto src = openOrFail(optionsFor(server, cache));
+    auto src = openOrFail(fastOptionsFor<HttpSourceOptions>(server, cache));
     const auto r = src->load(t);
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().message == server.baseUrl() + pathOf(t) + ": HTTP 404 (tile not found)");
@@ -169,7 +157,7 @@ TEST_CASE("HTTP 404 is remembered by later runs until the mark expires", "[http]
     const TileId t{5, 1, 2};
     const fs::path marker = cache.path() / "5" / "1" / "2.missing";
     const std::string notFound = server.baseUrl() + pathOf(t) + ": HTTP 404 (tile not found)";
-    auto opts = optionsFor(server, cache);
+    auto opts = fastOptionsFor<HttpSourceOptions>(server, cache);
     CHECK(errorOf(openOrFail(opts)->load(t)) == notFound);
     CHECK(server.requestCount(pathOf(t)) == 1);
     CHECK(fs::is_regular_file(marker));
@@ -215,7 +203,7 @@ TEST_CASE("HTTP source fetches expired tiles again and falls back on the old cop
     const TileId t{7, 95, 54};
     const fs::path file = cache.path() / "7" / "95" / "54.png";
     server.setFile(pathOf(t), tilePng(1000.0));
-    auto opts = optionsFor(server, cache);
+    auto opts = fastOptionsFor<HttpSourceOptions>(server, cache);
     opts.retries = 3;
     auto age = [&](std::chrono::hours by) { fs::last_write_time(file, fs::file_time_type::clock::now() - by); };
     REQUIRE(openOrFail(opts)->load(t).ok());
@@ -275,7 +263,7 @@ TEST_CASE("HTTP source keeps its cache folder within budget, least recently used
         server.setFile(pathOf(tiles.back()), png);
         if (i < 3) blocks += (png.size() + 4095) / 4096 * 4096;
     }
-    auto opts = optionsFor(server, cache);
+    auto opts = fastOptionsFor<HttpSourceOptions>(server, cache);
     opts.cacheMaxBytes = blocks;  // exactly the first three
     auto src = openOrFail(opts);
     for (int i = 0; i < 3; ++i) REQUIRE(src->load(tiles[i]).ok());
@@ -303,7 +291,7 @@ TEST_CASE("HTTP source keeps its cache folder within budget, least recently used
 TEST_CASE("HTTP 5xx and 429 are retried with backoff, other 4xx are not", "[http]") {
     LoopbackServer server;
     TempDir cache("http-cache");
-    auto opts = optionsFor(server, cache);
+    auto opts = fastOptionsFor<HttpSourceOptions>(server, cache);
     opts.retries = 3;
     auto src = openOrFail(opts);
 
@@ -355,7 +343,7 @@ TEST_CASE("HTTP source times out on a slow server in about the configured time",
     const TileId t{6, 10, 20};
     server.setFile(pathOf(t), tilePng(0.0));
     server.setBehaviour(pathOf(t), slow(4000ms));
-    auto opts = optionsFor(server, cache);
+    auto opts = fastOptionsFor<HttpSourceOptions>(server, cache);
     opts.totalTimeout = 300ms;
     opts.retries = 1;
     const auto t0 = Clock::now();
@@ -375,7 +363,7 @@ TEST_CASE("HTTP source reports a truncated body", "[http]") {
     const auto png = tilePng(0.0);
     server.setFile(pathOf(t), png);
     server.setBehaviour(pathOf(t), behaviour(Misbehaviour::Truncated));
-    auto opts = optionsFor(server, cache);
+    auto opts = fastOptionsFor<HttpSourceOptions>(server, cache);
     opts.retries = 0;
     const auto r = openOrFail(opts)->load(t);
     REQUIRE_FALSE(r.ok());
@@ -387,7 +375,7 @@ TEST_CASE("HTTP source reports a truncated body", "[http]") {
 TEST_CASE("HTTP source abandons responses over the size limit", "[http]") {
     LoopbackServer server;
     TempDir cache("http-cache");
-    auto src = openOrFail(optionsFor(server, cache));
+    auto src = openOrFail(fastOptionsFor<HttpSourceOptions>(server, cache));
     const TileId declared{6, 1, 1}, undeclared{6, 1, 2};
     server.setBehaviour(pathOf(declared), streaming(Misbehaviour::Oversized, std::size_t(10) << 20));
     // Far more than socket buffers can hold, so bytesSent shows where the client stopped reading.
@@ -417,7 +405,7 @@ TEST_CASE("HTTP source abandons responses over the size limit", "[http]") {
 TEST_CASE("HTTP source reports bodies that are not PNG or in the wrong encoding, and caches neither", "[http]") {
     LoopbackServer server;
     TempDir cache("http-cache");
-    auto src = openOrFail(optionsFor(server, cache));
+    auto src = openOrFail(fastOptionsFor<HttpSourceOptions>(server, cache));
     const TileId garbage{8, 190, 106}, mapbox{8, 190, 107};
     server.setBehaviour(pathOf(garbage), behaviour(Misbehaviour::Garbage));
     server.setFile(pathOf(mapbox), tilePng(4500.0, HeightEncoding::Mapbox));
@@ -438,7 +426,7 @@ TEST_CASE("HTTP source keeps at most maxConcurrent transfers in flight", "[http]
     TempDir cache("http-cache");
     server.setDelayForAll(100ms);
     for (int i = 0; i < 16; ++i) server.setFile(pathOf({5, i, 7}), tilePng(double(i)));
-    auto opts = optionsFor(server, cache);
+    auto opts = fastOptionsFor<HttpSourceOptions>(server, cache);
     opts.maxConcurrent = 4;
     auto src = openOrFail(opts);
 
@@ -479,7 +467,7 @@ TEST_CASE("HTTP source follows redirects", "[http]") {
     const TileId t{2, 1, 1};
     server.setFile("/moved/2/1/1.png", tilePng(300.0));
     server.setBehaviour(pathOf(t), redirect("/moved/2/1/1.png"));
-    const auto r = openOrFail(optionsFor(server, cache))->load(t);
+    const auto r = openOrFail(fastOptionsFor<HttpSourceOptions>(server, cache))->load(t);
     INFO(errorOf(r));
     REQUIRE(r.ok());
     CHECK(r->at(0, 0) == Approx(300.0).margin(0.01));
@@ -491,7 +479,7 @@ TEST_CASE("HTTP source cancel hook aborts a slow transfer promptly", "[http]") {
     const TileId t{6, 10, 22};
     server.setFile(pathOf(t), tilePng(0.0));
     server.setBehaviour(pathOf(t), slow(5000ms));
-    auto opts = optionsFor(server, cache);
+    auto opts = fastOptionsFor<HttpSourceOptions>(server, cache);
     opts.totalTimeout = 20000ms;
     opts.cancel = std::make_shared<std::atomic<bool>>(false);
     auto src = openOrFail(opts);
@@ -573,7 +561,7 @@ TEST_CASE("a disk cache that cannot write (full disk) warns once; tiles still lo
           "[http][faults]") {
     LoopbackServer server;
     TempDir cache("http-cache");
-    auto opts = optionsFor(server, cache);
+    auto opts = fastOptionsFor<HttpSourceOptions>(server, cache);
     std::mutex m;
     std::vector<std::string> warnings;
     opts.warn = [&](const std::string& w) {
