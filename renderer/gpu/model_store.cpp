@@ -224,8 +224,11 @@ ModelHandle ModelStore::upload(VkCommandBuffer cmd, const ModelData& model) {
 
     const StagingSpan span = ring_.staging().allocate(total, 16);
     std::memset(span.data, 0, total);
-    std::memcpy(span.data, vertices.data(), vertices.size() * sizeof(ModelVertex));
-    std::memcpy(span.data + gm->indexOffset, indices.data(), indices.size() * sizeof(std::uint32_t));
+    // A model whose primitives were all left out has no vertices: memcpy from an empty vector's
+    // null data() is undefined even for zero bytes.
+    if (!vertices.empty()) std::memcpy(span.data, vertices.data(), vertices.size() * sizeof(ModelVertex));
+    if (!indices.empty())
+        std::memcpy(span.data + gm->indexOffset, indices.data(), indices.size() * sizeof(std::uint32_t));
 
     const auto nMat = std::uint32_t(materials.size());
     VkDescriptorPoolSize sizes[2] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, nMat},
