@@ -38,6 +38,11 @@ inline constexpr std::uint64_t kMaxLayerJsonBytes = 16 * kMiB;
 // One tile (terrain PNG, imagery PNG/JPEG, quantized mesh) as a file, an MBTiles blob or an HTTP
 // response: a 512-pixel RGBA PNG of noise is about 1 MiB, real tiles are 10-300 KB.
 inline constexpr std::uint64_t kMaxTileBytes = 4 * kMiB;
+// One ancillary PNG chunk as libpng inflates or caches it (compressed text, ICC profile, unknown
+// chunks). It is libpng's own compiled-in default, set explicitly so that the bound does not depend
+// on how libpng was configured. libpng 1.6.39 does not apply it to a plain tEXt chunk's declared
+// length; io/png_codec.cpp refuses any length past the end of the data instead.
+inline constexpr std::uint64_t kMaxPngChunkBytes = 8'000'000;
 // The river facts table is 1.5 KB, one row a reach.
 inline constexpr std::uint64_t kMaxRiverFactsBytes = 4 * kMiB;
 // Deposit and gazetteer CSV tables: the whole USGS porphyry copper database (every deposit of

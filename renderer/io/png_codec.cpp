@@ -7,6 +7,7 @@
 #include <csetjmp>
 #include <cstring>
 
+#include "core/input_limits.h"
 #include "io/atomic_file.h"
 
 namespace plateau {
@@ -72,6 +73,17 @@ std::string checkHeader(const std::uint8_t* data, std::size_t size, int maxDimen
     if (w > limit || h > limit)
         return "image is " + std::to_string(w) + "x" + std::to_string(h) + ", larger than " +
                std::to_string(limit);
+    // libpng allocates an ancillary chunk's whole declared length before reading it (tEXt, for
+    // one, has no limit in libpng 1.6.39), so a 60-byte file claiming a 2 GB chunk cost 2 GB.
+    // The data is all in memory: a length past its end is refused here, which bounds every such
+    // allocation by the input's size (itself limited by the readers).
+    for (std::size_t at = 8; at + 8 <= size;) {
+        const std::uint64_t length = readBE32(data + at);
+        const std::size_t left = size - at - 8;
+        if (length + 4 > left) return "truncated PNG data";  // the same words as a short read
+        if (std::memcmp(data + at + 4, "IEND", 4) == 0) break;
+        at += 12 + std::size_t(length);
+    }
     return {};
 }
 
@@ -178,6 +190,8 @@ Result<Image8> decodePngRows(const std::uint8_t* data, std::size_t size, const s
     }
     const auto limit = png_uint_32(std::max(maxDimension, 1));
     png_set_user_limits(png, limit, limit);
+    png_set_chunk_malloc_max(png, png_alloc_size_t(kMaxPngChunkBytes));
+    png_set_chunk_cache_max(png, 1000);  // ancillary chunks kept, as libpng's safe limits
 
     Image8 img;
     std::vector<png_bytep> rows;

@@ -5,7 +5,6 @@
 #include <catch2/catch.hpp>
 
 #include <gdal.h>
-#include <sys/resource.h>
 #include <zlib.h>
 
 #include <cstdint>
@@ -20,6 +19,7 @@
 #include "io/png_codec.h"
 #include "io/quantized_mesh.h"
 #include "io_test_helpers.h"
+#include "peak_memory.h"
 
 using namespace plateau;
 namespace fs = std::filesystem;
@@ -69,12 +69,6 @@ std::vector<std::uint8_t> gzipBomb(std::size_t mib) {
     return out;
 }
 
-long peakRssKiB() {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return u.ru_maxrss;
-}
-
 template <class R>
 std::string errorOf(const R& r) {
     REQUIRE_FALSE(r.ok());
@@ -95,15 +89,55 @@ TEST_CASE("PNG: 4096 pixels wide decodes, 4097 is refused from the header", "[li
     CHECK(errorOf(decodePng(over.data(), over.size(), "over.png")) == "over.png: image is 4097x1, larger than 4096");
 }
 
+TEST_CASE("PNG: a chunk that claims 2 GB is refused without allocating them", "[limits][png]") {
+    // An 8x8 RGBA header, then a tEXt chunk whose length field says 0x7ffffff0 bytes, and 16 bytes.
+    // libpng as Debian builds it has no chunk limit and allocated the whole claim first.
+    std::vector<std::uint8_t> png = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    std::vector<std::uint8_t> ihdr;
+    test::putBE32(ihdr, 8);
+    test::putBE32(ihdr, 8);
+    ihdr.insert(ihdr.end(), {8, 6, 0, 0, 0});
+    test::putChunk(png, "IHDR", ihdr);
+    test::putBE32(png, 0x7ffffff0u);
+    png.insert(png.end(), {'t', 'E', 'X', 't'});
+    png.insert(png.end(), 16, 'x');
+    const long before = test::peakVirtualKiB();
+    REQUIRE(before > 0);
+    const std::string error = errorOf(decodePng(png.data(), png.size(), "claims.png"));
+    CHECK(error == "claims.png: truncated PNG data");
+    CHECK(test::peakVirtualKiB() - before < 64 * 1024);
+}
+
+TEST_CASE("PNG: a text chunk that inflates past 8 MB is dropped, the image decodes", "[limits][png]") {
+    // zTXt holding 16 MiB of zeros in about 16 KB, before the pixels. Without a limit libpng
+    // inflates it whole into one buffer; past kMaxPngChunkBytes it drops the chunk with a warning.
+    z_stream zs{};
+    REQUIRE(deflateInit(&zs, 9) == Z_OK);
+    std::vector<std::uint8_t> text = {'C', 'o', 'm', 'm', 'e', 'n', 't', 0, 0};  // keyword, method 0
+    deflateZeros(zs, std::size_t(16) << 20, Z_FINISH, text);
+    deflateEnd(&zs);
+    REQUIRE(text.size() < (std::size_t(64) << 10));
+    auto png = test::buildPng(2, 1, 8, 0, {{10, 20}});
+    std::vector<std::uint8_t> chunk;
+    test::putChunk(chunk, "zTXt", text);
+    png.insert(png.begin() + 8 + 25, chunk.begin(), chunk.end());  // after the signature and IHDR
+    const long before = test::peakRssKiB();
+    const auto img = decodePng(png.data(), png.size(), "text.png");
+    INFO((img.ok() ? std::string() : img.error().message));
+    REQUIRE(img.ok());
+    CHECK(img->pixels == std::vector<std::uint8_t>{10, 10, 10, 20, 20, 20});  // grey to RGB
+    CHECK(test::peakRssKiB() - before < 8 * 1024 * test::kPeakMemoryFactor);
+}
+
 TEST_CASE("Quantized mesh: a gzip bomb is stopped at its limit", "[limits][quantized-mesh]") {
     // 1 GiB of zeros in about 1 MB: refused once 64 MiB and a byte are out, so the peak memory
     // rises by the limit at most (less when an earlier test already went higher).
     const auto bomb = gzipBomb(1024);
     CHECK(bomb.size() < (std::size_t(2) << 20));
-    const long before = peakRssKiB();
+    const long before = test::peakRssKiB();
     CHECK(errorOf(decodeQuantizedMesh(bomb.data(), bomb.size(), "bomb.terrain")) ==
           "bomb.terrain: gzip data inflates past 64 MiB");
-    CHECK(peakRssKiB() - before < 80 * 1024);
+    CHECK(test::peakRssKiB() - before < 80 * 1024 * test::kPeakMemoryFactor);
 
     const std::size_t limit = std::size_t(64) << 20;
     const auto over = gzipZeros(limit + 1);

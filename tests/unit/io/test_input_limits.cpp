@@ -3,7 +3,6 @@
 // files are sparse, so they cost no disk and no time. docs/LIMITS.md lists these limits.
 #include <catch2/catch.hpp>
 
-#include <sys/resource.h>
 
 #include <filesystem>
 #include <fstream>
@@ -28,6 +27,7 @@
 #include "io/tour_file.h"
 #include "io/trace_service.h"
 #include "io_test_helpers.h"
+#include "peak_memory.h"
 #include "loopback_server.h"
 
 using namespace plateau;
@@ -51,12 +51,6 @@ template <class R>
 std::string errorOf(const R& r) {
     REQUIRE_FALSE(r.ok());
     return r.error().message;
-}
-
-long peakRssKiB() {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return u.ru_maxrss;
 }
 
 // A TileJSON document of exactly `size` bytes (padded with spaces, which JSON ignores).
@@ -102,14 +96,14 @@ TEST_CASE("A file far past its limit costs no memory: it is refused from its siz
     const std::uint64_t gib = std::uint64_t(1) << 30;
     const fs::path scene = sparseFile(dir.path() / "huge.json", gib, "{");
     const fs::path tile = sparseFile(dir.path() / "0" / "0" / "0.png", gib);
-    const long before = peakRssKiB();
+    const long before = test::peakRssKiB();
     CHECK_FALSE(openSceneFile(scene).ok());
     CHECK_FALSE(loadScene(scene).ok());
     CHECK_FALSE(openTourFile(scene).ok());
     CHECK_FALSE(readCameraPathFile(scene).ok());
     CHECK_FALSE(readFileBytes(tile, kMaxTileBytes, "tile").ok());
     // Reading any of them whole would have raised the peak by a gigabyte.
-    CHECK(peakRssKiB() - before < 16 * 1024);
+    CHECK(test::peakRssKiB() - before < 16 * 1024 * test::kPeakMemoryFactor);
 }
 
 TEST_CASE("Mine GeoJSON, river facts, deposit and gazetteer tables one byte over their limits", "[limits]") {
