@@ -3,6 +3,8 @@
 // is no reason to refuse. docs/LIMITS.md lists the limits.
 #include <catch2/catch.hpp>
 
+#include "error_of.h"
+
 #include <string>
 
 #include "core/camera_path.h"
@@ -13,6 +15,7 @@
 #include "core/tour.h"
 
 using namespace plateau;
+using plateau::test::errorOf;
 
 namespace {
 
@@ -23,12 +26,6 @@ std::string nested(int depth, const std::string& members = "") {
 }
 
 const std::string kTooDeep = "deep.json: JSON nested deeper than 64 levels";
-
-template <class R>
-std::string errorOf(const R& r) {
-    REQUIRE_FALSE(r.ok());
-    return r.error().message;
-}
 
 }  // namespace
 

@@ -4,6 +4,8 @@
 // them all.
 #include <catch2/catch.hpp>
 
+#include "error_of.h"
+
 #include <gdal.h>
 #include <zlib.h>
 
@@ -22,6 +24,7 @@
 #include "peak_memory.h"
 
 using namespace plateau;
+using plateau::test::errorOf;
 namespace fs = std::filesystem;
 
 namespace {
@@ -67,12 +70,6 @@ std::vector<std::uint8_t> gzipBomb(std::size_t mib) {
     deflateEnd(&zs);
     for (std::size_t i = 1; i < mib; ++i) out.insert(out.end(), block.begin(), block.end());
     return out;
-}
-
-template <class R>
-std::string errorOf(const R& r) {
-    REQUIRE_FALSE(r.ok());
-    return r.error().message;
 }
 
 }  // namespace

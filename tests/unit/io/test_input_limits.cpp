@@ -3,6 +3,8 @@
 // files are sparse, so they cost no disk and no time. docs/LIMITS.md lists these limits.
 #include <catch2/catch.hpp>
 
+#include "error_of.h"
+
 
 #include <filesystem>
 #include <fstream>
@@ -31,6 +33,7 @@
 #include "loopback_server.h"
 
 using namespace plateau;
+using plateau::test::errorOf;
 namespace fs = std::filesystem;
 
 namespace {
@@ -45,12 +48,6 @@ fs::path sparseFile(const fs::path& file, std::uint64_t size, const std::string&
 
 std::string tooLarge(const fs::path& file, std::uint64_t size, const std::string& limit, const std::string& what) {
     return file.string() + ": too large for a " + what + " (" + std::to_string(size) + " bytes; the limit is " + limit + ")";
-}
-
-template <class R>
-std::string errorOf(const R& r) {
-    REQUIRE_FALSE(r.ok());
-    return r.error().message;
 }
 
 // A TileJSON document of exactly `size` bytes (padded with spaces, which JSON ignores).
