@@ -55,7 +55,11 @@ bool TileResidency::insertAndUpload(ProducedTile&& tile) {
     }
     // The GPU and the store hold the same tiles: a tile is drawable when it is in the store.
     if (!uploader_.upload(tile.mesh)) {
-        evictTo(budget_.cpuBytes, uploader_.capacity() * 3 / 4);
+        // Room for a frame's uploads or two, not more: the store holds the same tiles as the
+        // GPU, and a wide swing (it was a quarter of the slots) made the decoded tiles' memory
+        // swing by as much, so the heap kept reaching new high-water marks long after the pool
+        // had filled. Eviction is cheap enough to run every few frames.
+        evictTo(budget_.cpuBytes, uploader_.capacity() - std::max<std::size_t>(uploader_.capacity() / 16, 1));
         if (!uploader_.upload(tile.mesh)) {  // everything resident is in view
             if (tile.hasOwnData()) store_.withdraw(tile.id);
             return false;

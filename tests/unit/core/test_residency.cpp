@@ -2,6 +2,7 @@
 // fake GPU uploader: no files, no GPU.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cmath>
@@ -203,6 +204,38 @@ TEST_CASE("a full GPU pool evicts tiles out of view and retries; with everything
         CHECK(gpu.resident.size() <= gpu.slots);
         CHECK(residency.store().size() == gpu.resident.size());
     }
+}
+
+TEST_CASE("a full GPU pool stays nearly full: eviction frees a sixteenth of the slots, not more",
+          "[residency][budget]") {
+    // The store holds the tiles the GPU holds, so how far eviction empties the pool is how far
+    // the decoded tiles' memory swings while flying: a narrow swing keeps the process's memory flat.
+    auto source = std::make_shared<ProceduralSource>();
+    std::size_t needHere = 0;
+    {
+        FakeUploader roomy;
+        roomy.slots = 4096;
+        TileResidency r(source, roomy, nullptr, {}, 2);
+        REQUIRE(r.settle(makeCamera(CameraPose{10.0, 30.0, 6000, 90, -30}, 256, 144), params(), 30.0).settled);
+        needHere = roomy.resident.size();
+    }
+    FakeUploader gpu;
+    gpu.slots = std::max<std::size_t>(needHere * 2, 64);
+    MemoryBudget budget;
+    budget.cpuBytes = std::size_t(1) << 30;  // the GPU pool binds, not the CPU budget
+    TileResidency residency(source, gpu, nullptr, budget, 2);
+    bool filled = false;
+    std::size_t lowest = gpu.slots;
+    for (int f = 0; f < 300; ++f) {
+        const Camera cam = makeCamera(CameraPose{10.0 + f * 0.05, 30.0, 6000, 90, -30}, 256, 144);
+        REQUIRE(residency.settle(cam, params(), 30.0).settled);
+        filled = filled || gpu.maxResident == gpu.slots;
+        if (filled) lowest = std::min(lowest, gpu.resident.size());
+    }
+    REQUIRE(filled);
+    INFO(gpu.slots << " slots, " << needHere << " for one view, " << residency.evictedTotal() << " evicted");
+    CHECK(residency.evictedTotal() > 2 * gpu.slots);  // the flight went through the pool several times
+    CHECK(lowest >= gpu.slots - gpu.slots / 16);
 }
 
 TEST_CASE("interactive frames never wait and draw parents until children arrive", "[residency]") {
