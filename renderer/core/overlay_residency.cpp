@@ -40,6 +40,10 @@ OverlayResidency::OverlayResidency(std::shared_ptr<OverlaySource> source, Worker
                   auto img = source_->render(r.k.id, r.k.state, neverCancel_);
                   if (img) p.image = std::move(*img);
                   else p.failure = img.error().message;
+                  // A transparent tile needs no pixels (it takes no GPU slot): dropped here, it
+                  // waits for the upload budget without holding 256 KiB, and most tiles of a
+                  // vector layer are transparent.
+                  if (p.image.transparent) std::vector<std::uint8_t>().swap(p.image.rgba);
               } catch (const std::exception& e) {
                   // A source's exception is that tile's error, never the end of the process.
                   p.failure = source_->describe() + ": tile " + r.k.id.str() + ": " + e.what();
