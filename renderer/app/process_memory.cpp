@@ -1,6 +1,7 @@
 #include "app/process_memory.h"
 
 #include <cstring>
+#include <malloc.h>
 #include <fstream>
 #include <string>
 
@@ -13,6 +14,20 @@ long procStatusKiB(const char* field) {
     while (std::getline(f, line))
         if (line.size() > n && line.compare(0, n, field) == 0 && line[n] == ':') return std::stol(line.substr(n + 1));
     return -1;
+}
+
+HeapStats heapStats() {
+    const struct mallinfo2 m = mallinfo2();  // glibc >= 2.33; sizes in bytes, all arenas
+    HeapStats h;
+    h.inUseMiB = double(m.uordblks + m.hblkhd) / 1048576.0;
+    h.heldMiB = double(m.arena + m.hblkhd) / 1048576.0;
+    return h;
+}
+
+void releaseFreedMemory() {
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }
 
 }  // namespace plateau::app

@@ -8,4 +8,21 @@ namespace plateau::app {
 // /proc is not there or has no such field.
 long procStatusKiB(const char* field);
 
+// The C heap as glibc's allocator sees it, summed over its arenas: `inUse` is what the program
+// holds now, `held` what the allocator has taken from the system (in use, plus freed blocks kept
+// for reuse). Resident memory follows `held`, not `inUse`.
+struct HeapStats {
+    double inUseMiB = 0.0;
+    double heldMiB = 0.0;
+};
+HeapStats heapStats();
+
+// Hands the heap's freed pages back to the system (glibc's malloc_trim; nothing elsewhere).
+// Tiles are allocated by worker threads and freed by the main thread in an order no allocator
+// can predict, so the freed space is scattered between live blocks: without this, resident
+// memory keeps every high-water mark the tile cache's churn ever reached and creeps upwards for
+// many minutes after the cache has filled. Costs a walk over the heap's free blocks: call it
+// now and then (Viewer does, once a second), not every frame.
+void releaseFreedMemory();
+
 }  // namespace plateau::app

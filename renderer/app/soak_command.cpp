@@ -20,6 +20,8 @@
 #include "app/scene_setup.h"
 #include "app/viewer.h"
 #include "core/soak_path.h"
+#include "gpu/renderer.h"
+#include "gpu/tile_pool.h"
 #include "gpu/vk_check.h"
 
 namespace plateau::app {
@@ -55,14 +57,22 @@ int runSoak(const CommonOptions& common, const BenchOptions& opts) {
         std::printf("plateau soak: %d minutes at %dx%d, device %s, seed %llu; resident memory each minute\n",
                     opts.soakMinutes, width, height, session.context().deviceName().c_str(),
                     (unsigned long long)opts.seed);
-        std::printf("  minute  frames  flights  resident MiB  tile cache MiB  tiles drawn  tiles uploaded\n");
+        // Where resident memory goes: the tile cache's live bytes and the C heap, in use and taken
+        // from the system (freed blocks stay with the allocator for reuse: resident memory
+        // follows `held`). On a device without memory of its own (lavapipe, integrated GPUs) the
+        // GPU pools are in the heap too: the image arrays are cleared at the start, the tile vertex
+        // slots are all written within the first minute.
+        std::printf("  minute  frames  flights  resident MiB (anon+file)  tile cache MiB  heap used/held MiB  tiles drawn  "
+                    "tiles uploaded\n");
         std::fflush(stdout);
         const auto start = std::chrono::steady_clock::now();
         const auto minutesNow = [&] {
             return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / 60.0;
         };
         std::vector<double> perMinute;  // MiB at the end of each minute
-        int cacheFullMinute = 0;        // the minute in which the tile cache first held 95 % of its budget
+        // The minute in which the tile cache first filled: 95 % of its memory budget, or of the
+        // GPU's tile slots (the cache holds the tiles the GPU holds; whichever is smaller binds).
+        int cacheFullMinute = 0;
         bool cacheFull = false;
         long frames = 0;
         int nextReport = 1;
@@ -78,13 +88,18 @@ int runSoak(const CommonOptions& common, const BenchOptions& opts) {
             session.render(f, true);
             viewer.afterFrame();
             ++frames;
-            cacheFull = cacheFull || double(viewer.view().store().bytes()) >= 0.95 * double(cacheBudget);
+            const double slots = double(session.renderer().tilePool().capacity());
+            cacheFull = cacheFull || double(viewer.view().store().bytes()) >= 0.95 * double(cacheBudget) ||
+                        double(viewer.view().store().size()) >= 0.95 * slots;
             if (minutesNow() >= double(nextReport)) {
                 const double mib = double(procStatusKiB("VmRSS")) / 1024.0;
                 perMinute.push_back(mib);
                 if (cacheFull && cacheFullMinute == 0) cacheFullMinute = nextReport;
-                std::printf("  %6d  %6ld  %7d  %12.1f  %14.1f  %11zu  %14llu\n", nextReport, frames, path.legs(), mib,
-                            double(viewer.view().store().bytes()) / 1048576.0, viewer.view().drawList().size(),
+                const HeapStats heap = heapStats();
+                std::printf("  %6d  %6ld  %7d  %7.1f (%6.1f+%5.1f)  %14.1f  %8.1f/%-8.1f  %11zu  %14llu\n", nextReport,
+                            frames, path.legs(), mib, double(procStatusKiB("RssAnon")) / 1024.0,
+                            double(procStatusKiB("RssFile")) / 1024.0, double(viewer.view().store().bytes()) / 1048576.0,
+                            heap.inUseMiB, heap.heldMiB, viewer.view().drawList().size(),
                             (unsigned long long)viewer.view().residency().uploadedTotal());
                 std::fflush(stdout);
                 ++nextReport;
@@ -102,14 +117,19 @@ int runSoak(const CommonOptions& common, const BenchOptions& opts) {
         // slow device that takes longer than two minutes. The spread from then on shows whether
         // anything else grows.
         if (cacheFullMinute == 0) {
-            std::printf("  the tile cache did not reach its budget (%.0f MiB)\n", double(cacheBudget) / 1048576.0);
+            std::printf("  the tile cache did not fill (%.0f MiB, %u GPU tile slots)\n", double(cacheBudget) / 1048576.0,
+                        session.renderer().tilePool().capacity());
         } else {
             const auto [flo, fhi] = std::minmax_element(perMinute.begin() + (cacheFullMinute - 1), perMinute.end());
-            std::printf("  after minute %d, when the tile cache first reached its budget (%.0f MiB): %.1f .. %.1f MiB, "
-                        "spread %.1f %%\n",
-                        cacheFullMinute, double(cacheBudget) / 1048576.0, *flo, *fhi,
+            std::printf("  after minute %d, when the tile cache first filled (%.0f MiB or %u GPU tile slots): "
+                        "%.1f .. %.1f MiB, spread %.1f %%\n",
+                        cacheFullMinute, double(cacheBudget) / 1048576.0, session.renderer().tilePool().capacity(), *flo,
+                        *fhi,
                         100.0 * (*fhi - *flo) / perMinute[std::size_t(cacheFullMinute - 1)]);
         }
+        const Viewer::MemoryReleases& rel = viewer.memoryReleases();
+        std::printf("  freed memory handed back to the system %d times, %.2f ms each on average, %.2f ms at most\n",
+                    rel.count, rel.count ? rel.totalMs / rel.count : 0.0, rel.maxMs);
         return finishViewerRun(viewer, session);
     } catch (const gpu::GpuError& e) {
         logError(e.what());

@@ -4,7 +4,9 @@
 // IO: mouse position and buttons, wheel, keys). The window (view_command.cpp) fills that IO from
 // GLFW and presents the frames; headless tests fill it by hand and draw the frames offscreen, so
 // every part of the UI is tested as it runs in the window.
+#include <chrono>
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -78,11 +80,20 @@ public:
     void waitForLayers();
     // Waits until every tile the current view needs is resident (as a screenshot does).
     PrepareStatsLite settle(double timeoutSeconds = 120.0);
-    // After the caller drew the frame: does what needs a drawn frame (a screenshot asked for).
+    // After the caller drew the frame: does what needs a drawn frame (a screenshot asked for),
+    // and once a second hands the heap's freed memory back to the system.
     void afterFrame();
     // The residency of the last frame() (terrain and draped-layer tiles it still wanted): the
     // recorder refuses to keep a frame drawn with tiles missing.
     const PrepareStatsLite& lastFrameResidency() const { return frameResidency_; }
+    // How often afterFrame() had freed memory handed back to the system, and how long that took
+    // (on a thread of its own; the soak prints it).
+    struct MemoryReleases {
+        int count = 0;
+        double totalMs = 0.0;
+        double maxMs = 0.0;
+    };
+    const MemoryReleases& memoryReleases() const { return releases_; }
 
     // Saves a screenshot now (as the panel's button does): `scale` times the target's size,
     // with or without the panel, settled (no missing tiles). Returns the file written or an error.
@@ -163,6 +174,7 @@ private:
     // Builds the view, loaders and panel settings for opened_ (the constructor, and a newly opened scene).
     void start(const std::optional<CameraPose>& camera, const UndergroundView& underground);
     void applySceneFileRequest(const ui::SceneFileRequest& request);
+    void releaseFreedMemoryEverySecond();
     void log(const std::string& line);
     void applyPanelActions(const ui::PanelActions& actions);
     void syncLayers();
@@ -201,6 +213,9 @@ private:
     std::optional<double> lastNow_;
     double elapsed_ = 0;
     bool screenshotPending_ = false;
+    std::chrono::steady_clock::time_point lastRelease_;  // of freed memory to the system
+    std::future<double> release_;                        // the one running, if any: its time in ms
+    MemoryReleases releases_;
     bool quit_ = false;
     struct QueuedKey {
         int key;

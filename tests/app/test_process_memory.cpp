@@ -1,0 +1,55 @@
+// Handing freed heap memory back to the system, as the viewer does after evicting tiles: blocks
+// allocated on a worker thread and freed on this one, with live blocks between them, as the tile
+// cache's churn leaves them.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <cstring>
+#include <thread>
+#include <vector>
+
+#include "app/process_memory.h"
+
+using namespace plateau::app;
+
+// Under AddressSanitizer the heap is ASan's own allocator, which neither glibc's figures nor
+// malloc_trim see: the test is about glibc's heap, so it exists only where that is the heap.
+#if defined(__SANITIZE_ADDRESS__)
+#define PLATEAU_ASAN_HEAP 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PLATEAU_ASAN_HEAP 1
+#endif
+#endif
+
+#if defined(__GLIBC__) && !defined(PLATEAU_ASAN_HEAP)
+
+TEST_CASE("freed blocks between live ones go back to the system, and the heap figures follow", "[memory]") {
+    // 1,600 blocks of 64 KiB (below glibc's mmap threshold, so they come from an arena) with a
+    // small live block after each, so that no freed block is at the top of its heap.
+    constexpr std::size_t kBlocks = 1600, kBlockBytes = 64 * 1024;
+    std::vector<void*> big(kBlocks), small(kBlocks);
+    std::thread worker([&] {
+        for (std::size_t i = 0; i < kBlocks; ++i) {
+            big[i] = std::malloc(kBlockBytes);
+            std::memset(big[i], int(i), kBlockBytes);  // resident, as a decoded tile is
+            small[i] = std::malloc(64);
+        }
+    });
+    worker.join();
+    const double mib = double(kBlocks * kBlockBytes) / 1048576.0;  // 100 MiB
+    const HeapStats allocated = heapStats();
+    CHECK(allocated.inUseMiB >= mib);
+    for (void* p : big) std::free(p);
+    const HeapStats freed = heapStats();
+    CHECK(allocated.inUseMiB - freed.inUseMiB >= 0.95 * mib);
+    CHECK(freed.heldMiB >= freed.inUseMiB);
+    const double before = double(procStatusKiB("VmRSS")) / 1024.0;
+    releaseFreedMemory();
+    const double after = double(procStatusKiB("VmRSS")) / 1024.0;
+    INFO("resident " << before << " MiB before, " << after << " MiB after; " << mib << " MiB freed");
+    CHECK(before - after >= 0.8 * mib);
+    for (void* p : small) std::free(p);
+}
+
+#endif
