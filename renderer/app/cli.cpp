@@ -37,7 +37,7 @@ void addCommon(CLI::App& app, CommonOptions& c) {
     app.add_option("--cutaway", c.cutaway,
                    "Underground view: cut the terrain away on the side of a vertical plane through LON,LAT facing "
                    "HEADING (degrees clockwise from north)");
-    app.add_option("--cache-budget-mib", c.cacheMiB, "Memory for decoded tiles (MiB; default: the scene's, 512)")
+    app.add_option("--cache-budget-mib", c.cacheMiB, "Memory for decoded tiles (MiB; default: the scene's, 384)")
         ->check(CLI::Range(16.0, 1.0e6));
     app.add_option("--gpu-budget-mib", c.gpuMiB, "GPU memory for tile meshes (MiB; default: the scene's, 128)")
         ->check(CLI::Range(8.0, 1.0e6));

@@ -50,7 +50,7 @@
 //                "exaggeration": 1.5,            vertical exaggeration, 1..5
 //                "contour_interval": 0,          metres, >= 0 (0 = no contour lines)
 //                "haze": true },
-//   "memory": { "cache_mib": 512,                decoded tiles on the CPU, >= 16
+//   "memory": { "cache_mib": 384,                decoded tiles on the CPU, >= 16
 //               "gpu_mib": 128,                  GPU tile slots, >= 8
 //               "overlay_mib": 256,              GPU slots for draped layers' tiles (256 KiB each), >= 4
 //               "uploads_per_frame": 48 },       tiles uploaded per interactive frame, >= 1

@@ -54,7 +54,12 @@ struct Shading {
 
 // Memory budgets: least-recently-used tiles out of view are evicted beyond them.
 struct MemorySettings {
-    double cacheMiB = 512.0;   // decoded heights and meshes (CPU)
+    // Decoded heights and meshes (CPU). The CPU keeps the tiles the GPU holds, so one of the two
+    // limits binds: this one should. 128 MiB of GPU slots are 2,048 tiles (also the most layers
+    // most devices allow), and 2,048 decoded tiles of the default 1 km relief take 450-500 MiB;
+    // were the slots to bind, the cache's size would follow the tiles' sizes, swinging by 80 MiB
+    // as the view moves. Below that it stays at its budget and the process's memory stays flat.
+    double cacheMiB = 384.0;
     double gpuMiB = 128.0;     // GPU tile slots
     // GPU slots for the tiles of draped layers (256 KiB each), shared by all layers: a view of a
     // few hundred terrain tiles needs one per tile and layer with something drawn there.
