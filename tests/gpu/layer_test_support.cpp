@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "app/globe_view.h"
+#include "io/png_codec.h"
 #include "io/vector_overlay_source.h"
 
 namespace plateau::test {
@@ -13,6 +14,18 @@ std::filesystem::path tempDir(const std::string& name) {
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return dir;
+}
+
+std::vector<std::uint8_t> solidPng(std::uint8_t r, std::uint8_t g, std::uint8_t b) {
+    Image8 img{256, 256, 3, std::vector<std::uint8_t>(256 * 256 * 3)};
+    for (std::size_t i = 0; i < img.pixels.size(); i += 3) {
+        img.pixels[i] = r;
+        img.pixels[i + 1] = g;
+        img.pixels[i + 2] = b;
+    }
+    auto png = encodePng(img);
+    REQUIRE(png.ok());
+    return *png;
 }
 
 void writeText(const std::filesystem::path& p, const std::string& text) {

@@ -33,6 +33,8 @@ private:
 };
 
 std::filesystem::path tempDir(const std::string& name);
+// A 256 x 256 PNG of one colour: an imagery tile for the loopback server.
+std::vector<std::uint8_t> solidPng(std::uint8_t r, std::uint8_t g, std::uint8_t b);
 void writeText(const std::filesystem::path& p, const std::string& text);
 
 // A vector layer over `path` with a solid colour: fill and stroke both `colour` unless given.

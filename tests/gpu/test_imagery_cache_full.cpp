@@ -9,7 +9,6 @@
 #include <csignal>
 #include <cstdlib>
 
-#include "io/png_codec.h"
 #include "layer_test_support.h"
 #include "full_disk.h"
 #include "loopback_server.h"
@@ -17,22 +16,6 @@
 
 using namespace plateau;
 using namespace plateau::test;
-
-namespace {
-
-std::vector<std::uint8_t> solidPng(std::uint8_t r, std::uint8_t g, std::uint8_t b) {
-    Image8 img{256, 256, 3, std::vector<std::uint8_t>(256 * 256 * 3)};
-    for (std::size_t i = 0; i < img.pixels.size(); i += 3) {
-        img.pixels[i] = r;
-        img.pixels[i + 1] = g;
-        img.pixels[i + 2] = b;
-    }
-    auto png = encodePng(img);
-    REQUIRE(png.ok());
-    return *png;
-}
-
-}  // namespace
 
 TEST_CASE("HTTP terrain and imagery whose tile cache cannot write still draw, and the viewer says so once each",
           "[gpu][layers][imagery][faults]") {

@@ -8,7 +8,6 @@
 #include "app/layer_setup.h"
 #include "app/scene_setup.h"
 #include "core/picking.h"
-#include "io/png_codec.h"
 #include "layer_test_support.h"
 #include "loopback_server.h"
 
@@ -16,18 +15,6 @@ using namespace plateau;
 using namespace plateau::test;
 
 namespace {
-
-std::vector<std::uint8_t> solidPng(std::uint8_t r, std::uint8_t g, std::uint8_t b) {
-    Image8 img{256, 256, 3, std::vector<std::uint8_t>(256 * 256 * 3)};
-    for (std::size_t i = 0; i < img.pixels.size(); i += 3) {
-        img.pixels[i] = r;
-        img.pixels[i + 1] = g;
-        img.pixels[i + 2] = b;
-    }
-    auto png = encodePng(img);
-    REQUIRE(png.ok());
-    return *png;
-}
 
 std::string replaceHost(std::string url, const std::string& host, const std::string& base) {
     REQUIRE(url.rfind(host, 0) == 0);
