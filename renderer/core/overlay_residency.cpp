@@ -76,7 +76,7 @@ OverlayResidency::Entry* OverlayResidency::residentFor(TileId& tile, std::int64_
 }
 
 void OverlayResidency::insert(ProducedOverlay&& p) {
-    if (!p.failure.empty() || p.image.rgba.empty()) {
+    if (!p.failure.empty() || (p.image.rgba.empty() && !p.image.transparent)) {
         if (failed_.insert(p.k).second)
             log_(p.failure.empty() ? source_->describe() + ": tile " + p.k.id.str() + ": empty image" : p.failure);
         return;

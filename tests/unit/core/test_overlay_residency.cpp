@@ -12,7 +12,8 @@ using namespace plateau;
 namespace {
 
 // Tiles from z2 to z5 inside the western hemisphere; each texel stores the tile's zoom, and the
-// picture changes state at the year 2000. Tile {4, 1, 1} always fails.
+// picture changes state at the year 2000. Tile {4, 1, 1} always fails; tile {4, 2, 2} has nothing
+// to draw (transparent).
 class FakeOverlay : public OverlaySource {
 public:
     std::mutex m;
@@ -30,6 +31,11 @@ public:
         if (id == TileId{4, 1, 1}) return makeError("fake/4/1/1.png: broken");
         OverlayImage img;
         img.id = id;
+        if (id == TileId{4, 2, 2}) {
+            img.rgba.assign(std::size_t(kOverlayTileSize * kOverlayTileSize * 4), 0);
+            img.transparent = true;
+            return img;
+        }
         img.rgba.assign(std::size_t(kOverlayTileSize * kOverlayTileSize * 4), std::uint8_t(id.z * 10 + state));
         return img;
     }
@@ -107,6 +113,22 @@ TEST_CASE("a failed overlay tile is reported once and drawn from its ancestor", 
     settle(r, {TileId{4, 1, 1}}, 1990.0, out);
     CHECK(log.size() == 1);
     CHECK(log[0].find("fake/4/1/1.png") != std::string::npos);
+}
+
+TEST_CASE("a transparent overlay tile draws nothing, takes no slot and is no error", "[overlay]") {
+    WorkerPool pool(1);
+    auto src = std::make_shared<FakeOverlay>();
+    FakeUploader up;
+    std::vector<std::string> log;
+    OverlayResidency r(src, pool, up, [&](const std::string& s) { log.push_back(s); }, 32);
+    std::vector<TileOverlays> out;
+    const auto st = settle(r, {TileId{4, 2, 2}}, 1990.0, out);
+    CHECK(out[0].count == 0);       // not its parent's picture through a window either
+    CHECK(st.resident == 1);        // held, so it is not produced again
+    CHECK(up.slots.empty());
+    CHECK(log.empty());
+    settle(r, {TileId{4, 2, 2}}, 1990.0, out);
+    CHECK(src->renders[TileId{4, 2, 2}] == 1);
 }
 
 TEST_CASE("overlay tiles follow the time state and crossfade", "[overlay]") {
