@@ -61,6 +61,17 @@ public:
     std::size_t capacity() const override { return cap; }
 };
 
+// One layer's residency over the fake source and GPU, on one worker, with 32 slots; its
+// messages go to `log`.
+struct Rig {
+    Rig() : r(src, pool, up, [this](const std::string& s) { log.push_back(s); }, 32) {}
+    WorkerPool pool{1};
+    std::shared_ptr<FakeOverlay> src = std::make_shared<FakeOverlay>();
+    FakeUploader up;
+    std::vector<std::string> log;
+    OverlayResidency r;
+};
+
 // Frames until nothing is missing (the pool's workers produce meanwhile).
 OverlayFrameStats settle(OverlayResidency& r, const std::vector<TileId>& draw, double time,
                          std::vector<TileOverlays>& out, double fade = 0.0) {
@@ -77,12 +88,8 @@ OverlayFrameStats settle(OverlayResidency& r, const std::vector<TileId>& draw, d
 
 }  // namespace
 
-TEST_CASE("overlay tiles come from the layer's own level, or an ancestor's through a window", "[overlay]") {
-    WorkerPool pool(1);
-    auto src = std::make_shared<FakeOverlay>();
-    FakeUploader up;
-    std::vector<std::string> log;
-    OverlayResidency r(src, pool, up, [&](const std::string& s) { log.push_back(s); }, 32);
+TEST_CASE_METHOD(Rig, "overlay tiles come from the layer's own level, or an ancestor's through a window",
+                 "[overlay]") {
     // z7 terrain tile: the layer stops at z5, so the z5 ancestor is used through a quarter window.
     const TileId deep{7, 9, 13};
     const TileId outside{3, 7, 1};  // eastern hemisphere: no data
@@ -100,12 +107,7 @@ TEST_CASE("overlay tiles come from the layer's own level, or an ancestor's throu
     CHECK(src->renders.count(TileId{5, 2, 3}) == 1);
 }
 
-TEST_CASE("a failed overlay tile is reported once and drawn from its ancestor", "[overlay]") {
-    WorkerPool pool(1);
-    auto src = std::make_shared<FakeOverlay>();
-    FakeUploader up;
-    std::vector<std::string> log;
-    OverlayResidency r(src, pool, up, [&](const std::string& s) { log.push_back(s); }, 32);
+TEST_CASE_METHOD(Rig, "a failed overlay tile is reported once and drawn from its ancestor", "[overlay]") {
     std::vector<TileOverlays> out;
     settle(r, {TileId{4, 1, 1}}, 1990.0, out);
     REQUIRE(out[0].count == 1);
@@ -115,12 +117,7 @@ TEST_CASE("a failed overlay tile is reported once and drawn from its ancestor", 
     CHECK(log[0].find("fake/4/1/1.png") != std::string::npos);
 }
 
-TEST_CASE("a transparent overlay tile draws nothing, takes no slot and is no error", "[overlay]") {
-    WorkerPool pool(1);
-    auto src = std::make_shared<FakeOverlay>();
-    FakeUploader up;
-    std::vector<std::string> log;
-    OverlayResidency r(src, pool, up, [&](const std::string& s) { log.push_back(s); }, 32);
+TEST_CASE_METHOD(Rig, "a transparent overlay tile draws nothing, takes no slot and is no error", "[overlay]") {
     std::vector<TileOverlays> out;
     const auto st = settle(r, {TileId{4, 2, 2}}, 1990.0, out);
     CHECK(out[0].count == 0);       // not its parent's picture through a window either
@@ -131,11 +128,7 @@ TEST_CASE("a transparent overlay tile draws nothing, takes no slot and is no err
     CHECK(src->renders[TileId{4, 2, 2}] == 1);
 }
 
-TEST_CASE("overlay tiles follow the time state and crossfade", "[overlay]") {
-    WorkerPool pool(1);
-    auto src = std::make_shared<FakeOverlay>();
-    FakeUploader up;
-    OverlayResidency r(src, pool, up, [](const std::string&) {}, 32);
+TEST_CASE_METHOD(Rig, "overlay tiles follow the time state and crossfade", "[overlay]") {
     const TileId t{3, 1, 2};
     std::vector<TileOverlays> out;
     settle(r, {t}, 1990.0, out);
