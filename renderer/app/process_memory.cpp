@@ -1,7 +1,8 @@
 #include "app/process_memory.h"
 
-#include <cstring>
 #include <malloc.h>
+
+#include <cstring>
 #include <fstream>
 #include <string>
 
@@ -17,10 +18,12 @@ long procStatusKiB(const char* field) {
 }
 
 HeapStats heapStats() {
-    const struct mallinfo2 m = mallinfo2();  // glibc >= 2.33; sizes in bytes, all arenas
     HeapStats h;
+#ifdef __GLIBC__
+    const struct mallinfo2 m = mallinfo2();  // glibc >= 2.33; sizes in bytes, all arenas
     h.inUseMiB = double(m.uordblks + m.hblkhd) / 1048576.0;
     h.heldMiB = double(m.arena + m.hblkhd) / 1048576.0;
+#endif
     return h;
 }
 

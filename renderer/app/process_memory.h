@@ -10,7 +10,8 @@ long procStatusKiB(const char* field);
 
 // The C heap as glibc's allocator sees it, summed over its arenas: `inUse` is what the program
 // holds now, `held` what the allocator has taken from the system (in use, plus freed blocks kept
-// for reuse). Resident memory follows `held`, not `inUse`.
+// for reuse). Resident memory follows `held` until releaseFreedMemory() hands the freed part back.
+// Zeros where the C library is not glibc.
 struct HeapStats {
     double inUseMiB = 0.0;
     double heldMiB = 0.0;

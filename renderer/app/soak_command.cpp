@@ -5,6 +5,7 @@
 // caches have filled (the first two minutes).
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -40,7 +41,7 @@ int runSoak(const CommonOptions& common, const BenchOptions& opts) {
                      std::min(home.lon_deg + 3.0, 180.0), std::min(home.lat_deg + 1.5, 84.0)};
     if (scene.timeline.present) region.startYear = scene.timeline.start, region.endYear = scene.timeline.end;
     SoakPath path(region, opts.seed);
-    const std::size_t cacheBudget = memoryBudget(scene).cpuBytes;
+    const std::size_t cacheBudget = memoryBudget(scene).cpuBytes;  // bytes
     ViewerOptions vo;
     vo.underground = scene.underground;
     vo.log = logLine;
@@ -58,10 +59,8 @@ int runSoak(const CommonOptions& common, const BenchOptions& opts) {
                     opts.soakMinutes, width, height, session.context().deviceName().c_str(),
                     (unsigned long long)opts.seed);
         // Where resident memory goes: the tile cache's live bytes and the C heap, in use and taken
-        // from the system (freed blocks stay with the allocator for reuse: resident memory
-        // follows `held`). On a device without memory of its own (lavapipe, integrated GPUs) the
-        // GPU pools are in the heap too: the image arrays are cleared at the start, the tile vertex
-        // slots are all written within the first minute.
+        // from the system. On a device without memory of its own (lavapipe, integrated GPUs) the
+        // GPU pools are in the heap too.
         std::printf("  minute  frames  flights  resident MiB (anon+file)  tile cache MiB  heap used/held MiB  tiles drawn  "
                     "tiles uploaded\n");
         std::fflush(stdout);
@@ -70,6 +69,7 @@ int runSoak(const CommonOptions& common, const BenchOptions& opts) {
             return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / 60.0;
         };
         std::vector<double> perMinute;  // MiB at the end of each minute
+        const std::uint32_t tileSlots = session.renderer().tilePool().capacity();
         // The minute in which the tile cache first filled: 95 % of its memory budget, or of the
         // GPU's tile slots (the cache holds the tiles the GPU holds; whichever is smaller binds).
         int cacheFullMinute = 0;
@@ -88,9 +88,8 @@ int runSoak(const CommonOptions& common, const BenchOptions& opts) {
             session.render(f, true);
             viewer.afterFrame();
             ++frames;
-            const double slots = double(session.renderer().tilePool().capacity());
             cacheFull = cacheFull || double(viewer.view().store().bytes()) >= 0.95 * double(cacheBudget) ||
-                        double(viewer.view().store().size()) >= 0.95 * slots;
+                        double(viewer.view().store().size()) >= 0.95 * double(tileSlots);
             if (minutesNow() >= double(nextReport)) {
                 const double mib = double(procStatusKiB("VmRSS")) / 1024.0;
                 perMinute.push_back(mib);
@@ -112,19 +111,16 @@ int runSoak(const CommonOptions& common, const BenchOptions& opts) {
         const double spread = perMinute[base] > 0 ? 100.0 * (*hi - *lo) / perMinute[base] : 0.0;
         std::printf("  after minute %zu: %.1f .. %.1f MiB, spread %.1f %% (target: within 5 %%)\n", base + 1, *lo, *hi,
                     spread);
-        // Resident memory keeps the tile cache's high-water mark (freed tiles stay in malloc's
-        // arenas for the next ones), so it rises until the cache first reaches its budget; on a
-        // slow device that takes longer than two minutes. The spread from then on shows whether
-        // anything else grows.
+        // Resident memory rises until the tile cache first fills, which on a slow device takes
+        // longer than two minutes; the spread from then on shows whether anything else grows.
         if (cacheFullMinute == 0) {
             std::printf("  the tile cache did not fill (%.0f MiB, %u GPU tile slots)\n", double(cacheBudget) / 1048576.0,
-                        session.renderer().tilePool().capacity());
+                        tileSlots);
         } else {
             const auto [flo, fhi] = std::minmax_element(perMinute.begin() + (cacheFullMinute - 1), perMinute.end());
             std::printf("  after minute %d, when the tile cache first filled (%.0f MiB or %u GPU tile slots): "
                         "%.1f .. %.1f MiB, spread %.1f %%\n",
-                        cacheFullMinute, double(cacheBudget) / 1048576.0, session.renderer().tilePool().capacity(), *flo,
-                        *fhi,
+                        cacheFullMinute, double(cacheBudget) / 1048576.0, tileSlots, *flo, *fhi,
                         100.0 * (*fhi - *flo) / perMinute[std::size_t(cacheFullMinute - 1)]);
         }
         const Viewer::MemoryReleases& rel = viewer.memoryReleases();

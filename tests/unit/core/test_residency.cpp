@@ -75,6 +75,15 @@ SelectionParams params() {
     return p;
 }
 
+// How many GPU slots one settled view needs, with room for all of them.
+std::size_t tilesForView(const std::shared_ptr<TileSource>& source, const Camera& cam) {
+    FakeUploader roomy;
+    roomy.slots = 4096;
+    TileResidency r(source, roomy, nullptr, {}, 2);
+    REQUIRE(r.settle(cam, params(), 30.0).settled);
+    return roomy.resident.size();
+}
+
 }  // namespace
 
 TEST_CASE("a long flight stays within the memory budget", "[residency][budget]") {
@@ -166,14 +175,7 @@ TEST_CASE("a full GPU pool evicts tiles out of view and retries; with everything
     FakeUploader gpu;
     const Camera here = makeCamera(CameraPose{91.5, 29.5, 20000, 0, -40}, 320, 180);
     const Camera there = makeCamera(CameraPose{10.0, 45.0, 20000, 0, -40}, 320, 180);
-    std::size_t needHere = 0;
-    {
-        FakeUploader roomy;
-        roomy.slots = 4096;
-        TileResidency r(source, roomy, nullptr, {}, 2);
-        REQUIRE(r.settle(here, params(), 30.0).settled);
-        needHere = roomy.resident.size();
-    }
+    const std::size_t needHere = tilesForView(source, here);
     REQUIRE(needHere > 20);
     SECTION("evict and retry: a second view fits once the first one's tiles go") {
         gpu.slots = needHere + needHere / 2;  // room for one view, not two
@@ -211,14 +213,7 @@ TEST_CASE("a full GPU pool stays nearly full: eviction frees a sixteenth of the 
     // The store holds the tiles the GPU holds, so how far eviction empties the pool is how far
     // the decoded tiles' memory swings while flying: a narrow swing keeps the process's memory flat.
     auto source = std::make_shared<ProceduralSource>();
-    std::size_t needHere = 0;
-    {
-        FakeUploader roomy;
-        roomy.slots = 4096;
-        TileResidency r(source, roomy, nullptr, {}, 2);
-        REQUIRE(r.settle(makeCamera(CameraPose{10.0, 30.0, 6000, 90, -30}, 256, 144), params(), 30.0).settled);
-        needHere = roomy.resident.size();
-    }
+    const std::size_t needHere = tilesForView(source, makeCamera(CameraPose{10.0, 30.0, 6000, 90, -30}, 256, 144));
     FakeUploader gpu;
     gpu.slots = std::max<std::size_t>(needHere * 2, 64);
     MemoryBudget budget;
