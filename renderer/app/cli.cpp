@@ -6,6 +6,7 @@
 
 #include "app/commands.h"
 #include "app/log.h"
+#include "app/process_memory.h"
 #include "app/scene_setup.h"
 
 namespace plateau::app {
@@ -45,6 +46,7 @@ void addCommon(CLI::App& app, CommonOptions& c) {
 }  // namespace
 
 int run(int argc, char** argv) {
+    returnLargeBlocksWhenFreed();  // before any thread: tiles leave resident memory when evicted
     CLI::App app{"plateau: the Tibetan plateau in 3D on a Vulkan globe.\n"
                  "Without a command, opens a window on the scene (or, with no display, renders it to an image)."};
     app.set_help_all_flag("--help-all", "Show help for every command");

@@ -33,4 +33,10 @@ void releaseFreedMemory() {
 #endif
 }
 
+void returnLargeBlocksWhenFreed() {
+#ifdef __GLIBC__
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
+}
+
 }  // namespace plateau::app

@@ -26,4 +26,13 @@ HeapStats heapStats();
 // now and then (Viewer does, once a second), not every frame.
 void releaseFreedMemory();
 
+// Makes every block of 128 KiB or more (a decoded tile, an overlay image, a mesh) a mapping of its
+// own, unmapped the moment it is freed (glibc's M_MMAP_THRESHOLD; nothing elsewhere). glibc's
+// default threshold starts there but rises to the size of each such block freed, so after the
+// first evicted tile every later tile came from an arena and, freed, waited for the next
+// releaseFreedMemory() to leave resident memory: 10-50 MiB at any moment of a soak. A fixed
+// threshold ends that; each tile costs a map and an unmap, a few microseconds. Call it once, at
+// startup, before the first worker thread.
+void returnLargeBlocksWhenFreed();
+
 }  // namespace plateau::app
