@@ -35,7 +35,7 @@ void releaseFreedMemory() {
 
 void returnLargeBlocksWhenFreed() {
 #ifdef __GLIBC__
-    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+    mallopt(M_MMAP_THRESHOLD, 64 * 1024);
 #endif
 }
 

@@ -23,16 +23,16 @@ HeapStats heapStats();
 // can predict, so the freed space is scattered between live blocks: without this, resident
 // memory keeps every high-water mark the tile cache's churn ever reached and creeps upwards for
 // many minutes after the cache has filled. Costs a walk over the heap's free blocks: call it
-// now and then (Viewer does, once a second), not every frame.
+// now and then (Viewer does, twice a second), not every frame.
 void releaseFreedMemory();
 
-// Makes every block of 128 KiB or more (a decoded tile, an overlay image, a mesh) a mapping of its
-// own, unmapped the moment it is freed (glibc's M_MMAP_THRESHOLD; nothing elsewhere). glibc's
-// default threshold starts there but rises to the size of each such block freed, so after the
-// first evicted tile every later tile came from an arena and, freed, waited for the next
-// releaseFreedMemory() to leave resident memory: 10-50 MiB at any moment of a soak. A fixed
-// threshold ends that; each tile costs a map and an unmap, a few microseconds. Call it once, at
-// startup, before the first worker thread.
+// Makes every block of 64 KiB or more (a decoded tile, an overlay image, a mesh, a PNG file's
+// bytes) a mapping of its own, unmapped the moment it is freed (glibc's M_MMAP_THRESHOLD; nothing
+// elsewhere). glibc's default threshold starts at 128 KiB but rises to the size of each such
+// block freed, so after the first evicted tile every later tile came from an arena and, freed,
+// waited for the next releaseFreedMemory() to leave resident memory: 10-50 MiB at any moment of a
+// soak. A fixed threshold ends that for large blocks; each costs a map and an unmap, a few
+// microseconds. Call it once, at startup, before the first worker thread.
 void returnLargeBlocksWhenFreed();
 
 }  // namespace plateau::app

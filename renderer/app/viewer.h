@@ -81,7 +81,7 @@ public:
     // Waits until every tile the current view needs is resident (as a screenshot does).
     PrepareStatsLite settle(double timeoutSeconds = 120.0);
     // After the caller drew the frame: does what needs a drawn frame (a screenshot asked for),
-    // and once a second hands the heap's freed memory back to the system.
+    // and twice a second hands the heap's freed memory back to the system.
     void afterFrame();
     // The residency of the last frame() (terrain and draped-layer tiles it still wanted): the
     // recorder refuses to keep a frame drawn with tiles missing.
@@ -174,7 +174,7 @@ private:
     // Builds the view, loaders and panel settings for opened_ (the constructor, and a newly opened scene).
     void start(const std::optional<CameraPose>& camera, const UndergroundView& underground);
     void applySceneFileRequest(const ui::SceneFileRequest& request);
-    void releaseFreedMemoryEverySecond();
+    void releaseFreedMemoryTwiceASecond();
     void log(const std::string& line);
     void applyPanelActions(const ui::PanelActions& actions);
     void syncLayers();

@@ -25,9 +25,10 @@ using namespace plateau::app;
 #if defined(__GLIBC__) && !defined(PLATEAU_ASAN_HEAP)
 
 TEST_CASE("freed blocks between live ones go back to the system, and the heap figures follow", "[memory]") {
-    // 1,600 blocks of 64 KiB (below glibc's mmap threshold, so they come from an arena) with a
-    // small live block after each, so that no freed block is at the top of its heap.
-    constexpr std::size_t kBlocks = 1600, kBlockBytes = 64 * 1024;
+    // 3,200 blocks of 32 KiB (below the mmap threshold, even after returnLargeBlocksWhenFreed(),
+    // so they come from an arena) with a small live block after each, so that no freed block is
+    // at the top of its heap.
+    constexpr std::size_t kBlocks = 3200, kBlockBytes = 32 * 1024;
     std::vector<void*> big(kBlocks), small(kBlocks);
     std::thread worker([&] {
         for (std::size_t i = 0; i < kBlocks; ++i) {
@@ -62,10 +63,11 @@ TEST_CASE("tile-sized blocks leave resident memory when freed, without a trim", 
     void* volatile first = std::malloc(kFirstBytes);
     std::memset(first, 1, kFirstBytes);
     std::free(first);
-    // 800 blocks of 256 KiB (a decoded 256x256 tile of floats); every other one is freed, as the
-    // tile cache evicts, so that each freed block has live ones on both sides, wherever the
+    // 2,560 blocks of 80 KiB: above the 64 KiB threshold, below glibc's starting 128 KiB, so that
+    // a threshold set too high fails too (a decoded tile is larger). Every other one is freed, as
+    // the tile cache evicts, so that each freed block has live ones on both sides, wherever the
     // allocator put them.
-    constexpr std::size_t kBlocks = 800, kBlockBytes = 256 * 1024;
+    constexpr std::size_t kBlocks = 2560, kBlockBytes = 80 * 1024;
     std::vector<void*> blocks(kBlocks);
     for (std::size_t i = 0; i < kBlocks; ++i) {
         blocks[i] = std::malloc(kBlockBytes);
