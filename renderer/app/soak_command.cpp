@@ -59,10 +59,11 @@ int runSoak(const CommonOptions& common, const BenchOptions& opts) {
                     opts.soakMinutes, width, height, session.context().deviceName().c_str(),
                     (unsigned long long)opts.seed);
         // Where resident memory goes: the tile cache's live bytes and the C heap, in use and taken
-        // from the system. On a device without memory of its own (lavapipe, integrated GPUs) the
-        // GPU pools are in the heap too.
+        // from the system (on a device without memory of its own, such as lavapipe or an
+        // integrated GPU, the GPU pools are in the heap too), and the results the workers finished
+        // that wait for the render thread (see WorkerPool).
         std::printf("  minute  frames  flights  resident MiB (anon+file)  tile cache MiB  heap used/held MiB  tiles drawn  "
-                    "tiles uploaded\n");
+                    "tiles uploaded  waiting MiB\n");
         std::fflush(stdout);
         const auto start = std::chrono::steady_clock::now();
         const auto minutesNow = [&] {
@@ -95,11 +96,13 @@ int runSoak(const CommonOptions& common, const BenchOptions& opts) {
                 perMinute.push_back(mib);
                 if (cacheFull && cacheFullMinute == 0) cacheFullMinute = nextReport;
                 const HeapStats heap = heapStats();
-                std::printf("  %6d  %6ld  %7d  %7.1f (%6.1f+%5.1f)  %14.1f  %8.1f/%-8.1f  %11zu  %14llu\n", nextReport,
+                std::printf("  %6d  %6ld  %7d  %7.1f (%6.1f+%5.1f)  %14.1f  %8.1f/%-8.1f  %11zu  %14llu  %11.1f\n",
+                            nextReport,
                             frames, path.legs(), mib, double(procStatusKiB("RssAnon")) / 1024.0,
                             double(procStatusKiB("RssFile")) / 1024.0, double(viewer.view().store().bytes()) / 1048576.0,
                             heap.inUseMiB, heap.heldMiB, viewer.view().drawList().size(),
-                            (unsigned long long)viewer.view().residency().uploadedTotal());
+                            (unsigned long long)viewer.view().residency().uploadedTotal(),
+                            double(viewer.view().residency().workerPool()->heldBytes()) / 1048576.0);
                 std::fflush(stdout);
                 ++nextReport;
             }

@@ -13,7 +13,8 @@ AsyncTileLoader::AsyncTileLoader(std::shared_ptr<TileSource> source, std::shared
                                  std::size_t maxPending, GridRegistry* around)
     : source_(std::move(source)), around_(around), pool_(std::move(pool)) {
     queue_ = std::make_unique<JobQueue<TileId, TileRequest, ProducedTile, TileIdHash>>(
-        *pool_, [this](TileRequest& r) { return produce(r); }, maxPending, [this](ProducedTile& t) {
+        *pool_, [this](TileRequest& r) { return produce(r); }, [](const ProducedTile& t) { return residentBytes(t); },
+        maxPending, [this](ProducedTile& t) {
             if (around_ && t.hasOwnData()) around_->withdraw(t.id);
         });
 }

@@ -47,7 +47,7 @@ public:
     bool busy() const { return queue_->busy(); }
     // Produces the most important queued tile on the calling thread (a thread that would only
     // wait, e.g. while settling a view, lends its core). False when nothing was queued.
-    bool helpOne() { return queue_->runOne(); }
+    bool helpOne() { return queue_->helpOne(); }
     // Blocks until a tile finishes or the timeout passes (for settling without spinning).
     void waitForProgress(double seconds) const { queue_->waitForProgress(seconds); }
     LoaderStats stats() const { return queue_->stats(); }

@@ -4,6 +4,8 @@
 // results wait, most wanted first, until the render thread takes them (within its upload
 // budget); finished results the view no longer wants are dropped rather than uploaded late.
 // Terrain tiles and every overlay layer use this one queue type with their own key and result.
+// The bytes finished results hold count against the pool's limit (see WorkerPool): at the limit
+// no request starts until the render thread takes results.
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -31,11 +33,16 @@ struct LoaderStats {
 template <class Key, class Request, class Output, class Hash>
 class JobQueue final : public WorkerPool::Client {
 public:
-    // `produce` runs on worker threads and must not throw (wrap what may); `onDiscard` runs
-    // under the queue's lock for finished results nobody wants any more (may be empty).
-    JobQueue(WorkerPool& pool, std::function<Output(Request&)> produce, std::size_t maxPending,
-             std::function<void(Output&)> onDiscard = {})
-        : pool_(pool), produce_(std::move(produce)), onDiscard_(std::move(onDiscard)), maxPending_(maxPending) {
+    // `produce` runs on worker threads and must not throw (wrap what may); `bytesOf` is the
+    // memory a result holds; `onDiscard` runs under the queue's lock for finished results nobody
+    // wants any more (may be empty).
+    JobQueue(WorkerPool& pool, std::function<Output(Request&)> produce, std::function<std::size_t(const Output&)> bytesOf,
+             std::size_t maxPending, std::function<void(Output&)> onDiscard = {})
+        : pool_(pool),
+          produce_(std::move(produce)),
+          bytesOf_(std::move(bytesOf)),
+          onDiscard_(std::move(onDiscard)),
+          maxPending_(maxPending) {
         pool_.attach(this);
     }
     ~JobQueue() override {
@@ -46,6 +53,7 @@ public:
             pending_.clear();
         }
         pool_.detach(this);
+        pool_.releaseHeld(heldBytes_);  // the pool may outlive this queue (it is shared)
     }
     JobQueue(const JobQueue&) = delete;
     JobQueue& operator=(const JobQueue&) = delete;
@@ -76,6 +84,7 @@ public:
                     kept.push_back(std::move(t));
                 } else {
                     finishedIds_.erase(t.key());
+                    release(t);
                     if (onDiscard_) onDiscard_(t);
                     ++stats_.discarded;
                 }
@@ -94,6 +103,7 @@ public:
         out.reserve(n);
         for (std::size_t i = 0; i < n; ++i) {
             finishedIds_.erase(finished_[i].key());
+            release(finished_[i]);
             out.push_back(std::move(finished_[i]));
         }
         finished_.erase(finished_.begin(), finished_.begin() + long(n));
@@ -122,11 +132,19 @@ public:
         return stats_;
     }
 
-    // Produces the most important queued request on the calling thread (also what the pool's
-    // workers call). False when nothing was queued.
-    bool runOne() override {
+    // What the pool's workers call: produces the most important queued request, unless the
+    // pool's results already hold its limit. False when nothing was started.
+    bool runOne() override { return produceNext(true); }
+    // Produces the most important queued request on the calling thread, whatever the results
+    // hold: a thread that would only wait for results (settling a view) takes them right after,
+    // and a settle loop that serves only the overlay layers must not stall behind terrain tiles
+    // waiting to be taken. False when nothing was queued.
+    bool helpOne() { return produceNext(false); }
+
+private:
+    bool produceNext(bool withinHeldLimit) {
         std::unique_lock<std::mutex> lock(mutex_);
-        if (stop_ || pending_.empty()) return false;
+        if (stop_ || pending_.empty() || (withinHeldLimit && pool_.heldFull())) return false;
         Request req = std::move(pending_.front());
         pending_.pop_front();
         const Key key = req.key();
@@ -135,7 +153,10 @@ public:
         const auto t0 = std::chrono::steady_clock::now();
         Output out = produce_(req);
         const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        const std::size_t bytes = bytesOf_(out);
         lock.lock();
+        heldBytes_ += bytes;
+        pool_.addHeld(bytes);
         inFlight_.erase(key);
         ++stats_.produced;
         stats_.workerSeconds += secs;
@@ -153,9 +174,16 @@ public:
         return true;
     }
 
-private:
+    // A result leaves the queue (taken or dropped): its bytes no longer count as held.
+    void release(const Output& t) {
+        const std::size_t bytes = bytesOf_(t);
+        heldBytes_ -= bytes;
+        pool_.releaseHeld(bytes);
+    }
+
     WorkerPool& pool_;
     std::function<Output(Request&)> produce_;
+    std::function<std::size_t(const Output&)> bytesOf_;
     std::function<void(Output&)> onDiscard_;
     std::size_t maxPending_;
     mutable std::mutex mutex_;
@@ -166,6 +194,7 @@ private:
     std::unordered_set<Key, Hash> finishedIds_;
     std::unordered_map<Key, std::size_t, Hash> rank_;
     LoaderStats stats_;
+    std::size_t heldBytes_ = 0;  // of finished_
     bool stop_ = false;
 };
 

@@ -50,7 +50,7 @@ OverlayResidency::OverlayResidency(std::shared_ptr<OverlaySource> source, Worker
               }
               return p;
           },
-          256) {}
+          [](const ProducedOverlay& p) { return sizeof(p) + p.failure.capacity() + p.image.rgba.capacity(); }, 256) {}
 
 OverlayResidency::~OverlayResidency() {
     for (auto& [key, e] : tiles_)

@@ -78,7 +78,7 @@ public:
     OverlayFrameStats update(const std::vector<TileId>& drawList, double time, double fadeYears, float opacity,
                              std::size_t uploadLimit, std::vector<TileOverlays>& overlays);
     // Produces one queued tile on the calling thread (while settling); false if none.
-    bool helpOne() { return queue_.runOne(); }
+    bool helpOne() { return queue_.helpOne(); }
     void waitForProgress(double seconds) const { queue_.waitForProgress(seconds); }
     bool busy() const { return queue_.busy(); }
     const OverlaySource& source() const { return *source_; }

@@ -4,7 +4,7 @@
 
 namespace plateau {
 
-WorkerPool::WorkerPool(int threads) {
+WorkerPool::WorkerPool(int threads, std::size_t heldLimit) : heldLimit_(heldLimit) {
     if (threads <= 0) threads = int(std::max(2u, std::thread::hardware_concurrency()) - 1);
     for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { loop(); });
 }
@@ -40,6 +40,11 @@ void WorkerPool::notify() {
         ++generation_;
     }
     wake_.notify_all();
+}
+
+void WorkerPool::releaseHeld(std::size_t bytes) {
+    const std::size_t before = held_.fetch_sub(bytes, std::memory_order_relaxed);
+    if (heldLimit_ != 0 && before >= heldLimit_ && before - bytes < heldLimit_) notify();
 }
 
 void WorkerPool::loop() {

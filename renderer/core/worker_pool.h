@@ -5,7 +5,15 @@
 //
 // Loaders are clients: a worker asks each client in turn for one job (round robin), and sleeps
 // when none has any until a client calls notify().
+//
+// The pool also bounds the memory its results hold while they wait for the render thread (the
+// clients report it: see JobQueue). Where drawing is slow (a software rasteriser draws a few
+// frames a second) the workers would otherwise fill memory between two frames with more decoded
+// tiles than the next frame takes, and resident memory would swing by tens of MiB with how much
+// the view asks for. At the limit a worker starts nothing new until results are taken or dropped.
+#include <atomic>
 #include <condition_variable>
+#include <cstddef>
 #include <cstdint>
 #include <mutex>
 #include <thread>
@@ -23,9 +31,13 @@ public:
         virtual bool runOne() = 0;
     };
 
+    // 16 MiB: some 60 terrain tiles or overlay images, more than a frame takes on a slow device
+    // (the upload budget is spent over several frames anyway) and seldom reached on a fast one.
+    static constexpr std::size_t kDefaultHeldLimit = std::size_t(16) << 20;
+
     // threads <= 0: one per hardware thread but one, which is left to the render thread (and,
-    // on a software rasteriser, to drawing).
-    explicit WorkerPool(int threads = 0);
+    // on a software rasteriser, to drawing). heldLimit: bytes of results waiting (0: no limit).
+    explicit WorkerPool(int threads = 0, std::size_t heldLimit = kDefaultHeldLimit);
     ~WorkerPool();
     WorkerPool(const WorkerPool&) = delete;
     WorkerPool& operator=(const WorkerPool&) = delete;
@@ -36,6 +48,13 @@ public:
     // A client has new work.
     void notify();
     int threadCount() const { return int(threads_.size()); }
+
+    // Results waiting for the render thread: clients add a result's bytes when it finishes and
+    // release them when it is taken or dropped. A client starts no job while heldFull().
+    bool heldFull() const { return heldLimit_ != 0 && held_.load(std::memory_order_relaxed) >= heldLimit_; }
+    void addHeld(std::size_t bytes) { held_.fetch_add(bytes, std::memory_order_relaxed); }
+    void releaseHeld(std::size_t bytes);  // wakes the workers when it brings the total under the limit
+    std::size_t heldBytes() const { return held_.load(std::memory_order_relaxed); }
 
 private:
     void loop();
@@ -48,6 +67,8 @@ private:
     std::size_t next_ = 0;
     std::uint64_t generation_ = 0;
     bool stop_ = false;
+    const std::size_t heldLimit_;
+    std::atomic<std::size_t> held_{0};
     std::vector<std::thread> threads_;
 };
 

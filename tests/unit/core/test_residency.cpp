@@ -298,6 +298,69 @@ TEST_CASE("the loader's queue is capped, dropping the least important requests",
     CHECK(*xs.rbegin() < 10);
 }
 
+TEST_CASE("finished tiles waiting for the render thread are capped in bytes; taking them resumes the workers",
+          "[residency][loader]") {
+    auto source = std::make_shared<ProceduralSource>();
+    // One tile's bytes, from a loader on a pool without a limit (every procedural tile of a
+    // level has the same grid and mesh sizes).
+    std::size_t tileBytes = 0;
+    {
+        AsyncTileLoader probe(source, std::make_shared<WorkerPool>(1, 0), 8, nullptr);
+        probe.setWanted({{TileId{8, 99, 100}, nullptr, {}}});
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        std::vector<ProducedTile> got;
+        while (got.empty() && std::chrono::steady_clock::now() < deadline) {
+            probe.waitForProgress(0.1);
+            got = probe.takeFinished(1);
+        }
+        REQUIRE(got.size() == 1);
+        tileBytes = residentBytes(got[0]);
+    }
+    REQUIRE(tileBytes > 0);
+
+    // Room for exactly three: the pool is full once three wait, and the workers stop.
+    auto pool = std::make_shared<WorkerPool>(1, 3 * tileBytes);
+    auto loader = std::make_unique<AsyncTileLoader>(source, pool, 96, nullptr);
+    std::vector<TileRequest> many;
+    for (int x = 0; x < 20; ++x) many.push_back({TileId{8, x, 100}, nullptr, {}});
+    loader->setWanted(many);
+    const auto waitFor = [&](std::uint64_t produced) {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (loader->stats().produced < produced && std::chrono::steady_clock::now() < deadline)
+            loader->waitForProgress(0.05);
+        // Long enough for a worker that ignored the limit to produce several more.
+        std::this_thread::sleep_for(std::chrono::milliseconds(150));
+    };
+    waitFor(3);
+    CHECK(loader->stats().produced == 3);
+    CHECK(pool->heldBytes() == 3 * tileBytes);
+    CHECK(pool->heldFull());
+
+    // A thread settling a view still produces on its own (it takes the result right after).
+    CHECK(loader->helpOne());
+    CHECK(loader->stats().produced == 4);
+    CHECK(pool->heldBytes() == 4 * tileBytes);
+
+    // The render thread takes two: the worker makes one more and stops again.
+    const auto first = loader->takeFinished(2);
+    REQUIRE(first.size() == 2);
+    CHECK(first[0].id.x == 0);
+    CHECK(first[1].id.x == 1);
+    CHECK(residentBytes(first[0]) == tileBytes);
+    waitFor(5);
+    CHECK(loader->stats().produced == 5);
+    CHECK(pool->heldBytes() == 3 * tileBytes);
+
+    // Results dropped because the view moved on no longer count either.
+    loader->setWanted({many[2]});
+    CHECK(loader->stats().discarded == 2);
+    CHECK(pool->heldBytes() == tileBytes);
+    // Nor do those of a loader that goes away (the pool is shared and outlives it).
+    loader.reset();
+    CHECK(pool->heldBytes() == 0);
+    CHECK_FALSE(pool->heldFull());
+}
+
 TEST_CASE("a tile wanted again while in flight or waiting is produced once", "[residency][loader]") {
     struct Counting : ProceduralSource {
         std::mutex m;
