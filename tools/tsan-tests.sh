@@ -12,7 +12,8 @@
 #               [faults]       sources whose files go away while workers read them
 #               [trace]        the flow-trace service's background thread
 #               [tile-builder] [synthetic]  the tile and pyramid writers' worker threads
-# Any data race or lock-order inversion in our code fails the run. Not part of CI (see README).
+# Any data race or lock-order inversion in our code fails the run. .ci/run runs it after the
+# README's test command when CI's time allows (see README, "Sanitizers").
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
