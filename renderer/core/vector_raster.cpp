@@ -16,11 +16,24 @@ struct Px {
 // Premultiplied RGBA accumulation plus one coverage plane for the feature being drawn. A
 // feature's fill (or stroke) coverage is collected first and composited once, so overlapping
 // parts of one feature (a line's joins, a polygon's outline segments) do not double its alpha.
+// A canvas's float buffers (1.25 MiB for a 256-pixel tile), kept by each thread from one tile to
+// the next: allocated per tile, each was a fresh mapping of the system's (the program serves
+// large blocks by mmap, see app/process_memory.h), page-faulted in and unmapped again, for every
+// overlay tile rasterised.
+struct CanvasBuffers {
+    std::vector<float> colour, cover, diff;
+};
+
 class Canvas {
 public:
     explicit Canvas(int size)
-        : size_(size), colour_(std::size_t(size) * std::size_t(size) * 4, 0.0f),
-          cover_(std::size_t(size) * std::size_t(size), 0.0f), diff_(std::size_t(size) + 2, 0.0f) {}
+        : size_(size), colour_(buffers().colour), cover_(buffers().cover), diff_(buffers().diff) {
+        colour_.assign(std::size_t(size) * std::size_t(size) * 4, 0.0f);  // keeps the capacity
+        cover_.assign(std::size_t(size) * std::size_t(size), 0.0f);
+        diff_.assign(std::size_t(size) + 2, 0.0f);
+    }
+    Canvas(const Canvas&) = delete;
+    Canvas& operator=(const Canvas&) = delete;
 
     int size() const { return size_; }
 
@@ -109,10 +122,15 @@ private:
         dx0_ = dy0_ = size_;
         dx1_ = dy1_ = 0;
     }
+    static CanvasBuffers& buffers() {
+        thread_local CanvasBuffers b;  // one canvas at a time per thread: rasterizeTile does not nest
+        return b;
+    }
+
     int size_;
-    std::vector<float> colour_;
-    std::vector<float> cover_;
-    std::vector<float> diff_;
+    std::vector<float>& colour_;
+    std::vector<float>& cover_;
+    std::vector<float>& diff_;
     float* row_ = nullptr;
     int dx0_ = 1 << 30, dy0_ = 1 << 30, dx1_ = 0, dy1_ = 0;
 };
