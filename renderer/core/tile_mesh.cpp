@@ -149,7 +149,10 @@ double meshGeometricError(const TileHeights& heights, int g, int perCell) {
     if (heights.empty() || g < 2 || perCell < 1) return 0.0;
     const int n = (g - 1) * perCell + 1;
     const double step = 1.0 / double(n - 1);
-    std::vector<double> h(std::size_t(n) * std::size_t(n));
+    // Kept by each worker from tile to tile: 130 KiB allocated per tile would be a fresh mapping
+    // and its page faults every time (large blocks are mapped, see app/process_memory.h).
+    thread_local std::vector<double> h;
+    h.assign(std::size_t(n) * std::size_t(n), 0.0);
     for (int j = 0; j < n; ++j)
         for (int i = 0; i < n; ++i) h[std::size_t(j) * std::size_t(n) + std::size_t(i)] = heights.at(i * step, j * step);
     const auto at = [&](int i, int j) { return h[std::size_t(j) * std::size_t(n) + std::size_t(i)]; };

@@ -116,7 +116,8 @@ TileNormals buildTileNormals(const TileId& id, const TileHeights& heights, int s
     // Whether a neighbour has data depends only on the side, so one probe per side decides.
     const bool west = heights.covered(-step, 0.5), east = heights.covered(1.0 + step, 0.5);
     const bool north = heights.covered(0.5, -step), south = heights.covered(0.5, 1.0 + step);
-    std::vector<double> h(w * w, 0.0);
+    thread_local std::vector<double> h;  // kept from tile to tile, as in meshGeometricError
+    h.assign(w * w, 0.0);
     const auto H = [&](int i, int j) -> double& { return h[std::size_t(j + 1) * w + std::size_t(i + 1)]; };
     for (int j = -1; j <= size; ++j) {
         if ((j < 0 && !north) || (j == size && !south)) continue;
