@@ -33,7 +33,7 @@ void releaseFreedMemory();
 // waited for the next releaseFreedMemory() to leave resident memory: 10-50 MiB at any moment of a
 // soak. A fixed threshold ends that for large blocks. The cost: each such block is mapped,
 // page-faulted in and unmapped, the driver's per-frame blocks too (on lavapipe a 60-frame bench
-// takes 1.0 M minor faults and 2.9 s of system time instead of 0.25 M and 0.8 s; measured in
+// takes 0.8 M minor faults and 2.6 s of system time instead of 0.25 M and 0.8 s; measured in
 // docs/PERFORMANCE.md), so buffers used for every tile are better kept than reallocated.
 // Call it once, at startup, before the first worker thread.
 void returnLargeBlocksWhenFreed();
