@@ -53,7 +53,8 @@ public:
             pending_.clear();
         }
         pool_.detach(this);
-        pool_.releaseHeld(heldBytes_);  // the pool may outlive this queue (it is shared)
+        // The pool may outlive this queue (it is shared): results never taken stop counting.
+        for (const Output& t : finished_) pool_.releaseHeld(bytesOf_(t));
     }
     JobQueue(const JobQueue&) = delete;
     JobQueue& operator=(const JobQueue&) = delete;
@@ -153,10 +154,8 @@ private:
         const auto t0 = std::chrono::steady_clock::now();
         Output out = produce_(req);
         const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        const std::size_t bytes = bytesOf_(out);
+        pool_.addHeld(bytesOf_(out));
         lock.lock();
-        heldBytes_ += bytes;
-        pool_.addHeld(bytes);
         inFlight_.erase(key);
         ++stats_.produced;
         stats_.workerSeconds += secs;
@@ -175,11 +174,7 @@ private:
     }
 
     // A result leaves the queue (taken or dropped): its bytes no longer count as held.
-    void release(const Output& t) {
-        const std::size_t bytes = bytesOf_(t);
-        heldBytes_ -= bytes;
-        pool_.releaseHeld(bytes);
-    }
+    void release(const Output& t) { pool_.releaseHeld(bytesOf_(t)); }
 
     WorkerPool& pool_;
     std::function<Output(Request&)> produce_;
@@ -194,7 +189,6 @@ private:
     std::unordered_set<Key, Hash> finishedIds_;
     std::unordered_map<Key, std::size_t, Hash> rank_;
     LoaderStats stats_;
-    std::size_t heldBytes_ = 0;  // of finished_
     bool stop_ = false;
 };
 

@@ -13,9 +13,6 @@ struct Px {
     double x, y;
 };
 
-// Premultiplied RGBA accumulation plus one coverage plane for the feature being drawn. A
-// feature's fill (or stroke) coverage is collected first and composited once, so overlapping
-// parts of one feature (a line's joins, a polygon's outline segments) do not double its alpha.
 // A canvas's float buffers (1.25 MiB for a 256-pixel tile), kept by each thread from one tile to
 // the next: allocated per tile, each was a fresh mapping of the system's (the program serves
 // large blocks by mmap, see app/process_memory.h), page-faulted in and unmapped again, for every
@@ -24,6 +21,9 @@ struct CanvasBuffers {
     std::vector<float> colour, cover, diff;
 };
 
+// Premultiplied RGBA accumulation plus one coverage plane for the feature being drawn. A
+// feature's fill (or stroke) coverage is collected first and composited once, so overlapping
+// parts of one feature (a line's joins, a polygon's outline segments) do not double its alpha.
 class Canvas {
 public:
     explicit Canvas(int size)
